@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+// The environment of the app and the worker. Secrets come only from here; every variable
+// is checked at start (instrumentation.ts, worker entrypoint) and a bad one is named.
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/.+\/[^/?]+/, "must be a postgresql:// URL that names a database");
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((url) => url.replace(/\/+$/, ""));
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalText = z.string().trim().min(1).optional();
+
+export const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_URL: postgresUrl,
+    APP_URL: httpUrl,
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
+
+    MEDUSA_URL: httpUrl,
+    MEDUSA_PUBLISHABLE_KEY: z.string().startsWith("pk_", "must be a Medusa publishable key (pk_…)"),
+    MEDUSA_SECRET_API_KEY: z.string().startsWith("sk_", "must be a Medusa secret API key (sk_…)"),
+
+    ODOO_URL: httpUrl,
+    ODOO_DB: optionalText,
+    ODOO_PROTOCOL: z.enum(["json2", "jsonrpc", "auto"]).default("auto"),
+    ODOO_API_KEY: optionalText,
+    ODOO_LOGIN: optionalText,
+    ODOO_PASSWORD: optionalText,
+    ODOO_TIMEOUT_MS: positiveInt(15_000),
+    ODOO_MAX_CONCURRENCY: positiveInt(2),
+
+    LOGIN_MAX_FAILURES_PER_EMAIL: positiveInt(5),
+    LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
+    LOGIN_LOCKOUT_MINUTES: positiveInt(15),
+  })
+  .superRefine((env, ctx) => {
+    const hasPassword = Boolean(env.ODOO_LOGIN && env.ODOO_PASSWORD);
+    if (!env.ODOO_API_KEY && !hasPassword) {
+      ctx.addIssue({ code: "custom", path: ["ODOO_API_KEY"], message: "is required (or ODOO_LOGIN and ODOO_PASSWORD for JSON-RPC)" });
+    }
+    if (env.ODOO_PROTOCOL === "json2" && !env.ODOO_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["ODOO_API_KEY"], message: "is required when ODOO_PROTOCOL=json2" });
+    }
+  });
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+/** Parses an environment, throwing one error that names every bad variable (never its value). */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = ZEnv.safeParse(blanksRemoved);
+  if (result.success) return result.data;
+
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "environment");
+    const message = source[name] === undefined && issue.code === "invalid_type" ? "is missing" : issue.message;
+
+    return `  - ${name} ${message}`;
+  });
+
+  throw new Error(`Invalid environment:\n${lines.join("\n")}\nSee README.md › Configuration.`);
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import type { Role } from "@/generated/prisma/enums";
+
+// What each role may do. Every page, server action and route handler checks one of
+// these on the server; the UI only hides what the server would refuse anyway.
+export const PERMISSIONS = [
+  "storefront.browse",
+  "cart.manage",
+  "orders.read-own-organisation",
+  "organisation.members.read",
+  "organisation.members.manage",
+  "organisation.approvals.manage",
+  "portal.access",
+  "organisations.read",
+  "organisations.manage",
+  "pricing.read",
+  "pricing.write",
+  "pricing.publish",
+  "configurator.write",
+  "operations.read",
+  "operations.replay",
+  "audit.read",
+] as const;
+
+export type TPermission = (typeof PERMISSIONS)[number];
+
+const BUYER: readonly TPermission[] = ["storefront.browse", "cart.manage", "orders.read-own-organisation"];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly TPermission[]> = {
+  BUYER,
+  ORG_ADMIN: [
+    ...BUYER,
+    "portal.access",
+    "organisation.members.read",
+    "organisation.members.manage",
+    "organisation.approvals.manage",
+  ],
+  DATA_MANAGER: ["portal.access", "organisations.read", "pricing.read", "pricing.write", "pricing.publish", "configurator.write", "audit.read"],
+  OPERATOR: ["portal.access", "organisations.read", "organisations.manage", "operations.read", "operations.replay", "audit.read"],
+};
+
+export const ORGANISATION_ROLES: readonly Role[] = ["BUYER", "ORG_ADMIN"];
+export const STAFF_ROLES: readonly Role[] = ["DATA_MANAGER", "OPERATOR"];
+
+export function hasPermission(role: Role, permission: TPermission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function isStaff(role: Role): boolean {
+  return STAFF_ROLES.includes(role);
+}

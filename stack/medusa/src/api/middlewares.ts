@@ -1,0 +1,14 @@
+import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { ZAddPricedLineItem, ZCreateCart } from "./admin/tradepost/validators"
+
+// Routes under /admin are authenticated by Medusa (Tradepost uses its secret API key).
+export default defineMiddlewares({
+  routes: [
+    { matcher: "/admin/tradepost/carts", method: ["POST"], middlewares: [validateAndTransformBody(ZCreateCart)] },
+    {
+      matcher: "/admin/tradepost/carts/:id/line-items",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(ZAddPricedLineItem)],
+    },
+  ],
+})

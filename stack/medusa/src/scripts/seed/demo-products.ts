@@ -1,0 +1,70 @@
+// The demo catalogue. Handles and SKUs are stable: Tradepost's configurator models and
+// pricing rules refer to them, and tests assert on them.
+
+export type TDemoVariant = { title: string; sku: string; options: Record<string, string>; price: number }
+export type TDemoProduct = {
+  handle: string
+  title: string
+  subtitle: string
+  description: string
+  category: string
+  configurable: boolean
+  options: { title: string; values: string[] }[]
+  variants: TDemoVariant[]
+}
+
+export const DEMO_CATEGORIES = [
+  { handle: "tables", name: "Tables" },
+  { handle: "cables", name: "Cables & connectors" },
+  { handle: "accessories", name: "Workplace accessories" },
+]
+
+export const DEMO_PRODUCTS: TDemoProduct[] = [
+  {
+    handle: "made-to-measure-table",
+    title: "Atelier Made-to-Measure Table",
+    subtitle: "Width, top and legs made to your order",
+    description:
+      "A meeting or desk table built to the millimetre: choose the width and depth, an oak, walnut or tempered-glass top, and steel or wooden legs. Built in our workshop and delivered assembled.",
+    category: "tables",
+    configurable: true,
+    options: [{ title: "Top", values: ["Oak", "Walnut", "Glass"] }],
+    variants: [
+      { title: "Oak top", sku: "TBL-ATELIER-OAK", options: { Top: "Oak" }, price: 890 },
+      { title: "Walnut top", sku: "TBL-ATELIER-WALNUT", options: { Top: "Walnut" }, price: 1090 },
+      { title: "Glass top", sku: "TBL-ATELIER-GLASS", options: { Top: "Glass" }, price: 990 },
+    ],
+  },
+  {
+    handle: "cable-assembly",
+    title: "Custom Cable Assembly",
+    subtitle: "Any length, any connector pair",
+    description:
+      "Network and fibre cable assemblies cut to length and terminated to order. Choose the cable type, the length in metres and the connector on each end; every assembly is tested before it ships.",
+    category: "cables",
+    configurable: true,
+    options: [{ title: "Cable", values: ["Cat6a copper", "OM4 fibre"] }],
+    variants: [
+      { title: "Cat6a copper", sku: "CBL-ASSY-CAT6A", options: { Cable: "Cat6a copper" }, price: 14 },
+      { title: "OM4 fibre", sku: "CBL-ASSY-OM4", options: { Cable: "OM4 fibre" }, price: 32 },
+    ],
+  },
+  standard("levelling-feet", "Levelling Feet, set of 4", "Adjustable M8 feet for uneven floors.", "accessories", "ACC-FEET-M8", 24),
+  standard("cable-tray", "Under-desk Cable Tray", "Powder-coated steel tray, 800 mm, tool-free mounting.", "accessories", "ACC-TRAY-800", 39),
+  standard("desk-grommet", "Desk Grommet 80 mm", "Brushed aluminium cable grommet with brush insert.", "accessories", "ACC-GROMMET-80", 12.5),
+  standard("monitor-arm", "Dual Monitor Arm", "Gas-spring arm for two screens up to 9 kg each.", "accessories", "ACC-ARM-DUAL", 149),
+  standard("patch-cable-pack", "Cat6a Patch Cable Pack", "Ten 2 m patch cables in five colours.", "cables", "CBL-PATCH-10", 45),
+]
+
+function standard(handle: string, title: string, description: string, category: string, sku: string, price: number): TDemoProduct {
+  return {
+    handle,
+    title,
+    subtitle: "",
+    description,
+    category,
+    configurable: false,
+    options: [{ title: "Pack", values: ["Standard"] }],
+    variants: [{ title: "Standard", sku, options: { Pack: "Standard" }, price }],
+  }
+}
