@@ -15,6 +15,21 @@ function createClient(): PrismaClient {
 
 const globalForPrisma = globalThis as { tradepostPrisma?: PrismaClient };
 
-/** The one Prisma client. `passwordHash` is omitted unless a query asks for it explicitly. */
-export const db: PrismaClient = globalForPrisma.tradepostPrisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.tradepostPrisma = db;
+function getClient(): PrismaClient {
+  globalForPrisma.tradepostPrisma ??= createClient();
+
+  return globalForPrisma.tradepostPrisma;
+}
+
+/**
+ * The one Prisma client, created on first use (so that `next build` needs no database
+ * settings). `passwordHash` is omitted unless a query selects it explicitly.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_, property) {
+    const client = getClient();
+    const value = Reflect.get(client, property) as unknown;
+
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

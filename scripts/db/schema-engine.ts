@@ -17,6 +17,7 @@ const TEXT_OID = 25;
 type TQuery = Parameters<SqlQueryable["queryRaw"]>[0];
 type TPgResult = { fields: { dataTypeID: number }[]; rows: unknown[][] };
 type TPgQueryable = SqlQueryable & {
+  executeScript(script: string): Promise<void>;
   performIO(query: TQuery): Promise<TPgResult>;
   onError(error: unknown): never;
   client: { query(text: string): Promise<unknown> };
@@ -62,10 +63,9 @@ function patchOwner<K extends "executeScript" | "queryRaw">(
 ): void {
   let owner = Object.getPrototypeOf(adapter) as Record<string | symbol, unknown> | null;
   while (owner && !Object.hasOwn(owner, method)) owner = Object.getPrototypeOf(owner) as typeof owner;
-  if (!owner || (owner[method] as { [PATCHED]?: boolean })[PATCHED]) return;
-  const patched = replace(owner[method] as TPgQueryable[K]);
-  Object.assign(patched, { [PATCHED]: true });
-  owner[method] = patched;
+  const original = owner?.[method] as (TPgQueryable[K] & { [PATCHED]?: boolean }) | undefined;
+  if (!owner || !original || original[PATCHED]) return;
+  owner[method] = Object.assign(replace(original), { [PATCHED]: true });
 }
 
 // Trap 3: pg lets `connectionString` override `database`, so every pool here is given

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import type { Role } from "@/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { getAuthOptions } from "@/server/auth/options";
@@ -23,6 +24,8 @@ export type TSessionUser = {
  * suspended organisation is signed out on their next request, whatever the JWT says.
  */
 export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
+  // Anything that depends on who is asking is rendered per request, never prerendered.
+  await connection();
   const session = await getServerSession(getAuthOptions());
   const userId = session?.user?.id;
   if (!userId) return null;

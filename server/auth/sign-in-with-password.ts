@@ -1,8 +1,8 @@
 import "server-only";
-import bcrypt from "bcryptjs";
 import type { Role } from "@/generated/prisma/enums";
 import type { TLoginFailure } from "@/lib/validation/auth";
 import { ZLoginInput } from "@/lib/validation/auth";
+import { UNUSABLE_PASSWORD_HASH, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
@@ -19,10 +19,6 @@ export class SignInRefused extends Error {
 }
 
 export type TSignedInUser = { id: string; email: string; name: string; role: Role; organisationId: string | null };
-
-// Compared against when the email is unknown, so that a wrong email and a wrong password
-// take the same time and cannot be told apart.
-const DUMMY_HASH = bcrypt.hashSync("tradepost-no-such-user", 11);
 
 /**
  * Checks an email and password. Refuses (SignInRefused) malformed input without writing
@@ -44,7 +40,8 @@ export async function signInWithPassword({ input, ip }: { input: unknown; ip: st
     where: { email },
     select: { id: true, email: true, name: true, role: true, organisationId: true, isActive: true, passwordHash: true, organisation: { select: { status: true } } },
   });
-  const passwordMatches = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  // An unknown email is checked against a hash too, so it takes as long as a wrong password.
+  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? UNUSABLE_PASSWORD_HASH);
   const refusal: TLoginFailure | null = !user || !passwordMatches
     ? "WRONG_CREDENTIALS"
     : !user.isActive

@@ -1,0 +1,25 @@
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { Card } from "@/components/ui/card";
+import { safeNextPath } from "@/lib/safe-redirect";
+import { getSessionUser } from "@/server/auth/session";
+
+export const metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
+  const { next, error } = await searchParams;
+  if (await getSessionUser()) redirect(safeNextPath(next));
+
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-900 via-brand-700 to-brand-500 p-6">
+      <Card className="w-full max-w-sm p-8">
+        <div className="mb-6 space-y-1">
+          <p className="text-sm font-semibold tracking-wide text-brand-600">TRADEPOST</p>
+          <h1 className="text-2xl font-semibold text-slate-900">Sign in</h1>
+          <p className="text-sm text-slate-600">Ordering, prices and your organisation&apos;s account.</p>
+        </div>
+        <LoginForm next={next} initialError={error} />
+      </Card>
+    </main>
+  );
+}

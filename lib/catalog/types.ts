@@ -1,0 +1,15 @@
+export type TCatalogCategory = { id: string; name: string; handle: string };
+
+export type TCatalogProduct = {
+  id: string;
+  handle: string;
+  title: string;
+  subtitle: string | null;
+  description: string | null;
+  thumbnail: string | null;
+  isConfigurable: boolean;
+  categories: TCatalogCategory[];
+  variants: { id: string; title: string; sku: string | null }[];
+};
+
+export type TCatalogPage = { products: TCatalogProduct[]; total: number; page: number; pageCount: number };

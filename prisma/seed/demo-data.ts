@@ -1,0 +1,44 @@
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { Role } from "../../generated/prisma/enums";
+import { hashPassword } from "../../lib/auth/password";
+
+export const DEMO_ORGANISATIONS = ["Acme Interiors", "Borealis Fitouts"] as const;
+
+type TDemoUser = { email: string; name: string; role: Role; organisation?: (typeof DEMO_ORGANISATIONS)[number] };
+
+export const DEMO_USERS: TDemoUser[] = [
+  { email: "buyer@acme.example", name: "Anna Buyer", role: "BUYER", organisation: "Acme Interiors" },
+  { email: "admin@acme.example", name: "Arne Admin", role: "ORG_ADMIN", organisation: "Acme Interiors" },
+  { email: "buyer@borealis.example", name: "Bo Buyer", role: "BUYER", organisation: "Borealis Fitouts" },
+  { email: "admin@borealis.example", name: "Britt Admin", role: "ORG_ADMIN", organisation: "Borealis Fitouts" },
+  { email: "data@tradepost.example", name: "Dana Data", role: "DATA_MANAGER" },
+  { email: "ops@tradepost.example", name: "Oskar Ops", role: "OPERATOR" },
+];
+
+/**
+ * The demo organisations and logins. Idempotent: existing rows (matched by organisation name
+ * and email) are left as they are, so a second run changes nothing.
+ */
+export async function seedDemoData(db: PrismaClient, { password }: { password: string }): Promise<TDemoUser[]> {
+  const organisationIds: Record<string, string> = {};
+  for (const name of DEMO_ORGANISATIONS) {
+    const organisation = await db.organisation.upsert({ where: { name }, create: { name }, update: {} });
+    organisationIds[name] = organisation.id;
+  }
+  const passwordHash = await hashPassword(password);
+  for (const user of DEMO_USERS) {
+    await db.user.upsert({
+      where: { email: user.email },
+      create: {
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        organisationId: user.organisation ? organisationIds[user.organisation] : null,
+        passwordHash,
+      },
+      update: {},
+    });
+  }
+
+  return DEMO_USERS;
+}

@@ -1,0 +1,34 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+// Runs before every page and route. Two jobs only:
+// 1. give every request a correlation id (x-request-id) and tell pages their path (x-pathname);
+// 2. send visitors without a session cookie to /login early. This is an optimistic check:
+//    every page, server action and route handler checks the session and role itself.
+const PUBLIC_PATHS = ["/login", "/forbidden", "/api/auth", "/api/health", "/api/webhooks"];
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const headers = new Headers(request.headers);
+  const requestId = headers.get("x-request-id") ?? crypto.randomUUID();
+  headers.set("x-request-id", requestId);
+  headers.set("x-pathname", `${pathname}${search}`);
+
+  const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (!isPublic && !hasSession && !pathname.startsWith("/api/")) {
+    const login = new URL("/login", request.url);
+    if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
+
+    return NextResponse.redirect(login);
+  }
+
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("x-request-id", requestId);
+
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

@@ -1,0 +1,16 @@
+import "server-only";
+import type { Role } from "@/generated/prisma/enums";
+import { hasPermission, type TPermission } from "@/server/auth/permissions";
+
+const ITEMS: { href: string; label: string; permission: TPermission }[] = [
+  { href: "/portal", label: "Overview", permission: "portal.access" },
+  { href: "/portal/organisation", label: "My organisation", permission: "organisation.members.read" },
+  { href: "/portal/organisations", label: "Organisations", permission: "organisations.read" },
+  { href: "/portal/mappings", label: "ID mappings", permission: "operations.read" },
+  { href: "/portal/audit", label: "Audit log", permission: "audit.read" },
+];
+
+/** The portal links a role may follow (each page still checks for itself). */
+export function portalNavigation(role: Role) {
+  return ITEMS.filter((item) => hasPermission(role, item.permission)).map(({ href, label }) => ({ href, label }));
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/server/logger";
+
+/**
+ * Runs one Medusa call and parses its response. Network errors, error statuses and
+ * responses of an unexpected shape all become UPSTREAM_FAILED (logged with detail, shown
+ * without it); a 404 becomes NOT_FOUND.
+ */
+export async function callMedusa<T extends z.ZodType>(label: string, schema: T, call: () => Promise<unknown>): Promise<z.infer<T>> {
+  const started = performance.now();
+  let response: unknown;
+  try {
+    response = await call();
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    logger.warn({ label, status, err: error, durationMs: Math.round(performance.now() - started) }, "medusa call failed");
+    if (status === 404) throw new AppError("NOT_FOUND", "Not found.");
+    throw new AppError("UPSTREAM_FAILED", "The commerce backend is not answering right now. Please try again in a moment.");
+  }
+  const parsed = schema.safeParse(response);
+  if (!parsed.success) {
+    logger.error({ label, issues: parsed.error.issues.slice(0, 5) }, "medusa response had an unexpected shape");
+    throw new AppError("UPSTREAM_FAILED", "The commerce backend sent an unexpected answer.");
+  }
+  logger.debug({ label, durationMs: Math.round(performance.now() - started) }, "medusa call");
+
+  return parsed.data;
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { TSessionUser } from "@/server/auth/session";
+import { recordAudit } from "@/server/audit/record-audit";
+import { db } from "@/server/db";
+
+/**
+ * Deactivates or reactivates a member of the caller's own organisation (audited). A member
+ * of another organisation is NOT_FOUND, whatever its id; admins cannot lock themselves out.
+ * Idempotent: setting the current state again changes and audits nothing.
+ */
+export async function setMemberActive({ actor, organisationId, userId, isActive }: { actor: TSessionUser; organisationId: string; userId: string; isActive: boolean }): Promise<{ changed: boolean }> {
+  if (userId === actor.id && !isActive) throw new AppError("INVALID_STATE", "You cannot deactivate your own account.");
+
+  return db.$transaction(async (tx) => {
+    const member = await tx.user.findFirst({ where: { id: userId, organisationId }, select: { id: true, isActive: true, email: true } });
+    if (!member) throw new AppError("NOT_FOUND", "No such member in your organisation.");
+    if (member.isActive === isActive) return { changed: false };
+
+    await tx.user.update({ where: { id: member.id, organisationId }, data: { isActive } });
+    await recordAudit(tx, {
+      actor,
+      action: isActive ? "member.reactivated" : "member.deactivated",
+      entityType: "user",
+      entityId: member.id,
+      organisationId,
+      before: { isActive: member.isActive },
+      after: { isActive },
+    });
+
+    return { changed: true };
+  });
+}

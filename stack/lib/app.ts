@@ -1,0 +1,72 @@
+// The Tradepost app (Next.js), its worker and the Odoo emulator, as the stack runs them.
+import path from "node:path";
+import type { TEnvVars } from "./processes";
+import { isPortAnswering, runToCompletion, startService, waitForHttp, type TService } from "./processes";
+import type { TMedusaKeys } from "./medusa";
+import type { TStackSecrets } from "./secrets";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
+
+export type TAppPorts = { app: number; medusa: number; odoo: number };
+
+/** The environment the app and the worker read (validated by server/env.ts). */
+export function appEnv({ databaseUrl, ports, keys, secrets }: { databaseUrl: string; ports: TAppPorts; keys: TMedusaKeys; secrets: TStackSecrets }): TEnvVars {
+  const appUrl = `http://localhost:${ports.app}`;
+
+  return {
+    DATABASE_URL: databaseUrl,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    NEXTAUTH_SECRET: secrets.nextAuthSecret,
+    MEDUSA_URL: `http://127.0.0.1:${ports.medusa}`,
+    MEDUSA_PUBLISHABLE_KEY: keys.publishableKey,
+    MEDUSA_SECRET_API_KEY: keys.secretApiKey,
+    ODOO_URL: `http://127.0.0.1:${ports.odoo}`,
+    ODOO_DB: "tradepost",
+    ODOO_PROTOCOL: "json2",
+    ODOO_API_KEY: secrets.odooApiKey,
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+  };
+}
+
+export async function buildApp(logDir: string): Promise<void> {
+  await runToCompletion({ name: "next-build", command: bin("next"), args: ["build"], cwd: ROOT, env: { NEXT_TELEMETRY_DISABLED: "1" }, logDir });
+}
+
+export async function startApp({ env, port, dev, logDir }: { env: TEnvVars; port: number; dev: boolean; logDir: string }): Promise<TService> {
+  if (await isPortAnswering(port)) throw new Error(`Port ${port} is already in use. Stop what runs there or set APP_PORT.`);
+  const service = startService({
+    name: "app",
+    command: bin("next"),
+    args: [dev ? "dev" : "start", "-p", String(port)],
+    cwd: ROOT,
+    env: { ...env, NODE_ENV: dev ? "development" : "production", TRADEPOST_SERVICE: "app" },
+    logDir,
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/login`, { service, timeoutMs: dev ? 180_000 : 60_000 });
+
+  return service;
+}
+
+export function startWorker({ env, logDir }: { env: TEnvVars; logDir: string }): TService {
+  return startService({
+    name: "worker",
+    command: bin("tsx"),
+    args: ["--conditions=react-server", "server/jobs/worker.ts"],
+    cwd: ROOT,
+    env: { ...env, TRADEPOST_SERVICE: "worker" },
+    logDir,
+  });
+}
+
+export async function startOdooEmulator({ port, apiKey, logDir, stateFile }: { port: number; apiKey: string; logDir: string; stateFile?: string }): Promise<TService> {
+  if (await isPortAnswering(port)) throw new Error(`Port ${port} is already in use. Stop what runs there or set ODOO_PORT.`);
+  const args = ["stack/odoo-emulator/main.ts", "--port", String(port), "--api-key", apiKey];
+  if (stateFile) args.push("--state-file", stateFile);
+  const service = startService({ name: "odoo-emulator", command: bin("tsx"), args, cwd: ROOT, logDir });
+  await waitForHttp(`http://127.0.0.1:${port}/web/version`, { service, timeoutMs: 30_000 });
+
+  return service;
+}

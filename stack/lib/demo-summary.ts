@@ -1,0 +1,29 @@
+import { DEMO_USERS } from "../../prisma/seed/demo-data";
+
+export function printSummary({ appPort, medusaPort, odooPort, password, logDir, embeddedPg, pgPort }: {
+  appPort: number;
+  medusaPort: number;
+  odooPort: number;
+  password: string;
+  logDir: string;
+  embeddedPg: boolean;
+  pgPort: number;
+}): void {
+  const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
+  const logins = DEMO_USERS.map((user) => `    ${user.email.padEnd(width)}  ${user.role.padEnd(12)}  ${user.organisation ?? "Tradepost staff"}`);
+  console.log(`
+Tradepost is running.
+
+  Storefront and portal   http://localhost:${appPort}
+  Health                  http://localhost:${appPort}/api/health
+  Medusa backend          http://localhost:${medusaPort}
+  Odoo emulator           http://localhost:${odooPort}
+  PostgreSQL              ${embeddedPg ? `embedded, port ${pgPort}` : "from DATABASE_URL"}
+  Logs                    ${logDir}
+
+  Demo logins (password: ${password})
+${logins.join("\n")}
+
+Press Ctrl-C to stop everything.
+`);
+}

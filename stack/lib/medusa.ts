@@ -1,0 +1,75 @@
+// The Medusa backend in stack/medusa: migrate, seed (idempotent) and start.
+import type { TEnvVars } from "./processes";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ensureDatabase } from "../../scripts/db/ensure-database";
+import { isPortAnswering, runToCompletion, startService, waitForHttp, type TService } from "./processes";
+
+export const MEDUSA_DIR = path.resolve(import.meta.dirname, "../medusa");
+const MEDUSA_BIN = path.join(MEDUSA_DIR, "node_modules/.bin/medusa");
+
+export type TMedusaKeys = {
+  publishableKey: string;
+  secretApiKey: string;
+  secretApiKeyId: string;
+  regionId: string;
+  salesChannelId: string;
+};
+
+type TMedusaEnv = { databaseUrl: string; jwtSecret: string; cookieSecret: string; corsOrigin: string; port: number };
+
+function medusaEnv({ databaseUrl, jwtSecret, cookieSecret, corsOrigin, port }: TMedusaEnv): TEnvVars {
+  return {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    JWT_SECRET: jwtSecret,
+    COOKIE_SECRET: cookieSecret,
+    STORE_CORS: corsOrigin,
+    ADMIN_CORS: corsOrigin,
+    AUTH_CORS: corsOrigin,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    NODE_ENV: "production",
+  };
+}
+
+function medusaVersion(): string {
+  const manifest = path.join(MEDUSA_DIR, "node_modules/@medusajs/medusa/package.json");
+
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+}
+
+/**
+ * Creates and migrates the Medusa database (skipped when this Medusa version already migrated
+ * it), then runs the idempotent seed. Returns the keys the seed wrote.
+ */
+export async function prepareMedusa(env: TMedusaEnv & { stateDir: string; logDir: string }): Promise<TMedusaKeys> {
+  const created = await ensureDatabase(env.databaseUrl);
+  const databaseName = new URL(env.databaseUrl).pathname.slice(1);
+  const stamp = path.join(env.stateDir, `medusa-migrated-${databaseName}`);
+  const version = medusaVersion();
+  const common = { cwd: MEDUSA_DIR, env: medusaEnv(env), logDir: env.logDir };
+  if (created || !existsSync(stamp) || readFileSync(stamp, "utf8") !== version) {
+    await runToCompletion({ name: "medusa-migrate", command: MEDUSA_BIN, args: ["db:migrate"], ...common });
+    writeFileSync(stamp, version);
+  }
+  const keysFile = path.join(env.stateDir, `medusa-keys-${databaseName}.json`);
+  await runToCompletion({
+    name: "medusa-seed",
+    command: MEDUSA_BIN,
+    args: ["exec", "./src/scripts/seed.ts"],
+    ...common,
+    env: { ...common.env, TRADEPOST_MEDUSA_KEYS_FILE: keysFile },
+  });
+
+  return JSON.parse(readFileSync(keysFile, "utf8")) as TMedusaKeys;
+}
+
+export async function startMedusa(env: TMedusaEnv & { logDir: string }): Promise<TService> {
+  if (await isPortAnswering(env.port)) {
+    throw new Error(`Port ${env.port} already answers: is another Medusa running? Stop it or set MEDUSA_PORT.`);
+  }
+  const service = startService({ name: "medusa", command: MEDUSA_BIN, args: ["start"], cwd: MEDUSA_DIR, env: medusaEnv(env), logDir: env.logDir });
+  await waitForHttp(`http://127.0.0.1:${env.port}/health`, { service, timeoutMs: 120_000 });
+
+  return service;
+}

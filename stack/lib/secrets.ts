@@ -1,0 +1,31 @@
+// Local-stack secrets, generated on first run into .stack/ (git-ignored) and reused, so
+// sessions and seeded keys survive restarts. Real deployments set them in the environment.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export type TStackSecrets = {
+  postgresPassword: string;
+  nextAuthSecret: string;
+  medusaJwtSecret: string;
+  medusaCookieSecret: string;
+  odooApiKey: string;
+};
+
+const token = (bytes: number) => randomBytes(bytes).toString("hex");
+
+export function loadOrCreateSecrets(stateDir: string): TStackSecrets {
+  const file = path.join(stateDir, "secrets.json");
+  const existing: Partial<TStackSecrets> = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<TStackSecrets>) : {};
+  const secrets: TStackSecrets = {
+    postgresPassword: existing.postgresPassword ?? token(16),
+    nextAuthSecret: existing.nextAuthSecret ?? token(32),
+    medusaJwtSecret: existing.medusaJwtSecret ?? token(32),
+    medusaCookieSecret: existing.medusaCookieSecret ?? token(32),
+    odooApiKey: existing.odooApiKey ?? token(20),
+  };
+  mkdirSync(stateDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+
+  return secrets;
+}

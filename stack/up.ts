@@ -1,0 +1,82 @@
+// npm run demo — the whole local stack: PostgreSQL (embedded unless DATABASE_URL is set),
+// Medusa, the Odoo emulator, the app and the worker, with demo data. Ctrl-C stops it all.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { deployMigrations } from "../scripts/db/migrations";
+import { ensureDatabase } from "../scripts/db/ensure-database";
+import { createPrismaClient } from "../prisma/seed/client";
+import { seedDemoData } from "../prisma/seed/demo-data";
+import { DEFAULT_DEMO_PASSWORD } from "../prisma/seed";
+import { appEnv, buildApp, ROOT, startApp, startOdooEmulator, startWorker } from "./lib/app";
+import { prepareMedusa, startMedusa } from "./lib/medusa";
+import { startPostgres, type TPostgres } from "./lib/postgres";
+import { stopAllServices, waitForHttp } from "./lib/processes";
+import { loadOrCreateSecrets } from "./lib/secrets";
+import { printSummary } from "./lib/demo-summary";
+import { step } from "./lib/step";
+
+const { values: flags } = parseArgs({ options: { dev: { type: "boolean", default: false } } });
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const ports = { postgres: port("PG_PORT", 54329), app: port("APP_PORT", 3000), medusa: port("MEDUSA_PORT", 9000), odoo: port("ODOO_PORT", 8069) };
+const stateDir = path.join(ROOT, ".stack");
+const logDir = path.join(stateDir, "logs");
+const demoPassword = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+
+let postgres: TPostgres | undefined;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log("\nStopping Tradepost …");
+    await stopAllServices();
+    await postgres?.stop();
+  }
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const secrets = loadOrCreateSecrets(stateDir);
+  postgres = await step(`PostgreSQL${process.env.DATABASE_URL ? " (DATABASE_URL)" : ` (embedded, port ${ports.postgres})`}`, () =>
+    startPostgres({
+      dataDir: path.join(stateDir, "postgres"),
+      port: ports.postgres,
+      password: secrets.postgresPassword,
+      logFile: path.join(logDir, "postgres.log"),
+      databaseNames: { app: "tradepost", medusa: "tradepost_medusa" },
+    }),
+  );
+  const pg = postgres;
+
+  await step("App database: migrate and seed demo data", async () => {
+    await ensureDatabase(pg.appDatabaseUrl);
+    await deployMigrations(pg.appDatabaseUrl);
+    const db = createPrismaClient(pg.appDatabaseUrl);
+    await seedDemoData(db, { password: demoPassword }).finally(() => db.$disconnect());
+  });
+
+  const medusaEnv = { databaseUrl: pg.medusaDatabaseUrl, jwtSecret: secrets.medusaJwtSecret, cookieSecret: secrets.medusaCookieSecret, corsOrigin: `http://localhost:${ports.app}`, port: ports.medusa };
+  const keys = await step("Medusa: migrate and seed", () => prepareMedusa({ ...medusaEnv, stateDir, logDir }));
+  const buildLabel = flags.dev ? "" : " and build the app";
+  await step(`Medusa: start (port ${ports.medusa})${buildLabel}`, async () => {
+    await Promise.all([startMedusa({ ...medusaEnv, logDir }), flags.dev ? undefined : buildApp(logDir)]);
+  });
+  await step(`Odoo emulator: start (port ${ports.odoo})`, () =>
+    startOdooEmulator({ port: ports.odoo, apiKey: secrets.odooApiKey, logDir, stateFile: path.join(stateDir, "odoo-emulator.json") }),
+  );
+
+  const env = appEnv({ databaseUrl: pg.appDatabaseUrl, ports, keys, secrets });
+  await step(`App: start (port ${ports.app}${flags.dev ? ", dev mode" : ""})`, () => startApp({ env, port: ports.app, dev: flags.dev, logDir }));
+  await step("Worker: start", async () => startWorker({ env, logDir }));
+  await step("Health check", () => waitForHttp(`http://127.0.0.1:${ports.app}/api/health`, { timeoutMs: 60_000 }));
+
+  printSummary({ appPort: ports.app, medusaPort: ports.medusa, odooPort: ports.odoo, password: demoPassword, logDir, embeddedPg: pg.embedded, pgPort: ports.postgres });
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Logs: ${logDir}`);
+  await shutdown(1);
+});
