@@ -55,7 +55,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
 
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? "environment");
-    const message = source[name] === undefined && issue.code === "invalid_type" ? "is missing" : issue.message;
+    const message = blanksRemoved[name] === undefined && issue.code === "invalid_type" ? "is missing" : issue.message;
 
     return `  - ${name} ${message}`;
   });

@@ -33,3 +33,9 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** Closes the client's connections if it was ever created (tests, scripts, shutdown). */
+export async function disconnectDb(): Promise<void> {
+  await globalForPrisma.tradepostPrisma?.$disconnect();
+  globalForPrisma.tradepostPrisma = undefined;
+}

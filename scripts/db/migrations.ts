@@ -50,11 +50,11 @@ async function withEngine<T>(
   use: (engine: SchemaEngine, schema: { path: string; content: string }) => Promise<T>,
 ): Promise<T> {
   const schema = { path: paths.schemaPath, content: await readFile(paths.schemaPath, "utf8") };
-  const engine = await startSchemaEngine({ databaseUrl, schemaFiles: [schema] });
+  const session = await startSchemaEngine({ databaseUrl, schemaFiles: [schema] });
   try {
-    return await use(engine, schema);
+    return await use(session.engine, schema);
   } finally {
-    engine.free();
+    await session.close();
   }
 }
 
@@ -98,31 +98,46 @@ export async function getMigrationStatus(databaseUrl: string, paths = DEFAULT_PA
  * migration folder for the difference between them and the schema, and apply it.
  * Refuses (rather than resetting the database) when the history has drifted.
  * Returns the new folder's name, or null when the schema has no changes.
+ *
+ * The difference is computed with `diff` (migrations folder → schema, replayed on a shadow
+ * database): this engine build's `createMigration` cannot reach the shadow database.
+ * Review the generated SQL before committing it, as with `prisma migrate dev --create-only`.
  */
 export async function createMigration(databaseUrl: string, name: string, paths = DEFAULT_PATHS): Promise<string | null> {
   return withEngine(databaseUrl, paths, async (engine, schema) => {
-    let migrationsList = await readMigrationList(paths.migrationsDir);
+    const migrationsList = await readMigrationList(paths.migrationsDir);
     const { action } = await engine.devDiagnostic({ migrationsList, filters: NO_FILTER });
     if (action.tag === "reset") {
       throw new Error(`The database needs a reset before a new migration can be made: ${action.reason}`);
     }
     await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
-    const created = await engine.createMigration({
-      draft: false,
-      migrationName: name,
-      migrationsList,
-      schema: { files: [schema] },
+    const { stdout: script } = await engine.diff({
+      from: { tag: "migrations", ...withLockfile(migrationsList) },
+      to: { tag: "schemaDatamodel", files: [schema] },
+      script: true,
+      exitCode: null,
       filters: NO_FILTER,
     });
-    if (created.migrationScript === null) return null;
+    if (!script?.trim() || EMPTY_MIGRATION.test(script.trim())) return null;
 
-    const folder = path.join(paths.migrationsDir, created.generatedMigrationName);
-    await mkdir(folder, { recursive: true });
-    await writeFile(path.join(folder, `migration.${created.extension}`), created.migrationScript);
+    const folderName = `${migrationTimestamp(new Date())}_${name}`;
+    await mkdir(path.join(paths.migrationsDir, folderName), { recursive: true });
+    await writeFile(path.join(paths.migrationsDir, folderName, "migration.sql"), script);
     await writeFile(path.join(paths.migrationsDir, LOCKFILE), LOCKFILE_CONTENT);
-    migrationsList = await readMigrationList(paths.migrationsDir);
-    await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
+    await engine.applyMigrations({ migrationsList: await readMigrationList(paths.migrationsDir), filters: NO_FILTER });
 
-    return created.generatedMigrationName;
+    return folderName;
   });
+}
+
+const EMPTY_MIGRATION = /^-- This is an empty migration\.?$/;
+
+// The engine needs the lockfile to know the connector, even before the first migration exists.
+function withLockfile(list: MigrationList): MigrationList {
+  return list.lockfile.content ? list : { ...list, lockfile: { ...list.lockfile, content: LOCKFILE_CONTENT } };
+}
+
+/** Prisma's folder prefix: the UTC time as YYYYMMDDHHMMSS. */
+function migrationTimestamp(date: Date): string {
+  return date.toISOString().replace(/[-:T]/g, "").slice(0, 14);
 }

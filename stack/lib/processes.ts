@@ -24,7 +24,9 @@ export type TStartOptions = {
 const running = new Set<TService>();
 
 export function startService({ name, command, args, cwd, env, logDir, onLine }: TStartOptions): TService {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  // An undefined value removes the variable (spawn would pass the string "undefined").
+  const merged = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter((entry) => entry[1] !== undefined)) as NodeJS.ProcessEnv;
+  const child = spawn(command, args, { cwd, env: merged, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let logFile: string | undefined;
   if (logDir) {
     mkdirSync(logDir, { recursive: true });
@@ -104,9 +106,12 @@ export async function isPortAnswering(port: number): Promise<boolean> {
 }
 
 /** Runs a command to completion; rejects with its output's tail when it fails. */
-export async function runToCompletion({ name, command, args, cwd, env, logDir }: TStartOptions): Promise<void> {
+export async function runToCompletion({ name, command, args, cwd, env, logDir, onLine }: TStartOptions): Promise<void> {
   const lines: string[] = [];
-  const service = startService({ name, command, args, cwd, env, logDir, onLine: (line) => lines.push(line) });
+  const service = startService({ name, command, args, cwd, env, logDir, onLine: (line) => {
+    lines.push(line);
+    onLine?.(line);
+  } });
   const code = await new Promise<number | null>((resolve) => service.child.once("exit", (c) => resolve(c)));
   if (code !== 0) throw new Error(`${name} failed (exit ${code}):\n${lines.slice(-25).join("\n")}`);
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env-schema";
+
+const VALID = {
+  DATABASE_URL: "postgresql://u:p@localhost:5432/tradepost",
+  APP_URL: "http://localhost:3000/",
+  NEXTAUTH_SECRET: "x".repeat(32),
+  MEDUSA_URL: "http://localhost:9000",
+  MEDUSA_PUBLISHABLE_KEY: "pk_123",
+  MEDUSA_SECRET_API_KEY: "sk_123",
+  ODOO_URL: "https://erp.example.com",
+  ODOO_API_KEY: "key",
+};
+
+describe("parseEnv", () => {
+  it("accepts a complete environment and applies defaults", () => {
+    const env = parseEnv(VALID);
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.ODOO_PROTOCOL).toBe("auto");
+    expect(env.LOGIN_MAX_FAILURES_PER_EMAIL).toBe(5);
+    expect(env.NODE_ENV).toBe("development");
+  });
+
+  it("names a missing variable", () => {
+    const { MEDUSA_URL: _omitted, ...rest } = VALID;
+    expect(() => parseEnv(rest)).toThrow(/MEDUSA_URL is missing/);
+  });
+
+  it("names a malformed variable without printing its value", () => {
+    const secret = "not-a-url-with-secret-123";
+    const error = (() => {
+      try {
+        parseEnv({ ...VALID, DATABASE_URL: secret });
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error?.message).toMatch(/DATABASE_URL must be a postgresql:\/\/ URL/);
+    expect(error?.message).not.toContain(secret);
+  });
+
+  it("lists every bad variable at once", () => {
+    expect(() => parseEnv({ ...VALID, NEXTAUTH_SECRET: "short", MEDUSA_PUBLISHABLE_KEY: "sk_wrong" })).toThrow(
+      /NEXTAUTH_SECRET must be at least 32 characters[\s\S]*MEDUSA_PUBLISHABLE_KEY must be a Medusa publishable key/,
+    );
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(() => parseEnv({ ...VALID, ODOO_URL: "" })).toThrow(/ODOO_URL is missing/);
+  });
+
+  it("requires Odoo credentials that fit the protocol", () => {
+    const { ODOO_API_KEY: _key, ...withoutKey } = VALID;
+    expect(() => parseEnv(withoutKey)).toThrow(/ODOO_API_KEY is required \(or ODOO_LOGIN and ODOO_PASSWORD/);
+    expect(parseEnv({ ...withoutKey, ODOO_PROTOCOL: "jsonrpc", ODOO_LOGIN: "bot", ODOO_PASSWORD: "pw" }).ODOO_LOGIN).toBe("bot");
+    expect(() => parseEnv({ ...withoutKey, ODOO_PROTOCOL: "json2", ODOO_LOGIN: "bot", ODOO_PASSWORD: "pw" })).toThrow(/ODOO_API_KEY is required when ODOO_PROTOCOL=json2/);
+  });
+
+  it("rejects numbers that are not positive integers", () => {
+    expect(() => parseEnv({ ...VALID, LOGIN_MAX_FAILURES_PER_EMAIL: "0" })).toThrow(/LOGIN_MAX_FAILURES_PER_EMAIL/);
+    expect(parseEnv({ ...VALID, LOGIN_MAX_FAILURES_PER_EMAIL: "7" }).LOGIN_MAX_FAILURES_PER_EMAIL).toBe(7);
+  });
+});

@@ -1,0 +1,119 @@
+// npm test — every test tier against real components: unit (pure), integration (a real
+// PostgreSQL, the real Medusa backend, the Odoo emulator) and end to end (the whole stack
+// in Chromium). Starts what the tests need on ports of its own and stops it afterwards.
+//   npm test -- --only unit,integration     run some tiers only
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { deployMigrations } from "../scripts/db/migrations";
+import { ensureDatabase, withDatabase } from "../scripts/db/ensure-database";
+import { createPrismaClient } from "../prisma/seed/client";
+import { seedDemoData } from "../prisma/seed/demo-data";
+import { appEnv, buildApp, ROOT, startApp, startOdooEmulator, startWorker } from "./lib/app";
+import { CHROMIUM_HELP, findChromium } from "./lib/chromium";
+import { prepareMedusa, startMedusa } from "./lib/medusa";
+import { startPostgres, type TPostgres } from "./lib/postgres";
+import { runToCompletion, stopAllServices } from "./lib/processes";
+import { loadOrCreateSecrets } from "./lib/secrets";
+import { step } from "./lib/step";
+
+const TIERS = ["unit", "integration", "e2e"] as const;
+const { values: flags } = parseArgs({ options: { only: { type: "string" } } });
+const tiers = new Set(flags.only ? flags.only.split(",").map((tier) => tier.trim()) : TIERS);
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const ports = { postgres: port("TEST_PG_PORT", 54339), app: port("TEST_APP_PORT", 3010), medusa: port("TEST_MEDUSA_PORT", 9010), odoo: port("TEST_ODOO_PORT", 8079) };
+const stateDir = path.join(ROOT, ".stack", "test");
+const logDir = path.join(stateDir, "logs");
+const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
+
+let postgres: TPostgres | undefined;
+
+async function runTier(name: string, command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<void> {
+  console.log(`\n━━ ${name} ━━`);
+  await runToCompletion({ name, command, args, cwd: ROOT, env: { ...env, FORCE_COLOR: "1" }, onLine: (line) => console.log(line) });
+}
+
+async function main(): Promise<void> {
+  const chromium = tiers.has("e2e") ? findChromium() : null;
+  if (tiers.has("e2e") && !chromium) throw new Error(CHROMIUM_HELP);
+
+  if (tiers.has("unit")) await runTier("unit tests", bin("vitest"), ["run", "--project", "unit"]);
+  if (!tiers.has("integration") && !tiers.has("e2e")) return;
+
+  rmSync(stateDir, { recursive: true, force: true });
+  const secrets = loadOrCreateSecrets(stateDir);
+  postgres = await step(`PostgreSQL${process.env.DATABASE_URL ? " (DATABASE_URL)" : ` (embedded, port ${ports.postgres})`}`, () =>
+    startPostgres({
+      dataDir: path.join(stateDir, "postgres"),
+      port: ports.postgres,
+      password: secrets.postgresPassword,
+      logFile: path.join(logDir, "postgres.log"),
+      databaseNames: { app: "tradepost_test", medusa: "tradepost_test_medusa" },
+      persistent: false,
+    }),
+  );
+  const pg = postgres;
+  const templateDatabase = "tradepost_test_template";
+  await step("Template database: migrate", async () => {
+    const url = withDatabase(pg.serverUrl, templateDatabase);
+    await ensureDatabase(url);
+    await deployMigrations(url);
+  });
+
+  const medusaEnv = { databaseUrl: pg.medusaDatabaseUrl, jwtSecret: secrets.medusaJwtSecret, cookieSecret: secrets.medusaCookieSecret, corsOrigin: `http://localhost:${ports.app}`, port: ports.medusa };
+  const keys = await step("Medusa: migrate and seed", () => prepareMedusa({ ...medusaEnv, stateDir, logDir }));
+  await step(`Medusa: start (port ${ports.medusa})`, () => startMedusa({ ...medusaEnv, logDir }));
+  await step(`Odoo emulator: start (port ${ports.odoo})`, () => startOdooEmulator({ port: ports.odoo, apiKey: secrets.odooApiKey, logDir }));
+  const servicesEnv = appEnv({ databaseUrl: "", ports, keys, secrets });
+
+  if (tiers.has("integration")) {
+    await runTier("integration tests", bin("vitest"), ["run", "--project", "integration"], {
+      ...servicesEnv,
+      DATABASE_URL: undefined,
+      TEST_DATABASE_SERVER_URL: pg.serverUrl,
+      TEST_TEMPLATE_DATABASE: templateDatabase,
+      TEST_MEDUSA_DATABASE_URL: pg.medusaDatabaseUrl,
+      TEST_MEDUSA_JWT_SECRET: secrets.medusaJwtSecret,
+      TEST_MEDUSA_COOKIE_SECRET: secrets.medusaCookieSecret,
+      LOG_LEVEL: "warn",
+    });
+  }
+
+  if (tiers.has("e2e")) {
+    const e2eDatabaseUrl = withDatabase(pg.serverUrl, "tradepost_test_e2e");
+    await step("E2E database: clone template and seed demo data", async () => {
+      await ensureDatabase(e2eDatabaseUrl, { template: templateDatabase });
+      const db = createPrismaClient(e2eDatabaseUrl);
+      await seedDemoData(db, { password: "tradepost-demo" }).finally(() => db.$disconnect());
+    });
+    await step("App: production build", () => buildApp(logDir));
+    const env = { ...servicesEnv, DATABASE_URL: e2eDatabaseUrl };
+    await step(`App: start (port ${ports.app})`, () => startApp({ env, port: ports.app, dev: false, logDir }));
+    await step("Worker: start", async () => startWorker({ env, logDir }));
+    await runTier("end-to-end tests", bin("playwright"), ["test"], {
+      ...env,
+      E2E_BASE_URL: `http://localhost:${ports.app}`,
+      CHROMIUM_PATH: chromium ?? undefined,
+    });
+  }
+}
+
+async function shutdown(): Promise<void> {
+  await stopAllServices();
+  await postgres?.stop().catch(() => undefined);
+}
+
+process.on("SIGINT", () => void shutdown().then(() => process.exit(130)));
+
+main()
+  .then(async () => {
+    await shutdown();
+    console.log("\nAll requested test tiers passed.");
+    process.exit(0);
+  })
+  .catch(async (error: unknown) => {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Service logs: ${logDir}`);
+    await shutdown();
+    process.exit(1);
+  });
