@@ -11,7 +11,7 @@ import { createPrismaClient } from "../prisma/seed/client";
 import { seedDemoData } from "../prisma/seed/demo-data";
 import { appEnv, buildApp, ROOT, startApp, startOdooEmulator, startWorker } from "./lib/app";
 import { CHROMIUM_HELP, findChromium } from "./lib/chromium";
-import { prepareMedusa, startMedusa } from "./lib/medusa";
+import { keysFile, prepareMedusa, startMedusa } from "./lib/medusa";
 import { startPostgres, type TPostgres } from "./lib/postgres";
 import { runToCompletion, stopAllServices } from "./lib/processes";
 import { loadOrCreateSecrets } from "./lib/secrets";
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
       TEST_MEDUSA_DATABASE_URL: pg.medusaDatabaseUrl,
       TEST_MEDUSA_JWT_SECRET: secrets.medusaJwtSecret,
       TEST_MEDUSA_COOKIE_SECRET: secrets.medusaCookieSecret,
+      TEST_MEDUSA_KEYS_FILE: keysFile(stateDir, pg.medusaDatabaseUrl),
       LOG_LEVEL: "warn",
     });
   }

@@ -9,6 +9,14 @@ export const TEST_PASSWORD = "correct horse battery staple";
 
 const unique = () => randomUUID().slice(0, 8);
 
+// bcrypt is deliberately slow; tests create many users with the same few passwords.
+const hashes = new Map<string, Promise<string>>();
+const hashOnce = (password: string) => {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+
+  return hashes.get(password)!;
+};
+
 export async function createOrganisation(db: PrismaClient, { name, status = "ACTIVE" }: { name?: string; status?: OrganisationStatus } = {}) {
   return db.organisation.create({ data: { name: name ?? `Test Organisation ${unique()}`, status } });
 }
@@ -33,7 +41,7 @@ export async function createUser(
       role,
       organisationId,
       isActive,
-      passwordHash: await hashPassword(password),
+      passwordHash: await hashOnce(password),
     },
   });
 }

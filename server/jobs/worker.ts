@@ -3,7 +3,7 @@
 // SIGTERM/SIGINT (active jobs finish, up to 30 s); survives PostgreSQL restarts.
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { PgBoss } from "pg-boss";
+import type { JobResult, PgBoss } from "pg-boss";
 import { getEnv } from "@/server/env";
 import { createBoss } from "@/server/jobs/boss";
 import { DEAD_LETTER_QUEUE, JOBS } from "@/server/jobs/registry";
@@ -29,22 +29,35 @@ async function startWithRetry(boss: PgBoss): Promise<void> {
 async function register(boss: PgBoss, job: TJobDefinition): Promise<void> {
   await boss.createQueue(job.queue, { deadLetter: DEAD_LETTER_QUEUE, ...job.queueOptions });
   if (job.schedule) await boss.schedule(job.queue, job.schedule, {}, { tz: "UTC" });
-  await boss.work(job.queue, async ([item]) => {
-    if (!item) return;
-    await runWithCorrelation(`job:${item.id}`, async () => {
-      const parsed = job.schema.safeParse(item.data ?? {});
-      if (!parsed.success) {
-        // A payload that cannot be valid is failed for good (no retries) and logged.
-        logger.error({ queue: job.queue, jobId: item.id, issues: parsed.error.issues }, "job payload rejected");
-        await boss.fail(job.queue, item.id, { error: "INVALID_PAYLOAD", issues: parsed.error.issues.map((issue) => issue.message) });
+  await boss.work(job.queue, { perJobResults: true }, async (items) =>
+    Promise.all(items.map((item) => runWithCorrelation(`job:${item.id}`, () => runOne(job, item)))),
+  );
+}
 
-        return;
-      }
-      const started = performance.now();
-      const output = await job.handle(parsed.data, { jobId: item.id });
-      logger.info({ queue: job.queue, jobId: item.id, durationMs: Math.round(performance.now() - started), output }, "job done");
-    });
-  });
+/**
+ * One job, settled individually: completed with its output; failed (pg-boss retries it, then
+ * dead-letters it) when the handler throws; dead-lettered at once when its payload can never
+ * be valid, since retrying would not help.
+ */
+async function runOne(job: TJobDefinition, item: { id: string; data: unknown }): Promise<JobResult> {
+  const parsed = job.schema.safeParse(item.data ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "payload"}: ${issue.message}`);
+    logger.error({ queue: job.queue, jobId: item.id, issues }, "job payload rejected");
+
+    return { id: item.id, status: "deadletter", output: { error: "INVALID_PAYLOAD", issues } };
+  }
+  const started = performance.now();
+  try {
+    const output = await job.handle(parsed.data, { jobId: item.id });
+    logger.info({ queue: job.queue, jobId: item.id, durationMs: Math.round(performance.now() - started), output }, "job done");
+
+    return { id: item.id, status: "completed", output: output ?? null };
+  } catch (error) {
+    logger.warn({ queue: job.queue, jobId: item.id, err: error }, "job failed; pg-boss retries it");
+
+    return { id: item.id, status: "failed", output: { error: error instanceof Error ? error.message : String(error) } };
+  }
 }
 
 async function main(): Promise<void> {

@@ -52,16 +52,27 @@ export async function prepareMedusa(env: TMedusaEnv & { stateDir: string; logDir
     await runToCompletion({ name: "medusa-migrate", command: MEDUSA_BIN, args: ["db:migrate"], ...common });
     writeFileSync(stamp, version);
   }
-  const keysFile = path.join(env.stateDir, `medusa-keys-${databaseName}.json`);
+  const keys = keysFile(env.stateDir, env.databaseUrl);
   await runToCompletion({
     name: "medusa-seed",
     command: MEDUSA_BIN,
     args: ["exec", "./src/scripts/seed.ts"],
     ...common,
-    env: { ...common.env, TRADEPOST_MEDUSA_KEYS_FILE: keysFile },
+    env: { ...common.env, TRADEPOST_MEDUSA_KEYS_FILE: keys },
   });
 
-  return JSON.parse(readFileSync(keysFile, "utf8")) as TMedusaKeys;
+  return JSON.parse(readFileSync(keys, "utf8")) as TMedusaKeys;
+}
+
+/** Where the seed keeps the keys for one Medusa database (the secret key is shown only once). */
+export function keysFile(stateDir: string, databaseUrl: string): string {
+  return path.join(stateDir, `medusa-keys-${new URL(databaseUrl).pathname.slice(1)}.json`);
+}
+
+/** Runs the idempotent seed again (tests use it to prove a second run changes nothing). */
+export async function seedMedusa({ databaseUrl, keys, logDir, secrets }: { databaseUrl: string; keys: string; logDir?: string; secrets: { jwtSecret: string; cookieSecret: string } }): Promise<void> {
+  const env = medusaEnv({ databaseUrl, ...secrets, corsOrigin: "http://localhost", port: 0 });
+  await runToCompletion({ name: "medusa-seed", command: MEDUSA_BIN, args: ["exec", "./src/scripts/seed.ts"], cwd: MEDUSA_DIR, env: { ...env, TRADEPOST_MEDUSA_KEYS_FILE: keys }, logDir });
 }
 
 export async function startMedusa(env: TMedusaEnv & { logDir: string }): Promise<TService> {

@@ -1,0 +1,26 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { testDb } from "../../test/support/db";
+import { DEMO_USERS, seedDemoData } from "./demo-data";
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+
+const snapshot = async () => ({
+  organisations: await db.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, status: true } }),
+  users: await db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true, role: true, organisationId: true, passwordHash: true } }),
+});
+
+describe("seedDemoData", () => {
+  it("creates the demo organisations and logins, and a second run changes nothing", async () => {
+    await seedDemoData(db, { password: "tradepost-demo" });
+    const first = await snapshot();
+    await seedDemoData(db, { password: "tradepost-demo" });
+
+    expect(await snapshot()).toEqual(first);
+    expect(first.organisations.map((organisation) => organisation.name)).toEqual(["Acme Interiors", "Borealis Fitouts"]);
+    expect(first.users.map((user) => user.email).sort()).toEqual(DEMO_USERS.map((user) => user.email).sort());
+    const acme = first.organisations[0]!.id;
+    expect(first.users.filter((user) => user.organisationId === acme).map((user) => user.role).sort()).toEqual(["BUYER", "ORG_ADMIN"]);
+    expect(first.users.filter((user) => user.organisationId === null).map((user) => user.role).sort()).toEqual(["DATA_MANAGER", "OPERATOR"]);
+  });
+});
