@@ -28,8 +28,7 @@ function ensurePrismaClient() {
   const stamp = path.join(root, "generated", ".schema-hash");
   const wanted = digest(path.join(root, "prisma", "schema.prisma"));
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === wanted) return;
-  execFileSync(npm, ["run", "--silent", "db:generate"], { cwd: root, stdio: "inherit" });
-  writeFileSync(stamp, wanted);
+  execFileSync(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")], { cwd: root, stdio: "inherit" });
 }
 
 const [major, minor] = process.versions.node.split(".").map(Number);

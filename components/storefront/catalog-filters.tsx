@@ -33,6 +33,7 @@ export function CatalogFilters({ categories, q, category }: { categories: TCatal
       <form action="/catalog" className="flex w-full gap-2 md:w-80" role="search">
         {category && <input type="hidden" name="category" value={category} />}
         <input
+          type="search"
           name="q"
           defaultValue={q}
           maxLength={100}

@@ -1,14 +1,11 @@
 import { PageHeader } from "@/components/portal/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { describeChange } from "@/lib/audit/describe-change";
 import { formatDateTime } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
 import { findAuditEntries } from "@/server/audit/find-audit-entries";
 
 export const metadata = { title: "Audit log" };
-
-function describe(value: unknown): string {
-  return value === null || value === undefined ? "—" : JSON.stringify(value);
-}
 
 export default async function AuditPage() {
   await requirePageUser("audit.read");
@@ -22,7 +19,7 @@ export default async function AuditPage() {
       ) : (
         <Table>
           <THead>
-            <tr><Th>When</Th><Th>Who</Th><Th>What</Th><Th>Record</Th><Th>Before</Th><Th>After</Th></tr>
+            <tr><Th>When</Th><Th>Who</Th><Th>What</Th><Th>Record</Th><Th>Change</Th></tr>
           </THead>
           <TBody>
             {entries.map((entry) => (
@@ -30,9 +27,12 @@ export default async function AuditPage() {
                 <Td className="whitespace-nowrap">{formatDateTime(entry.at)}</Td>
                 <Td>{entry.actorLabel}</Td>
                 <Td className="font-medium text-slate-900">{entry.action}</Td>
-                <Td className="font-mono text-xs">{entry.entityType} {entry.entityId.slice(0, 8)}</Td>
-                <Td className="font-mono text-xs">{describe(entry.before)}</Td>
-                <Td className="font-mono text-xs">{describe(entry.after)}</Td>
+                <Td className="font-mono text-xs" title={entry.entityId}>{entry.entityType} {entry.entityId.slice(-8)}</Td>
+                <Td>
+                  <ul className="space-y-0.5 font-mono text-xs">
+                    {describeChange(entry.before, entry.after).map((line) => <li key={line}>{line}</li>)}
+                  </ul>
+                </Td>
               </tr>
             ))}
           </TBody>

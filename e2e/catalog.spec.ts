@@ -1,0 +1,35 @@
+import { expect, expectSignedIn, screenshot, signIn, test } from "./support/fixtures";
+
+test.beforeEach(async ({ page, seedOrganisation }) => {
+  const { buyer } = await seedOrganisation();
+  await signIn(page, buyer.email);
+  await expectSignedIn(page, /\/catalog$/);
+});
+
+test("[CATALOG] search and category filters narrow the products", async ({ page }) => {
+  await page.getByRole("searchbox", { name: "Search products" }).fill("cable");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=cable/);
+  await expect(page.getByRole("link", { name: /Custom Cable Assembly/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Atelier Made-to-Measure Table/ })).toHaveCount(0);
+
+  await page.goto("/catalog");
+  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Tables" }).click();
+  await expect(page.getByTestId("product-card")).toHaveCount(1);
+  await expect(page.getByTestId("product-card")).toContainText("Atelier Made-to-Measure Table");
+});
+
+test("[CATALOG] the product page shows the product from Medusa with its variants", async ({ page }) => {
+  await page.getByRole("link", { name: /Atelier Made-to-Measure Table/ }).click();
+  await expect(page).toHaveURL(/\/products\/made-to-measure-table$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Atelier Made-to-Measure Table");
+  for (const sku of ["TBL-ATELIER-OAK", "TBL-ATELIER-WALNUT", "TBL-ATELIER-GLASS"]) await expect(page.getByText(sku)).toBeVisible();
+  await expect(page.getByText("Configurable")).toBeVisible();
+  await screenshot(page, "product-page");
+});
+
+test("[CATALOG] an unknown product is a clear 404", async ({ page }) => {
+  const response = await page.goto("/products/no-such-product");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
+});
