@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Server-only packages with native or worker-thread parts are loaded by Node, not bundled.
-  serverExternalPackages: ["pino", "pg", "pg-boss", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pino", "pino-pretty", "pg", "pg-boss", "@prisma/adapter-pg"],
 };
 
 export default nextConfig;

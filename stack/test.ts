@@ -12,7 +12,7 @@ import { seedDemoData } from "../prisma/seed/demo-data";
 import { appEnv, buildApp, ROOT, startApp, startOdooEmulator, startWorker } from "./lib/app";
 import { CHROMIUM_HELP, findChromium } from "./lib/chromium";
 import { keysFile, prepareMedusa, startMedusa } from "./lib/medusa";
-import { startPostgres, type TPostgres } from "./lib/postgres";
+import { startPostgresStep, type TPostgres } from "./lib/postgres";
 import { runToCompletion, stopAllServices } from "./lib/processes";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { step } from "./lib/step";
@@ -42,16 +42,7 @@ async function main(): Promise<void> {
 
   rmSync(stateDir, { recursive: true, force: true });
   const secrets = loadOrCreateSecrets(stateDir);
-  postgres = await step(`PostgreSQL${process.env.DATABASE_URL ? " (DATABASE_URL)" : ` (embedded, port ${ports.postgres})`}`, () =>
-    startPostgres({
-      dataDir: path.join(stateDir, "postgres"),
-      port: ports.postgres,
-      password: secrets.postgresPassword,
-      logFile: path.join(logDir, "postgres.log"),
-      databaseNames: { app: "tradepost_test", medusa: "tradepost_test_medusa" },
-      persistent: false,
-    }),
-  );
+  postgres = await startPostgresStep({ stateDir, port: ports.postgres, password: secrets.postgresPassword, databaseNames: { app: "tradepost_test", medusa: "tradepost_test_medusa" }, persistent: false });
   const pg = postgres;
   const templateDatabase = "tradepost_test_template";
   await step("Template database: migrate", async () => {

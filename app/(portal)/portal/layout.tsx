@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { OrganisationBadge } from "@/components/layout/organisation-badge";
 import { UserMenu } from "@/components/layout/user-menu";
 import { PortalNav } from "@/components/portal/portal-nav";
 import { portalNavigation } from "@/server/auth/portal-navigation";
@@ -25,11 +26,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-16 items-center justify-end gap-4 border-b border-slate-200 bg-white px-6">
-          {user.organisationName && (
-            <span className="rounded-md bg-slate-100 px-2.5 py-1 text-sm font-medium text-slate-700" data-testid="organisation-name">
-              {user.organisationName}
-            </span>
-          )}
+          <OrganisationBadge name={user.organisationName} />
           <UserMenu name={user.name} email={user.email} role={user.role} />
         </header>
         <main className="flex-1 p-6 lg:p-8">{children}</main>
