@@ -1,0 +1,361 @@
+// The emulated ORM: records in memory, with Odoo's rules for create, write, read, search
+// and unlink, one transaction per call (rolled back on error; ids and sequence numbers
+// are not, as in PostgreSQL), and change notifications for automation rules.
+import type { Clock } from "../clock";
+import { normaliseTimestamp } from "../clock";
+import { AccessError, missingRecord, ValidationError, ValueErrorPy } from "../errors";
+import { matches, parseDomain, validateDomain } from "./domain";
+import { sortRecords } from "./order";
+import type { Registry } from "./registry";
+import type { TFieldDef, TModelDef, TRecord } from "./types";
+import { rawValue, toReadValue } from "./values";
+
+export type TState = {
+  records: Record<string, Record<string, TRecord>>;
+  nextIds: Record<string, number>;
+  sequences: Record<string, number>;
+  /** API key → user id. */
+  apiKeys: Record<string, number>;
+  /** user id → password (the emulator keeps them in clear; it holds no real secrets). */
+  passwords: Record<string, string>;
+};
+
+export type TChange = { model: string; id: number; created: boolean; fields: Set<string> };
+export type TPendingWebhook = { url: string; body: string; description: string };
+type TSearchOptions = { offset?: number; limit?: number | null; order?: string | null };
+
+export class Env {
+  uid = 2;
+  context: Record<string, unknown> = {};
+  txNow = "";
+  pendingWebhooks: TPendingWebhook[] = [];
+  private readonly listeners: ((change: TChange) => void)[] = [];
+
+  constructor(
+    readonly registry: Registry,
+    public state: TState,
+    readonly clock: Clock,
+  ) {}
+
+  onChange(listener: (change: TChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Runs `work` as one Odoo transaction for `uid`: all or nothing, webhooks queued for after commit. */
+  transaction<T>(uid: number, context: Record<string, unknown>, work: () => T): { result: T; webhooks: TPendingWebhook[] } {
+    const snapshot = structuredClone(this.state.records);
+    this.uid = uid;
+    this.context = context;
+    this.txNow = this.clock.now();
+    this.pendingWebhooks = [];
+    try {
+      const result = work();
+
+      return { result, webhooks: this.pendingWebhooks };
+    } catch (error) {
+      this.state.records = snapshot;
+      throw error;
+    } finally {
+      this.pendingWebhooks = [];
+    }
+  }
+
+  // ── metadata ─────────────────────────────────────────────────────────────
+
+  model(name: string): TModelDef | undefined {
+    const model = this.registry.get(name);
+
+    return model && (!model.module || this.isInstalled(model.module)) ? model : undefined;
+  }
+
+  isInstalled(module: string): boolean {
+    return Object.values(this.table("ir.module.module")).some((record) => record.name === module && record.state === "installed");
+  }
+
+  field(model: string, name: string): TFieldDef | undefined {
+    const field = this.registry.field(model, name);
+
+    return field && (!field.module || this.isInstalled(field.module)) ? field : undefined;
+  }
+
+  fields(model: string): TFieldDef[] {
+    return (this.registry.get(model)?.fields ?? []).filter((field) => !field.module || this.isInstalled(field.module));
+  }
+
+  // ── records ──────────────────────────────────────────────────────────────
+
+  table(model: string): Record<string, TRecord> {
+    this.state.records[model] ??= {};
+
+    return this.state.records[model];
+  }
+
+  get(model: string, id: number): TRecord | undefined {
+    return this.state.records[model]?.[String(id)];
+  }
+
+  all(model: string): TRecord[] {
+    return Object.values(this.table(model));
+  }
+
+  value(model: string, record: TRecord, field: TFieldDef): unknown {
+    return rawValue(this, model, record, field);
+  }
+
+  valueOf(model: string, record: TRecord, fieldName: string): unknown {
+    return this.value(model, record, this.registry.field(model, fieldName)!);
+  }
+
+  displayName(model: string, id: number): string {
+    const record = this.get(model, id);
+    const definition = this.registry.get(model);
+
+    return record && definition ? definition.displayName(record, this) : String(id);
+  }
+
+  inverseIds(model: string, inverse: string, id: number): number[] {
+    const children = this.all(model).filter((record) => record[inverse] === id);
+
+    return sortRecords(this, model, children, this.registry.get(model)!.order).map((record) => record.id);
+  }
+
+  sortIds(model: string, ids: number[]): number[] {
+    const records = ids.map((id) => this.get(model, id)).filter((record): record is TRecord => Boolean(record));
+
+    return sortRecords(this, model, records, this.registry.get(model)!.order).map((record) => record.id);
+  }
+
+  nextSequence(code: string): number {
+    this.state.sequences[code] = (this.state.sequences[code] ?? 0) + 1;
+
+    return this.state.sequences[code];
+  }
+
+  private allocateId(model: string): number {
+    const highest = Math.max(0, ...Object.keys(this.table(model)).map(Number));
+    const id = Math.max(this.state.nextIds[model] ?? 1, highest + 1);
+    this.state.nextIds[model] = id + 1;
+
+    return id;
+  }
+
+  // ── access ───────────────────────────────────────────────────────────────
+
+  userGroups(uid = this.uid): string[] {
+    const user = this.get("res.users", uid);
+    const groupIds = (user?.group_ids as number[] | undefined) ?? [];
+
+    return groupIds.map((id) => this.get("res.groups", id)?.xmlid as string).filter(Boolean);
+  }
+
+  checkAccess(model: string): void {
+    const access = this.registry.get(model)?.access;
+    if (!access || this.userGroups().includes(access.group) || this.uid === 1) return;
+    const description = this.registry.get(model)!.description;
+    throw AccessError(
+      `You are not allowed to access '${description}' (${model}) records.\n\nThis operation is allowed for the following groups:\n${access.deniedGroups.map((group) => `\t- ${group}`).join("\n")}\n\nContact your administrator to request access if necessary.`,
+    );
+  }
+
+  // ── search / read ────────────────────────────────────────────────────────
+
+  search(model: string, domain: unknown, { offset = 0, limit, order }: TSearchOptions = {}): number[] {
+    this.checkAccess(model);
+    const tree = parseDomain(domain);
+    validateDomain(this, model, tree);
+    const found = this.all(model).filter((record) => record.active !== false || this.context.active_test === false || hasActiveLeaf(domain)).filter((record) => matches(this, model, record, tree));
+    const sorted = sortRecords(this, model, found, order || this.registry.get(model)!.order);
+    const page = sorted.slice(offset || 0, limit ? (offset || 0) + limit : undefined);
+
+    return page.map((record) => record.id);
+  }
+
+  read(model: string, ids: number[], fieldNames?: string[] | null): Record<string, unknown>[] {
+    this.checkAccess(model);
+    const names = fieldNames?.length ? fieldNames : this.fields(model).map((field) => field.name);
+    const fields = names.map((name) => {
+      const field = this.field(model, name);
+      if (!field) throw ValueErrorPy(`Invalid field '${name}' on model '${model}'`);
+
+      return field;
+    });
+    const seen = new Set<number>();
+
+    return ids.flatMap((id) => {
+      const record = this.get(model, id);
+      if (!record || seen.has(id)) return [];
+      seen.add(id);
+      const row: Record<string, unknown> = { id };
+      for (const field of fields) if (field.name !== "id") row[field.name] = toReadValue(this, field, this.value(model, record, field));
+
+      return [row];
+    });
+  }
+
+  // ── create / write / unlink ──────────────────────────────────────────────
+
+  create(model: string, vals: Record<string, unknown>): number {
+    this.checkAccess(model);
+    const definition = this.registry.get(model)!;
+    const values = { ...vals };
+    this.checkValues(model, values);
+    for (const field of definition.fields) {
+      if (!(field.name in values) && field.default) values[field.name] = field.default(this, values);
+    }
+    definition.hooks?.prepareCreate?.(this, values);
+    this.checkManyToOne(model, values);
+    const id = this.allocateId(model);
+    this.checkRequired(definition, values);
+
+    const record: TRecord = { id };
+    const oneToMany: [TFieldDef, unknown][] = [];
+    for (const [name, value] of Object.entries(values)) {
+      // "__" keys carry data from prepareCreate to afterCreate hooks; they are not fields.
+      if (name.startsWith("__")) {
+        record[name] = value;
+        continue;
+      }
+      const field = this.registry.field(model, name)!;
+      if (field.type === "one2many") oneToMany.push([field, value]);
+      else if (!field.compute) record[name] = this.normalise(field, value, []);
+    }
+    if (!definition.transient) Object.assign(record, { create_date: this.txNow, write_date: this.txNow, create_uid: this.uid, write_uid: this.uid });
+    this.table(model)[String(id)] = record;
+    for (const [field, commands] of oneToMany) this.applyOneToMany(model, id, field, commands);
+    definition.hooks?.afterCreate?.(this, record, values);
+    this.notify({ model, id, created: true, fields: new Set(Object.keys(values).filter((name) => !name.startsWith("__"))) });
+
+    return id;
+  }
+
+  write(model: string, ids: number[], vals: Record<string, unknown>): true {
+    this.checkAccess(model);
+    const missing = ids.filter((id) => !this.get(model, id));
+    if (missing.length) throw missingRecord(model, missing, this.uid);
+    const definition = this.registry.get(model)!;
+    this.checkValues(model, vals);
+    this.checkManyToOne(model, vals);
+    for (const id of ids) {
+      const record = this.get(model, id)!;
+      const before = Object.keys(vals).map((name) => JSON.stringify(this.valueOf(model, record, name)));
+      for (const [name, value] of Object.entries(vals)) {
+        const field = this.registry.field(model, name)!;
+        if (field.type === "one2many") this.applyOneToMany(model, id, field, value);
+        else if (!field.compute) record[name] = this.normalise(field, value, (record[name] as number[]) ?? []);
+      }
+      if (!definition.transient) Object.assign(record, { write_date: this.txNow, write_uid: this.uid });
+      definition.hooks?.afterWrite?.(this, record, vals);
+      const changed = Object.keys(vals).filter((name, index) => JSON.stringify(this.valueOf(model, record, name)) !== before[index]);
+      this.notify({ model, id, created: false, fields: new Set(changed) });
+    }
+
+    return true;
+  }
+
+  unlink(model: string, ids: number[]): true {
+    this.checkAccess(model);
+    const missing = ids.filter((id) => !this.get(model, id));
+    if (missing.length) throw missingRecord(model, missing, this.uid);
+    const definition = this.registry.get(model)!;
+    for (const id of ids) definition.hooks?.beforeUnlink?.(this, this.get(model, id)!);
+    for (const id of ids) delete this.table(model)[String(id)];
+
+    return true;
+  }
+
+  /** Sets values without checks, hooks or notifications (computed state Odoo keeps in sync itself). */
+  update(model: string, id: number, values: Record<string, unknown>, { touch = true }: { touch?: boolean } = {}): void {
+    const record = this.get(model, id)!;
+    Object.assign(record, values, touch ? { write_date: this.txNow, write_uid: this.uid } : {});
+  }
+
+  notify(change: TChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  // ── helpers ──────────────────────────────────────────────────────────────
+
+  private checkValues(model: string, values: Record<string, unknown>): void {
+    for (const [name, value] of Object.entries(values)) {
+      const field = this.field(model, name);
+      if (!field) throw ValueErrorPy(`Invalid field '${name}' on model '${model}'`);
+      if (field.type === "selection" && value !== false && value !== null && !field.selection!.some(([key]) => key === value)) {
+        throw ValueErrorPy(`Wrong value for ${field.ownerModel ?? model}.${name}: ${value === undefined ? "None" : typeof value === "string" ? `'${value}'` : String(value)}`);
+      }
+    }
+  }
+
+  private checkManyToOne(model: string, values: Record<string, unknown>): void {
+    for (const [name, value] of Object.entries(values)) {
+      const field = this.registry.field(model, name);
+      if (field?.type === "many2one" && typeof value === "number" && !this.get(field.relation!, value)) {
+        throw missingRecord(field.relation!, [value], this.uid);
+      }
+    }
+  }
+
+  private checkRequired(definition: TModelDef, values: Record<string, unknown>): void {
+    for (const field of definition.fields) {
+      const value = values[field.name];
+      if (field.required && (value === undefined || value === false || value === null || value === "")) {
+        throw ValidationError(
+          `The operation cannot be completed: Missing required value for the field '${field.string}' (${field.name}).\nModel: '${definition.description}' (${definition.name})\n- create/update: a mandatory field is not set\n- delete: another model requires the record being deleted, you can archive it instead\n`,
+        );
+      }
+    }
+  }
+
+  private normalise(field: TFieldDef, value: unknown, current: number[]): unknown {
+    if (value === null || value === undefined) return false;
+    switch (field.type) {
+      case "float":
+      case "monetary":
+        return Number(value);
+      case "integer":
+        return Math.trunc(Number(value));
+      case "boolean":
+        return Boolean(value);
+      case "datetime":
+        return value === false ? false : normaliseTimestamp(String(value));
+      case "date":
+        return value === false ? false : String(value).slice(0, 10);
+      case "many2one":
+        return value === false ? false : Number(value);
+      case "many2many":
+        return applyManyToManyCommands(current, value);
+      default:
+        return value;
+    }
+  }
+
+  private applyOneToMany(model: string, id: number, field: TFieldDef, commands: unknown): void {
+    for (const command of (commands as unknown[][]) ?? []) {
+      const [code, targetId, vals] = command as [number, number, Record<string, unknown>];
+      if (code === 0) this.create(field.relation!, { ...vals, [field.inverse!]: id });
+      else if (code === 1) this.write(field.relation!, [targetId], vals);
+      else if (code === 2) this.unlink(field.relation!, [targetId]);
+      else if (code === 4) this.write(field.relation!, [targetId], { [field.inverse!]: id });
+      else throw ValueErrorPy(`Unsupported command ${code} for ${model}.${field.name}`);
+    }
+  }
+}
+
+function applyManyToManyCommands(current: number[], value: unknown): number[] {
+  if (!Array.isArray(value)) return current;
+  if (value.every((item) => typeof item === "number")) return [...value] as number[];
+  let ids = [...current];
+  for (const command of value as unknown[][]) {
+    const [code, id, list] = command as [number, number, number[]];
+    if (code === 6) ids = [...(list ?? [])];
+    else if (code === 4 && !ids.includes(id)) ids.push(id);
+    else if (code === 3 || code === 2) ids = ids.filter((existing) => existing !== id);
+    else if (code === 5) ids = [];
+  }
+
+  return ids;
+}
+
+// A domain that names `active` itself sees archived records, as in Odoo.
+function hasActiveLeaf(domain: unknown): boolean {
+  return Array.isArray(domain) && domain.some((term) => Array.isArray(term) && term[0] === "active");
+}
