@@ -52,7 +52,8 @@ describe("parseEnv", () => {
   it("requires Odoo credentials that fit the protocol", () => {
     const { ODOO_API_KEY: _key, ...withoutKey } = VALID;
     expect(() => parseEnv(withoutKey)).toThrow(/ODOO_API_KEY is required \(or ODOO_LOGIN and ODOO_PASSWORD/);
-    expect(parseEnv({ ...withoutKey, ODOO_PROTOCOL: "jsonrpc", ODOO_LOGIN: "bot", ODOO_PASSWORD: "pw" }).ODOO_LOGIN).toBe("bot");
+    expect(parseEnv({ ...withoutKey, ODOO_PROTOCOL: "jsonrpc", ODOO_DB: "erp", ODOO_LOGIN: "bot", ODOO_PASSWORD: "pw" }).ODOO_LOGIN).toBe("bot");
+    expect(() => parseEnv({ ...VALID, ODOO_PROTOCOL: "jsonrpc" })).toThrow(/ODOO_LOGIN is required when ODOO_PROTOCOL=jsonrpc[\s\S]*ODOO_DB is required/);
     expect(() => parseEnv({ ...withoutKey, ODOO_PROTOCOL: "json2", ODOO_LOGIN: "bot", ODOO_PASSWORD: "pw" })).toThrow(/ODOO_API_KEY is required when ODOO_PROTOCOL=json2/);
   });
 

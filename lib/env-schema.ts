@@ -44,6 +44,10 @@ export const ZEnv = z
     if (env.ODOO_PROTOCOL === "json2" && !env.ODOO_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["ODOO_API_KEY"], message: "is required when ODOO_PROTOCOL=json2" });
     }
+    if (env.ODOO_PROTOCOL === "jsonrpc") {
+      if (!env.ODOO_LOGIN) ctx.addIssue({ code: "custom", path: ["ODOO_LOGIN"], message: "is required when ODOO_PROTOCOL=jsonrpc (the user JSON-RPC logs in as)" });
+      if (!env.ODOO_DB) ctx.addIssue({ code: "custom", path: ["ODOO_DB"], message: "is required when ODOO_PROTOCOL=jsonrpc" });
+    }
   });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -10,6 +10,9 @@ const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 
 export type TAppPorts = { app: number; medusa: number; odoo: number };
 
+/** The database name the local Odoo emulator serves (Odoo's X-Odoo-Database / JSON-RPC db). */
+export const ODOO_EMULATOR_DB = "tradepost";
+
 /** The environment the app and the worker read (validated by server/env.ts). */
 export function appEnv({ databaseUrl, ports, keys, secrets }: { databaseUrl: string; ports: TAppPorts; keys: TMedusaKeys; secrets: TStackSecrets }): TEnvVars {
   const appUrl = `http://localhost:${ports.app}`;
@@ -23,7 +26,7 @@ export function appEnv({ databaseUrl, ports, keys, secrets }: { databaseUrl: str
     MEDUSA_PUBLISHABLE_KEY: keys.publishableKey,
     MEDUSA_SECRET_API_KEY: keys.secretApiKey,
     ODOO_URL: `http://127.0.0.1:${ports.odoo}`,
-    ODOO_DB: "tradepost",
+    ODOO_DB: ODOO_EMULATOR_DB,
     ODOO_PROTOCOL: "json2",
     ODOO_API_KEY: secrets.odooApiKey,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -63,7 +66,7 @@ export function startWorker({ env, logDir }: { env: TEnvVars; logDir: string }):
 
 export async function startOdooEmulator({ port, apiKey, logDir, stateFile }: { port: number; apiKey: string; logDir: string; stateFile?: string }): Promise<TService> {
   if (await isPortAnswering(port)) throw new Error(`Port ${port} is already in use. Stop what runs there or set ODOO_PORT.`);
-  const args = ["stack/odoo-emulator/main.ts", "--port", String(port), "--api-key", apiKey];
+  const args = ["stack/odoo-emulator/main.ts", "--port", String(port), "--api-key", apiKey, "--db", ODOO_EMULATOR_DB];
   if (stateFile) args.push("--state-file", stateFile);
   const service = startService({ name: "odoo-emulator", command: bin("tsx"), args, cwd: ROOT, logDir });
   await waitForHttp(`http://127.0.0.1:${port}/web/version`, { service, timeoutMs: 30_000 });

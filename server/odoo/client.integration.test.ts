@@ -1,0 +1,198 @@
+// The Odoo client end to end against the emulator, over both protocols: the calls
+// Tradepost makes (partners, products, stock, sale orders, deliveries) and every class of
+// failure with its retryable flag.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { EMULATOR_API_KEY, startTestEmulator } from "../../test/support/odoo-emulator";
+import { OdooClient, type TOdooClientConfig } from "@/server/odoo/client";
+import { OdooError } from "@/server/odoo/errors";
+import { logger } from "@/server/logger";
+import { PARTNER_FIELDS, PICKING_FIELDS, PRODUCT_FIELDS, QUANT_FIELDS, SALE_ORDER_FIELDS, SALE_ORDER_LINE_FIELDS, ZOdooPartner, ZOdooPicking, ZOdooProduct, ZOdooQuant, ZOdooSaleOrder, ZOdooSaleOrderLine } from "@/server/odoo/types";
+
+let odoo: Awaited<ReturnType<typeof startTestEmulator>>;
+
+beforeAll(async () => {
+  odoo = await startTestEmulator();
+});
+afterAll(() => odoo.stop());
+beforeEach(async () => {
+  await odoo.admin("POST", "reset", {});
+});
+
+const PROTOCOLS = {
+  json2: { protocol: "json2", apiKey: EMULATOR_API_KEY },
+  jsonrpc: { protocol: "jsonrpc", login: "admin", password: "admin" },
+} as const;
+
+function clientFor(protocol: keyof typeof PROTOCOLS, overrides: Partial<TOdooClientConfig> = {}) {
+  return new OdooClient({ url: odoo.url, db: "erp", timeoutMs: 5_000, maxConcurrency: 4, ...PROTOCOLS[protocol], ...overrides });
+}
+
+async function failure(promise: Promise<unknown>): Promise<OdooError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(OdooError);
+
+  return error as OdooError;
+}
+
+describe.each(["json2", "jsonrpc"] as const)("over %s", (protocol) => {
+  it("creates a customer with a delivery address and reads it back mapped", async () => {
+    const client = clientFor(protocol);
+    const [germany] = await client.search("res.country", [["code", "=", "DE"]]);
+    const [companyId] = await client.create("res.partner", { name: "Acme Interiors GmbH", is_company: true, ref: "TP-ORG-1", street: "Hauptstr. 1", city: "Berlin", zip: "10115", country_id: germany, credit_limit: 5000 });
+    const [addressId] = await client.create("res.partner", { name: "Dock 4", type: "delivery", parent_id: companyId, street: "Hafenweg 4", city: "Hamburg", country_id: germany });
+
+    const [company] = await client.searchRead("res.partner", PARTNER_FIELDS, ZOdooPartner, { domain: [["ref", "=", "TP-ORG-1"]] });
+    const [address] = await client.read("res.partner", [addressId!], PARTNER_FIELDS, ZOdooPartner);
+
+    expect(company).toMatchObject({ id: companyId, name: "Acme Interiors GmbH", isCompany: true, ref: "TP-ORG-1", email: null, creditLimit: 5000, childIds: [addressId], parent: null });
+    expect(company!.address).toEqual({ street: "Hauptstr. 1", street2: null, zip: "10115", city: "Berlin", country: { id: germany, name: "Germany" } });
+    expect(company!.writeDate).toBeInstanceOf(Date);
+    expect(address).toMatchObject({ type: "delivery", parent: { id: companyId, name: "Acme Interiors GmbH" }, creditLimit: 5000, commercialPartner: { id: companyId, name: "Acme Interiors GmbH" } });
+  });
+
+  it("counts stock, takes an order, confirms it and delivers it with a tracking number", async () => {
+    const client = clientFor(protocol);
+    const [customer] = await client.create("res.partner", { name: "Borealis Fitouts", is_company: true, country_id: 57 });
+    const [productId] = await client.create("product.product", { name: "Levelling Feet", default_code: "ACC-FEET-M8", list_price: 24, type: "consu", is_storable: true });
+    const [quantId] = await client.create("stock.quant", { product_id: productId, location_id: 5, inventory_quantity: 25 }, { inventory_mode: true });
+    expect(await client.callMethod("stock.quant", "action_apply_inventory", [quantId!], z.null())).toBeNull();
+    const [quant] = await client.searchRead("stock.quant", QUANT_FIELDS, ZOdooQuant, { domain: [["product_id", "=", productId], ["location_id.usage", "=", "internal"]] });
+    expect(quant).toMatchObject({ quantity: 25, reserved: 0, available: 25, location: { id: 5, name: "WH/Stock" } });
+
+    expect(await client.search("sale.order", [["client_order_ref", "=", "TP-ORDER-1"]])).toEqual([]);
+    const [orderId] = await client.create("sale.order", { partner_id: customer, client_order_ref: "TP-ORDER-1", order_line: [[0, 0, { product_id: productId, product_uom_qty: 4, price_unit: 19.99 }]] });
+    expect(await client.callMethod("sale.order", "action_confirm", [orderId!], z.literal(true))).toBe(true);
+    const [order] = await client.read("sale.order", [orderId!], SALE_ORDER_FIELDS, ZOdooSaleOrder);
+    expect(order).toMatchObject({ state: "sale", clientOrderRef: "TP-ORDER-1", amountUntaxed: 79.96, amountTotal: 79.96, deliveryStatus: "pending", currency: { id: 1, name: "USD" } });
+    const [line] = await client.read("sale.order.line", order!.lineIds, SALE_ORDER_LINE_FIELDS, ZOdooSaleOrderLine);
+    expect(line).toMatchObject({ quantity: 4, priceUnit: 19.99, subtotal: 79.96, quantityDelivered: 0 });
+
+    const [pickingId] = order!.pickingIds;
+    await client.write("stock.picking", [pickingId!], { carrier_tracking_ref: "DHL-123" });
+    expect(await client.callMethod("stock.picking", "button_validate", [pickingId!], z.union([z.literal(true), z.record(z.string(), z.unknown())]))).toBe(true);
+    const [picking] = await client.read("stock.picking", [pickingId!], PICKING_FIELDS, ZOdooPicking);
+    expect(picking).toMatchObject({ state: "done", trackingRef: "DHL-123", saleOrder: { id: orderId, name: order!.name } });
+    expect(picking!.dateDone).toBeInstanceOf(Date);
+    const [delivered] = await client.read("sale.order", [orderId!], SALE_ORDER_FIELDS, ZOdooSaleOrder);
+    expect(delivered).toMatchObject({ state: "sale", deliveryStatus: "full" });
+    const [product] = await client.read("product.product", [productId!], PRODUCT_FIELDS, ZOdooProduct);
+    expect(product).toMatchObject({ sku: "ACC-FEET-M8", qtyAvailable: 21, freeQty: 21 });
+  });
+
+  it.each([
+    ["a write on a missing record", (c: OdooClient) => c.write("sale.order", [999_999], { note: "x" }), "MissingError"],
+    ["a missing required field", (c: OdooClient) => c.create("sale.order", { client_order_ref: "x" }), "ValidationError"],
+    ["a private method", (c: OdooClient) => c.callMethod("sale.order", "_action_confirm", [1], z.unknown()), "AccessError"],
+    ["an unknown field in a domain", (c: OdooClient) => c.search("sale.order", [["nope", "=", 1]]), "ValueError"],
+  ])("reports %s as Odoo's exception, not retryable", async (_label, run, exceptionName) => {
+    const error = await failure(run(clientFor(protocol)));
+    expect(error).toMatchObject({ kind: "odoo", retryable: false });
+    expect(error.exceptionName).toBe(exceptionName);
+  });
+
+  it("reports an unknown model (NotFound over JSON-2, UserError over JSON-RPC), not retryable", async () => {
+    const error = await failure(clientFor(protocol).search("sale.ordr", []));
+    expect(error.exceptionName).toBe(protocol === "json2" ? "NotFound" : "UserError");
+    expect(error.retryable).toBe(false);
+  });
+
+  it("refuses wrong credentials, not retryable", async () => {
+    const wrong = protocol === "json2" ? { apiKey: "not-the-key-0000000000000" } : { password: "wrong" };
+    const error = await failure(clientFor(protocol, wrong).searchCount("res.partner"));
+    expect(error.exceptionName).toBe(protocol === "json2" ? "Unauthorized" : "AccessDenied");
+    expect(error.retryable).toBe(false);
+  });
+
+  it.each([
+    [{ kind: "error", status: 500 }, "odoo", "SerializationFailure"],
+    [{ kind: "error", status: 503 }, "http", "HTTP 503"],
+    [{ kind: "error", status: 502 }, "http", "HTTP 502"],
+    [{ kind: "error", status: 429 }, "http", "HTTP 429"],
+  ])("marks %j as retryable", async (fault, kind, exceptionName) => {
+    await odoo.admin("POST", "faults", { ...fault, model: "res.partner", method: "search", count: 1 });
+    const client = clientFor(protocol);
+    const error = await failure(client.search("res.partner", []));
+
+    expect(error).toMatchObject({ kind, retryable: true });
+    expect(error.exceptionName).toBe(exceptionName);
+    expect((await client.search("res.partner", [["id", "=", 1]])).length).toBe(1);
+  });
+
+  it("gives up after its timeout with a retryable error", async () => {
+    await odoo.admin("POST", "faults", { kind: "latency", delayMs: 1_500, model: "res.partner", method: "search_count", count: 1 });
+    const started = performance.now();
+    const error = await failure(clientFor(protocol, { timeoutMs: 300 }).searchCount("res.partner"));
+
+    expect(error).toMatchObject({ kind: "timeout", retryable: true });
+    expect(performance.now() - started).toBeLessThan(1_400);
+  });
+});
+
+describe("transport failures", () => {
+  it("reports an unreachable Odoo as a retryable network error", async () => {
+    const error = await failure(new OdooClient({ url: "http://127.0.0.1:9", db: "erp", protocol: "json2", apiKey: "k", timeoutMs: 2_000, maxConcurrency: 1 }).searchCount("res.partner"));
+    expect(error).toMatchObject({ kind: "network", retryable: true });
+  });
+
+  it("never lets more than maxConcurrency calls run at once", async () => {
+    await odoo.admin("POST", "faults", { kind: "latency", delayMs: 150, model: "res.partner", method: "search" });
+    let inFlight = 0;
+    let most = 0;
+    const countingFetch: typeof fetch = async (input, init) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      try {
+        return await fetch(input, init);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const client = clientFor("json2", { maxConcurrency: 2, fetch: countingFetch });
+    const started = performance.now();
+
+    const results = await Promise.all(Array.from({ length: 6 }, () => client.search("res.partner", [["id", "=", 1]])));
+
+    expect(results).toEqual(Array(6).fill([1]));
+    expect(most).toBe(2);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(3 * 150 - 20);
+  });
+
+  it("picks JSON-2 for Odoo 19 and JSON-RPC for older servers when the protocol is auto", async () => {
+    expect(await clientFor("json2", { protocol: "auto" }).protocol()).toBe("json2");
+    const odoo17: typeof fetch = async (input) =>
+      String(input).endsWith("/web/version") ? Response.json({ version_info: [17, 0, 0, "final", 0, ""], version: "17.0" }) : new Response("unexpected", { status: 500 });
+    expect(await new OdooClient({ url: "http://odoo17.test", db: "erp", protocol: "auto", login: "admin", password: "admin", timeoutMs: 1_000, maxConcurrency: 1, fetch: odoo17 }).protocol()).toBe("jsonrpc");
+  });
+
+  it.each([
+    ["an HTML page with status 200", () => new Response("<html>maintenance</html>", { headers: { "content-type": "text/html" } }), "invalid_response", true],
+    ["invalid JSON", () => new Response("{ nope", { headers: { "content-type": "application/json" } }), "invalid_response", true],
+    ["an unexpected shape", () => Response.json({ surprise: true }), "invalid_response", false],
+    ["an HTML 500 page", () => new Response("<h1>Internal Server Error</h1>", { status: 500, headers: { "content-type": "text/html" } }), "http", true],
+    ["an HTML 401 page", () => new Response("<h1>Unauthorized</h1>", { status: 401, headers: { "content-type": "text/html" } }), "http", false],
+  ])("turns %s into a typed error", async (_label, respond, kind, retryable) => {
+    const client = new OdooClient({ url: "http://broken-odoo.test", db: "erp", protocol: "json2", apiKey: "k", timeoutMs: 1_000, maxConcurrency: 1, fetch: async () => respond() });
+    expect(await failure(client.search("res.partner", []))).toMatchObject({ kind, retryable });
+  });
+
+  it("turns a JSON-RPC answer without an envelope into a typed error", async () => {
+    const client = new OdooClient({ url: "http://broken-odoo.test", db: "erp", protocol: "jsonrpc", login: "admin", password: "admin", timeoutMs: 1_000, maxConcurrency: 1, fetch: async () => Response.json({ hello: "world" }) });
+    expect(await failure(client.search("res.partner", []))).toMatchObject({ kind: "invalid_response" });
+  });
+
+  it("logs model, method and duration of a failed call, never the API key", async () => {
+    const warn = vi.spyOn(logger, "warn");
+    try {
+      await failure(clientFor("json2").write("sale.order", [424_242], { note: "x" }));
+      const logged = JSON.stringify(warn.mock.calls);
+      expect(logged).toContain('"model":"sale.order"');
+      expect(logged).toContain('"method":"write"');
+      expect(logged).toContain("durationMs");
+      expect(logged).toContain("MissingError");
+      expect(logged).not.toContain(EMULATOR_API_KEY);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,219 @@
+// The emulator beyond the recorded contract: injected faults behave as configured,
+// "sales rep" actions fire webhooks like Odoo's UI, state survives restarts, bad input
+// never crashes it, and the CLI starts it.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { OdooClient } from "../../server/odoo/client";
+import { OdooError } from "../../server/odoo/errors";
+import { startListener } from "./contract/listener";
+import { EMULATOR_API_KEY, startTestEmulator } from "../../test/support/odoo-emulator";
+import { freePort } from "../../test/support/free-port";
+import { startService, stopService } from "../lib/processes";
+
+let odoo: Awaited<ReturnType<typeof startTestEmulator>>;
+let listener: Awaited<ReturnType<typeof startListener>>;
+let hookUrl: string;
+const client = () => new OdooClient({ url: odoo.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs: 3_000, maxConcurrency: 4 });
+const bodies = () => listener.received.map((hook) => JSON.parse(hook.bodyRaw) as Record<string, unknown>);
+
+beforeAll(async () => {
+  odoo = await startTestEmulator();
+  const port = await freePort();
+  listener = await startListener(port);
+  hookUrl = `http://127.0.0.1:${port}/hook`;
+});
+afterAll(async () => {
+  await odoo.stop();
+  await new Promise((resolve) => listener.server.close(resolve));
+});
+beforeEach(async () => {
+  await odoo.admin("POST", "reset", {});
+  listener.received.length = 0;
+});
+
+async function failure(promise: Promise<unknown>): Promise<OdooError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(OdooError);
+
+  return error as OdooError;
+}
+
+describe("fault injection", () => {
+  it("commit then drop: the order is created in Odoo while the caller sees a retryable network error", async () => {
+    await odoo.admin("POST", "faults", { kind: "commit_then_drop", model: "sale.order", method: "create", count: 1 });
+    const error = await failure(client().create("sale.order", { partner_id: 1, client_order_ref: "TP-DUP-1" }));
+
+    expect(error).toMatchObject({ kind: "network", retryable: true });
+    expect(await client().search("sale.order", [["client_order_ref", "=", "TP-DUP-1"]])).toHaveLength(1);
+  });
+
+  it("an outage refuses every request for its duration, then Odoo is back", async () => {
+    await odoo.admin("POST", "faults", { kind: "outage", durationMs: 600 });
+    expect(await failure(client().version())).toMatchObject({ kind: "network", retryable: true });
+    expect(await failure(client().searchCount("res.partner"))).toMatchObject({ kind: "network" });
+    await sleep(700);
+    expect(await client().version()).toEqual({ version: "19.0", major: 19 });
+  });
+
+  it("adds latency to the matching calls only", async () => {
+    await odoo.admin("POST", "faults", { kind: "latency", delayMs: 300, model: "res.partner", method: "search_count" });
+    let started = performance.now();
+    await client().searchCount("res.partner");
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    started = performance.now();
+    await client().searchCount("res.country");
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+
+  it("a timeout fault holds the request until the caller gives up", async () => {
+    await odoo.admin("POST", "faults", { kind: "timeout", delayMs: 1_000, model: "res.partner", count: 1 });
+    const slow = new OdooClient({ url: odoo.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs: 300, maxConcurrency: 1 });
+    expect(await failure(slow.searchCount("res.partner"))).toMatchObject({ kind: "timeout", retryable: true });
+  });
+
+  it("applies an error rate as a probability", async () => {
+    await odoo.admin("POST", "faults", { kind: "error", status: 503, rate: 0.5, model: "res.country", method: "search_count" });
+    const outcomes = await Promise.all(Array.from({ length: 40 }, () => client().searchCount("res.country").then(() => "ok", () => "failed")));
+    const failed = outcomes.filter((outcome) => outcome === "failed").length;
+
+    expect(failed).toBeGreaterThan(6);
+    expect(failed).toBeLessThan(34);
+  });
+
+  it("drops webhooks, or delivers them late, when told to", async () => {
+    await odoo.admin("POST", "webhook-rules", { model: "res.partner", triggerFields: ["street"], fields: ["street"], url: hookUrl });
+    await odoo.admin("PUT", "faults/webhooks", { drop: true });
+    await client().write("res.partner", [1], { street: "Dropped Street 1" });
+    expect(listener.received).toHaveLength(0);
+
+    await odoo.admin("PUT", "faults/webhooks", { delayMs: 400 });
+    const started = performance.now();
+    await client().write("res.partner", [1], { street: "Late Street 2" });
+    expect(performance.now() - started).toBeLessThan(300);
+    expect(listener.received).toHaveLength(0);
+    await sleep(600);
+    expect(bodies().map((body) => body.street)).toEqual(["Late Street 2"]);
+  });
+
+  it("refuses a malformed fault rule with a clear 400", async () => {
+    const answer = await odoo.admin("POST", "faults", { kind: "meteor", rate: 3 });
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toMatch(/kind/);
+    expect((await odoo.admin("GET", "faults")).body).toMatchObject({ rules: [] });
+  });
+});
+
+describe("acting as Odoo's users", () => {
+  beforeEach(async () => {
+    for (const rule of [
+      { model: "sale.order", triggerFields: ["state"], fields: ["name", "state", "partner_id", "client_order_ref"] },
+      { model: "stock.picking", trigger: "on_state_set", stateValue: "done", fields: ["name", "state", "sale_id"] },
+      { model: "stock.quant", triggerFields: ["quantity"], fields: ["product_id", "location_id", "quantity"] },
+      { model: "res.partner", triggerFields: ["street", "city", "zip", "credit_limit"], fields: ["name", "street", "city"] },
+    ]) {
+      expect((await odoo.admin("POST", "webhook-rules", { ...rule, url: hookUrl })).status).toBe(200);
+    }
+  });
+
+  it("a stock count, a sales rep's confirmed order and its delivery fire the webhooks Odoo would", async () => {
+    const [productId] = await client().create("product.product", { name: "Desk Grommet", default_code: "ACC-GROMMET-80", list_price: 12.5, type: "consu", is_storable: true });
+    await odoo.admin("POST", "actions/stock", { defaultCode: "ACC-GROMMET-80", quantity: 40 });
+    // Creating the counted quant fires "on creation" (quantity 0), then applying the count
+    // moves 40 from the inventory-adjustment location: that quant first, then WH/Stock.
+    expect(bodies().filter((body) => body._model === "stock.quant").map((body) => body.quantity)).toEqual([0, -40, 40]);
+
+    listener.received.length = 0;
+    const order = (await odoo.admin("POST", "actions/sale-order", { partnerId: 1, clientOrderRef: "REP-1", lines: [{ productId, quantity: 5, priceUnit: 11 }] })).body as { id: number; name: string; state: string; pickingIds: number[] };
+    expect(order).toMatchObject({ state: "sale", pickingIds: [expect.any(Number)] });
+    expect(bodies().map((body) => [body._model, body.state])).toEqual([["sale.order", "draft"], ["sale.order", "sale"]]);
+
+    listener.received.length = 0;
+    await odoo.admin("POST", "actions/deliver", { saleOrderId: order.id, trackingRef: "DHL-REP-1" });
+    expect(bodies().map((body) => body._model)).toEqual(["stock.quant", "stock.quant", "stock.picking"]);
+    expect(bodies().at(-1)).toMatchObject({ state: "done", sale_id: order.id });
+    const [picking] = await client().read("stock.picking", order.pickingIds, ["carrier_tracking_ref", "state"], z.object({ id: z.number(), carrier_tracking_ref: z.string(), state: z.string() }));
+    expect(picking).toMatchObject({ carrier_tracking_ref: "DHL-REP-1", state: "done" });
+  });
+
+  it("an address or credit limit change fires the partner webhook; other edits do not", async () => {
+    await odoo.admin("POST", "actions/partner", { id: 1, values: { street: "1 New Street", city: "Springfield" } });
+    await odoo.admin("POST", "actions/partner", { id: 1, values: { email: "no-hook@example.com" } });
+    await odoo.admin("POST", "actions/partner", { id: 1, values: { credit_limit: 9000 } });
+
+    expect(bodies().map((body) => body.street)).toEqual(["1 New Street", "1 New Street"]);
+  });
+
+  it("rejects a malformed action with a 400 and changes nothing", async () => {
+    const answer = await odoo.admin("POST", "actions/sale-order", { partnerId: "one", lines: [] });
+    expect(answer.status).toBe(400);
+    expect(await client().searchCount("sale.order")).toBe(0);
+    expect(listener.received).toHaveLength(0);
+  });
+});
+
+describe("robustness", () => {
+  it("answers every malformed request like Odoo, without crashing", async () => {
+    const post = (pathName: string, body: string, headers: Record<string, string> = {}) =>
+      fetch(`${odoo.url}${pathName}`, { method: "POST", body, headers: { "Content-Type": "application/json", Authorization: `bearer ${EMULATOR_API_KEY}`, ...headers } });
+    const cases = [
+      post("/json/2/res.partner/search", "[]"),
+      post("/json/2/res.partner/search", '{"domain": "not a list"}'),
+      post("/json/2/res.partner/search", '{"domain": [["name", "≈", "x"]]}'),
+      post("/json/2/res.partner/read", '{"ids": "seven"}'),
+      post("/json/2/res.partner/write", '{"ids": [1], "vals": {"nope": 1}}'),
+      post("/json/2/res.partner/create", '{"vals_list": [{"country_id": "germany"}]}'),
+      post("/json/2/res.partner/search", "\u0000\u0001"),
+      post("/jsonrpc", '{"jsonrpc": "2.0", "params": {"service": "object", "method": "execute_kw", "args": "nope"}}'),
+      post("/jsonrpc", '{"jsonrpc": "2.0", "params": {"service": "object", "method": "execute_kw", "args": ["erp", 2, "admin", "res.partner", "read", "x", 5]}}'),
+      post("/jsonrpc", "[1, 2, 3]"),
+    ];
+    for (const response of await Promise.all(cases)) {
+      expect(response.status).toBeGreaterThanOrEqual(200);
+      expect(["application/json; charset=utf-8", "text/html; charset=utf-8"]).toContain(response.headers.get("content-type"));
+    }
+    expect(await client().version()).toEqual({ version: "19.0", major: 19 });
+  });
+});
+
+describe("state", () => {
+  it("survives a restart through its snapshot file", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "tradepost-odoo-state-"));
+    const stateFile = path.join(dir, "odoo.json");
+    try {
+      const first = await startTestEmulator({ stateFile });
+      const writer = new OdooClient({ url: first.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs: 2_000, maxConcurrency: 1 });
+      const [partnerId] = await writer.create("res.partner", { name: "Persistent GmbH", ref: "TP-KEEP" });
+      await first.stop();
+
+      const second = await startTestEmulator({ stateFile });
+      const reader = new OdooClient({ url: second.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs: 2_000, maxConcurrency: 1 });
+      expect(await reader.search("res.partner", [["ref", "=", "TP-KEEP"]])).toEqual([partnerId]);
+      await second.stop();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("starts from the command line with faults from flags", async () => {
+    const port = await freePort();
+    const lines: string[] = [];
+    const service = startService({
+      name: "odoo-emulator-cli",
+      command: path.resolve("node_modules/.bin/tsx"),
+      args: ["stack/odoo-emulator/main.ts", "--port", String(port), "--api-key", "cli-test-key-123", "--fault", "kind=error,status=503,model=res.partner,method=search_count,count=1"],
+      onLine: (line) => lines.push(line),
+    });
+    try {
+      const cli = new OdooClient({ url: `http://127.0.0.1:${port}`, db: "erp", protocol: "json2", apiKey: "cli-test-key-123", timeoutMs: 2_000, maxConcurrency: 1 });
+      for (let attempt = 0; attempt < 60 && !lines.some((line) => line.includes("emulator on")); attempt += 1) await sleep(250);
+      expect(await failure(cli.searchCount("res.partner"))).toMatchObject({ status: 503, retryable: true });
+      expect(await cli.searchCount("res.partner")).toBeGreaterThan(0);
+    } finally {
+      await stopService(service);
+    }
+  });
+});
