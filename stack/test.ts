@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       TEST_MEDUSA_JWT_SECRET: secrets.medusaJwtSecret,
       TEST_MEDUSA_COOKIE_SECRET: secrets.medusaCookieSecret,
       TEST_MEDUSA_KEYS_FILE: keysFile(stateDir, pg.medusaDatabaseUrl),
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: "error",
     });
   }
 

@@ -155,6 +155,47 @@ describe("acting as Odoo's users", () => {
   });
 });
 
+describe("domains, order and paging", () => {
+  it("evaluates Odoo's operators, prefix logic and dotted paths", async () => {
+    const c = client();
+    const [acme] = await c.create("res.partner", { name: "Acme Interiors", is_company: true, ref: "ACME-1", city: "Berlin", country_id: 57, credit_limit: 100 });
+    const [dock] = await c.create("res.partner", { name: "Dock 4", type: "delivery", parent_id: acme, city: "Hamburg", country_id: 57 });
+    const [north] = await c.create("res.partner", { name: "North Wing", type: "delivery", parent_id: dock, city: "hamburg" });
+    const [other] = await c.create("res.partner", { name: "Other GmbH", is_company: true, ref: "OTH-9", city: "Munich", credit_limit: 900 });
+    const find = (domain: unknown[]) => c.search("res.partner", domain, { order: "id" });
+
+    expect(await find([["id", "in", [acme, dock, north, other]], ["city", "ilike", "HAMBURG"]])).toEqual([dock, north]);
+    expect(await find([["city", "=like", "Ham%"]])).toEqual([dock]);
+    expect(await find([["city", "=ilike", "ham%"]])).toEqual([dock, north]);
+    expect(await find([["ref", "like", "ACME"]])).toEqual([acme]);
+    expect(await find([["ref", "not like", "-"], ["id", "in", [acme, other]]])).toEqual([]);
+    expect(await find([["id", "child_of", acme]])).toEqual([]);
+    expect(await find([["parent_id", "child_of", acme]])).toEqual([dock, north]);
+    expect(await find(["|", ["ref", "=", "ACME-1"], ["ref", "=", "OTH-9"]])).toEqual([acme, other]);
+    expect(await find(["!", ["is_company", "=", true], ["id", "in", [acme, dock, other]]])).toEqual([dock]);
+    expect(await find([["credit_limit", ">", 100], ["id", "in", [acme, other]]])).toEqual([other]);
+    expect(await find([["credit_limit", "<=", 100], ["id", "in", [acme, other]]])).toEqual([acme]);
+    expect(await find([["country_id.code", "=", "DE"], ["id", "in", [acme, dock, north, other]]])).toEqual([acme, dock]);
+    expect(await find([["ref", "=", false], ["id", "in", [acme, dock]]])).toEqual([dock]);
+    expect(await find([["ref", "!=", false], ["id", "in", [acme, dock]]])).toEqual([acme]);
+    expect(await find([["id", "not in", [1, 2, 3, 4, 5, acme, dock]], ["is_company", "=", true]])).toEqual([other]);
+    expect(await c.search("res.partner", [["id", "in", [acme, dock, north, other]]], { order: "name desc", limit: 2, offset: 1 })).toEqual([north, dock]);
+  });
+
+  it("charges the configured domestic sales tax", async () => {
+    const taxed = await startTestEmulator({ salesTaxPercent: 19 });
+    try {
+      const c = new OdooClient({ url: taxed.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs: 2_000, maxConcurrency: 1 });
+      const [productId] = await c.create("product.product", { name: "Widget", list_price: 100, type: "consu" });
+      const [orderId] = await c.create("sale.order", { partner_id: 1, order_line: [[0, 0, { product_id: productId, product_uom_qty: 2 }]] });
+      const [order] = await c.read("sale.order", [orderId!], ["amount_untaxed", "amount_tax", "amount_total"], z.object({ id: z.number(), amount_untaxed: z.number(), amount_tax: z.number(), amount_total: z.number() }));
+      expect(order).toMatchObject({ amount_untaxed: 200, amount_tax: 38, amount_total: 238 });
+    } finally {
+      await taxed.stop();
+    }
+  });
+});
+
 describe("robustness", () => {
   it("answers every malformed request like Odoo, without crashing", async () => {
     const post = (pathName: string, body: string, headers: Record<string, string> = {}) =>

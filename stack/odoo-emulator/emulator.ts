@@ -24,6 +24,8 @@ export type TEmulatorOptions = {
   adminPassword: string;
   /** The recorded server started without `delivery`; the demo and tests start with it. */
   deliveryInstalled: boolean;
+  /** The domestic sales tax (the recorded company: 15%); foreign customers get 0% exports. */
+  salesTaxPercent?: number;
   stateFile?: string;
   log: (line: string) => void;
 };
@@ -66,7 +68,8 @@ export class OdooEmulator {
   }
 
   private seed(deliveryInstalled = this.options.deliveryInstalled): void {
-    seedState(this.env, { adminApiKey: this.options.adminApiKey, adminPassword: this.options.adminPassword, deliveryInstalled });
+    const { adminApiKey, adminPassword, salesTaxPercent } = this.options;
+    seedState(this.env, { adminApiKey, adminPassword, deliveryInstalled, salesTaxPercent });
   }
 
   userForApiKey(key: string): number | null {

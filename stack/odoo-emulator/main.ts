@@ -1,6 +1,6 @@
 // npm run odoo:emulator -- --port 8069 [--db erp] [--api-key KEY] [--admin-password admin]
 //   [--state-file odoo.json] [--recorded-start] [--fault kind=error,status=503,model=sale.order,method=create,rate=0.5]
-//   [--webhook-drop] [--webhook-delay-ms 5000] [--freeze-clock "2026-11-22 05:30:00"]
+//   [--webhook-drop] [--webhook-delay-ms 5000] [--freeze-clock "2026-11-22 05:30:00"] [--sales-tax 15]
 // An Odoo 19 stand-in that speaks JSON-2 and JSON-RPC as recorded in ../shared/fixtures/odoo.
 import { parseArgs } from "node:util";
 import { OdooEmulator } from "./emulator";
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     "webhook-drop": { type: "boolean", default: false },
     "webhook-delay-ms": { type: "string", default: "0" },
     "freeze-clock": { type: "string" },
+    "sales-tax": { type: "string", default: "15" },
   },
 });
 
@@ -29,6 +30,7 @@ const emulator = new OdooEmulator({
   adminPassword: values["admin-password"],
   // The recording began before `delivery` was installed; Tradepost itself expects it.
   deliveryInstalled: !values["recorded-start"],
+  salesTaxPercent: Number(values["sales-tax"]),
   stateFile: values["state-file"],
   log: (line) => console.log(line),
 });

@@ -18,14 +18,14 @@ const MODULES: [number, string, string, boolean][] = [
 
 export const SALES_GROUPS = { user: 1, salesman: 10, salesManager: 11, stockUser: 20 };
 
-export type TSeedOptions = { adminApiKey: string; adminPassword: string; deliveryInstalled: boolean };
+export type TSeedOptions = { adminApiKey: string; adminPassword: string; deliveryInstalled: boolean; salesTaxPercent?: number };
 
 export function emptyState(): TState {
   return { records: {}, nextIds: {}, sequences: {}, apiKeys: {}, passwords: {} };
 }
 
 /** Fills `env` with a fresh database's data. The clock decides create/write dates. */
-export function seedState(env: Env, { adminApiKey, adminPassword, deliveryInstalled }: TSeedOptions): void {
+export function seedState(env: Env, { adminApiKey, adminPassword, deliveryInstalled, salesTaxPercent = 15 }: TSeedOptions): void {
   env.txNow = env.clock.now();
   const put = (model: string, id: number, values: Record<string, unknown>) => {
     env.table(model)[String(id)] = { id, create_date: env.txNow, write_date: env.txNow, create_uid: 1, write_uid: 1, ...values } as TRecord;
@@ -61,7 +61,7 @@ export function seedState(env: Env, { adminApiKey, adminPassword, deliveryInstal
   ["Immediate Payment", "15 Days", "21 Days", "30 Days", "45 Days", "End of Following Month", "10 Days after End of Next Month", "30% Now, Balance 60 Days"].forEach((name, index) =>
     put("account.payment.term", index + 1, { name }),
   );
-  put("account.tax", 1, { name: "15%", amount: 15, amount_type: "percent", price_include: false, type_tax_use: "sale" });
+  put("account.tax", 1, { name: `${salesTaxPercent}%`, amount: salesTaxPercent, amount_type: "percent", price_include: false, type_tax_use: "sale" });
   put("account.tax", 2, { name: "15%", amount: 15, amount_type: "percent", price_include: false, type_tax_use: "purchase" });
   put("account.tax", 3, { name: "0% Exports", amount: 0, amount_type: "percent", price_include: false, type_tax_use: "sale" });
   put("account.tax", 4, { name: "0% Imports", amount: 0, amount_type: "percent", price_include: false, type_tax_use: "purchase" });

@@ -2,8 +2,8 @@
 // and unlink, one transaction per call (rolled back on error; ids and sequence numbers
 // are not, as in PostgreSQL), and change notifications for automation rules.
 import type { Clock } from "../clock";
-import { normaliseTimestamp } from "../clock";
-import { AccessError, missingRecord, ValidationError, ValueErrorPy } from "../errors";
+import { AccessError, missingRecord, ValueErrorPy } from "../errors";
+import { applyOneToManyCommands, checkManyToOne, checkRequired, checkValues, normaliseValue } from "./writes";
 import { matches, parseDomain, validateDomain } from "./domain";
 import { sortRecords } from "./order";
 import type { Registry } from "./registry";
@@ -198,14 +198,14 @@ export class Env {
     this.checkAccess(model);
     const definition = this.registry.get(model)!;
     const values = { ...vals };
-    this.checkValues(model, values);
+    checkValues(this, model, values);
     for (const field of definition.fields) {
       if (!(field.name in values) && field.default) values[field.name] = field.default(this, values);
     }
     definition.hooks?.prepareCreate?.(this, values);
-    this.checkManyToOne(model, values);
+    checkManyToOne(this, model, values);
     const id = this.allocateId(model);
-    this.checkRequired(definition, values);
+    checkRequired(definition, values);
 
     const record: TRecord = { id };
     const oneToMany: [TFieldDef, unknown][] = [];
@@ -217,11 +217,11 @@ export class Env {
       }
       const field = this.registry.field(model, name)!;
       if (field.type === "one2many") oneToMany.push([field, value]);
-      else if (!field.compute) record[name] = this.normalise(field, value, []);
+      else if (!field.compute) record[name] = normaliseValue(field, value, []);
     }
     if (!definition.transient) Object.assign(record, { create_date: this.txNow, write_date: this.txNow, create_uid: this.uid, write_uid: this.uid });
     this.table(model)[String(id)] = record;
-    for (const [field, commands] of oneToMany) this.applyOneToMany(model, id, field, commands);
+    for (const [field, commands] of oneToMany) applyOneToManyCommands(this, model, id, field, commands);
     definition.hooks?.afterCreate?.(this, record, values);
     this.notify({ model, id, created: true, fields: new Set(Object.keys(values).filter((name) => !name.startsWith("__"))) });
 
@@ -233,15 +233,15 @@ export class Env {
     const missing = ids.filter((id) => !this.get(model, id));
     if (missing.length) throw missingRecord(model, missing, this.uid);
     const definition = this.registry.get(model)!;
-    this.checkValues(model, vals);
-    this.checkManyToOne(model, vals);
+    checkValues(this, model, vals);
+    checkManyToOne(this, model, vals);
     for (const id of ids) {
       const record = this.get(model, id)!;
       const before = Object.keys(vals).map((name) => JSON.stringify(this.valueOf(model, record, name)));
       for (const [name, value] of Object.entries(vals)) {
         const field = this.registry.field(model, name)!;
-        if (field.type === "one2many") this.applyOneToMany(model, id, field, value);
-        else if (!field.compute) record[name] = this.normalise(field, value, (record[name] as number[]) ?? []);
+        if (field.type === "one2many") applyOneToManyCommands(this, model, id, field, value);
+        else if (!field.compute) record[name] = normaliseValue(field, value, (record[name] as number[]) ?? []);
       }
       if (!definition.transient) Object.assign(record, { write_date: this.txNow, write_uid: this.uid });
       definition.hooks?.afterWrite?.(this, record, vals);
@@ -272,87 +272,6 @@ export class Env {
   notify(change: TChange): void {
     for (const listener of this.listeners) listener(change);
   }
-
-  // ── helpers ──────────────────────────────────────────────────────────────
-
-  private checkValues(model: string, values: Record<string, unknown>): void {
-    for (const [name, value] of Object.entries(values)) {
-      const field = this.field(model, name);
-      if (!field) throw ValueErrorPy(`Invalid field '${name}' on model '${model}'`);
-      if (field.type === "selection" && value !== false && value !== null && !field.selection!.some(([key]) => key === value)) {
-        throw ValueErrorPy(`Wrong value for ${field.ownerModel ?? model}.${name}: ${value === undefined ? "None" : typeof value === "string" ? `'${value}'` : String(value)}`);
-      }
-    }
-  }
-
-  private checkManyToOne(model: string, values: Record<string, unknown>): void {
-    for (const [name, value] of Object.entries(values)) {
-      const field = this.registry.field(model, name);
-      if (field?.type === "many2one" && typeof value === "number" && !this.get(field.relation!, value)) {
-        throw missingRecord(field.relation!, [value], this.uid);
-      }
-    }
-  }
-
-  private checkRequired(definition: TModelDef, values: Record<string, unknown>): void {
-    for (const field of definition.fields) {
-      const value = values[field.name];
-      if (field.required && (value === undefined || value === false || value === null || value === "")) {
-        throw ValidationError(
-          `The operation cannot be completed: Missing required value for the field '${field.string}' (${field.name}).\nModel: '${definition.description}' (${definition.name})\n- create/update: a mandatory field is not set\n- delete: another model requires the record being deleted, you can archive it instead\n`,
-        );
-      }
-    }
-  }
-
-  private normalise(field: TFieldDef, value: unknown, current: number[]): unknown {
-    if (value === null || value === undefined) return false;
-    switch (field.type) {
-      case "float":
-      case "monetary":
-        return Number(value);
-      case "integer":
-        return Math.trunc(Number(value));
-      case "boolean":
-        return Boolean(value);
-      case "datetime":
-        return value === false ? false : normaliseTimestamp(String(value));
-      case "date":
-        return value === false ? false : String(value).slice(0, 10);
-      case "many2one":
-        return value === false ? false : Number(value);
-      case "many2many":
-        return applyManyToManyCommands(current, value);
-      default:
-        return value;
-    }
-  }
-
-  private applyOneToMany(model: string, id: number, field: TFieldDef, commands: unknown): void {
-    for (const command of (commands as unknown[][]) ?? []) {
-      const [code, targetId, vals] = command as [number, number, Record<string, unknown>];
-      if (code === 0) this.create(field.relation!, { ...vals, [field.inverse!]: id });
-      else if (code === 1) this.write(field.relation!, [targetId], vals);
-      else if (code === 2) this.unlink(field.relation!, [targetId]);
-      else if (code === 4) this.write(field.relation!, [targetId], { [field.inverse!]: id });
-      else throw ValueErrorPy(`Unsupported command ${code} for ${model}.${field.name}`);
-    }
-  }
-}
-
-function applyManyToManyCommands(current: number[], value: unknown): number[] {
-  if (!Array.isArray(value)) return current;
-  if (value.every((item) => typeof item === "number")) return [...value] as number[];
-  let ids = [...current];
-  for (const command of value as unknown[][]) {
-    const [code, id, list] = command as [number, number, number[]];
-    if (code === 6) ids = [...(list ?? [])];
-    else if (code === 4 && !ids.includes(id)) ids.push(id);
-    else if (code === 3 || code === 2) ids = ids.filter((existing) => existing !== id);
-    else if (code === 5) ids = [];
-  }
-
-  return ids;
 }
 
 // A domain that names `active` itself sees archived records, as in Odoo.
