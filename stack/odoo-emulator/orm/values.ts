@@ -30,10 +30,17 @@ export function emptyValue(field: TFieldDef): unknown {
   }
 }
 
-export function toReadValue(env: Env, field: TFieldDef, value: unknown): unknown {
+/**
+ * A stored value as Odoo shows it: in RPC `read` many2one is [id, display_name] and
+ * datetimes lose their microseconds; in webhook payloads many2one is a bare id and
+ * datetimes keep them. Both show x2many as ordered id lists and floats as floats.
+ */
+function formatValue(env: Env, field: TFieldDef, value: unknown, style: "read" | "webhook"): unknown {
   switch (field.type) {
     case "many2one":
-      return value ? [value, env.displayName(field.relation!, value as number)] : false;
+      if (!value) return false;
+
+      return style === "read" ? [value, env.displayName(field.relation!, value as number)] : value;
     case "one2many":
     case "many2many":
       return env.sortIds(field.relation!, (value as number[]) ?? []);
@@ -41,23 +48,11 @@ export function toReadValue(env: Env, field: TFieldDef, value: unknown): unknown
     case "monetary":
       return pyFloat(Number(value ?? 0));
     case "datetime":
-      return value ? toReadFormat(value as string) : false;
+      return value && style === "read" ? toReadFormat(value as string) : (value ?? false);
     default:
       return value ?? false;
   }
 }
 
-export function toWebhookValue(env: Env, field: TFieldDef, value: unknown): unknown {
-  switch (field.type) {
-    case "many2one":
-      return value || false;
-    case "one2many":
-    case "many2many":
-      return env.sortIds(field.relation!, (value as number[]) ?? []);
-    case "float":
-    case "monetary":
-      return pyFloat(Number(value ?? 0));
-    default:
-      return value ?? false;
-  }
-}
+export const toReadValue = (env: Env, field: TFieldDef, value: unknown) => formatValue(env, field, value, "read");
+export const toWebhookValue = (env: Env, field: TFieldDef, value: unknown) => formatValue(env, field, value, "webhook");
