@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env-schema";
+import { parseEnv, requiresPricingApproval } from "@/lib/env-schema";
 
 const VALID = {
   DATABASE_URL: "postgresql://u:p@localhost:5432/tradepost",
@@ -10,6 +10,7 @@ const VALID = {
   MEDUSA_SECRET_API_KEY: "sk_123",
   ODOO_URL: "https://erp.example.com",
   ODOO_API_KEY: "key",
+  PRICING_QUOTE_SECRET: "q".repeat(32),
 };
 
 describe("parseEnv", () => {
@@ -55,6 +56,13 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...withoutKey, ODOO_PROTOCOL: "jsonrpc", ODOO_DB: "erp", ODOO_LOGIN: "bot", ODOO_PASSWORD: "pw" }).ODOO_LOGIN).toBe("bot");
     expect(() => parseEnv({ ...VALID, ODOO_PROTOCOL: "jsonrpc" })).toThrow(/ODOO_LOGIN is required when ODOO_PROTOCOL=jsonrpc[\s\S]*ODOO_DB is required/);
     expect(() => parseEnv({ ...withoutKey, ODOO_PROTOCOL: "json2", ODOO_LOGIN: "bot", ODOO_PASSWORD: "pw" })).toThrow(/ODOO_API_KEY is required when ODOO_PROTOCOL=json2/);
+  });
+
+  it("turns pricing approval on by default in production only", () => {
+    expect(requiresPricingApproval(parseEnv({ ...VALID, NODE_ENV: "production" }))).toBe(true);
+    expect(requiresPricingApproval(parseEnv(VALID))).toBe(false);
+    expect(requiresPricingApproval(parseEnv({ ...VALID, NODE_ENV: "production", PRICING_REQUIRE_APPROVAL: "false" }))).toBe(false);
+    expect(() => parseEnv({ ...VALID, PRICING_QUOTE_SECRET: "short" })).toThrow(/PRICING_QUOTE_SECRET must be at least 32 characters/);
   });
 
   it("rejects numbers that are not positive integers", () => {

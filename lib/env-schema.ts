@@ -32,6 +32,11 @@ export const ZEnv = z
     ODOO_TIMEOUT_MS: positiveInt(15_000),
     ODOO_MAX_CONCURRENCY: positiveInt(2),
 
+    PRICING_QUOTE_SECRET: z.string().min(32, "must be at least 32 characters: it signs price quotes"),
+    PRICING_QUOTE_TTL_MINUTES: positiveInt(30),
+    /** Maker–checker for publishing prices; unset means on in production, off otherwise. */
+    PRICING_REQUIRE_APPROVAL: z.enum(["true", "false"]).optional(),
+
     LOGIN_MAX_FAILURES_PER_EMAIL: positiveInt(5),
     LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
     LOGIN_LOCKOUT_MINUTES: positiveInt(15),
@@ -51,6 +56,11 @@ export const ZEnv = z
   });
 
 export type TEnv = z.infer<typeof ZEnv>;
+
+/** Whether publishing a price list needs a second data manager's approval. */
+export function requiresPricingApproval(env: Pick<TEnv, "NODE_ENV" | "PRICING_REQUIRE_APPROVAL">): boolean {
+  return env.PRICING_REQUIRE_APPROVAL ? env.PRICING_REQUIRE_APPROVAL === "true" : env.NODE_ENV === "production";
+}
 
 /** Parses an environment, throwing one error that names every bad variable (never its value). */
 export function parseEnv(source: Record<string, string | undefined>): TEnv {

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const keys = await step("Medusa: migrate and seed", () => prepareMedusa({ ...medusaEnv, stateDir, logDir }));
   await step(`Medusa: start (port ${ports.medusa})`, () => startMedusa({ ...medusaEnv, logDir }));
   await step(`Odoo emulator: start (port ${ports.odoo})`, () => startOdooEmulator({ port: ports.odoo, apiKey: secrets.odooApiKey, logDir }));
-  const servicesEnv = appEnv({ databaseUrl: "", ports, keys, secrets });
+  const servicesEnv = appEnv({ databaseUrl: "", ports, keys, secrets, requirePricingApproval: true });
 
   if (tiers.has("integration")) {
     await runTier("integration tests", bin("vitest"), ["run", "--project", "integration"], {

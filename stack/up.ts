@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     startOdooEmulator({ port: ports.odoo, apiKey: secrets.odooApiKey, logDir, stateFile: path.join(stateDir, "odoo-emulator.json") }),
   );
 
-  const env = appEnv({ databaseUrl: pg.appDatabaseUrl, ports, keys, secrets });
+  const env = appEnv({ databaseUrl: pg.appDatabaseUrl, ports, keys, secrets, requirePricingApproval: false });
   await step(`App: start (port ${ports.app}${flags.dev ? ", dev mode" : ""})`, () => startApp({ env, port: ports.app, dev: flags.dev, logDir }));
   await step("Worker: start", async () => startWorker({ env, logDir }));
   await step("Health check", () => waitForHttp(`http://127.0.0.1:${ports.app}/api/health`, { timeoutMs: 60_000 }));

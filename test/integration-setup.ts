@@ -16,6 +16,7 @@ await ensureDatabase(databaseUrl, { template });
 process.env.DATABASE_URL = databaseUrl;
 process.env.APP_URL ??= "http://localhost:3000";
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-integration-tests";
+process.env.PRICING_QUOTE_SECRET ??= "integration-tests-quote-secret-0123456789";
 
 afterAll(async () => {
   const { disconnectDb } = await import("../server/db");

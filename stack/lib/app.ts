@@ -14,7 +14,20 @@ export type TAppPorts = { app: number; medusa: number; odoo: number };
 export const ODOO_EMULATOR_DB = "tradepost";
 
 /** The environment the app and the worker read (validated by server/env.ts). */
-export function appEnv({ databaseUrl, ports, keys, secrets }: { databaseUrl: string; ports: TAppPorts; keys: TMedusaKeys; secrets: TStackSecrets }): TEnvVars {
+export function appEnv({
+  databaseUrl,
+  ports,
+  keys,
+  secrets,
+  requirePricingApproval,
+}: {
+  databaseUrl: string;
+  ports: TAppPorts;
+  keys: TMedusaKeys;
+  secrets: TStackSecrets;
+  /** Maker–checker on price publishing: off in the demo (one person clicks through), on in tests. */
+  requirePricingApproval: boolean;
+}): TEnvVars {
   const appUrl = `http://localhost:${ports.app}`;
 
   return {
@@ -29,6 +42,8 @@ export function appEnv({ databaseUrl, ports, keys, secrets }: { databaseUrl: str
     ODOO_DB: ODOO_EMULATOR_DB,
     ODOO_PROTOCOL: "json2",
     ODOO_API_KEY: secrets.odooApiKey,
+    PRICING_QUOTE_SECRET: secrets.pricingQuoteSecret,
+    PRICING_REQUIRE_APPROVAL: String(requirePricingApproval),
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
   };

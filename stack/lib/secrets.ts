@@ -10,6 +10,7 @@ export type TStackSecrets = {
   medusaJwtSecret: string;
   medusaCookieSecret: string;
   odooApiKey: string;
+  pricingQuoteSecret: string;
 };
 
 const token = (bytes: number) => randomBytes(bytes).toString("hex");
@@ -23,6 +24,7 @@ export function loadOrCreateSecrets(stateDir: string): TStackSecrets {
     medusaJwtSecret: existing.medusaJwtSecret ?? token(32),
     medusaCookieSecret: existing.medusaCookieSecret ?? token(32),
     odooApiKey: existing.odooApiKey ?? token(20),
+    pricingQuoteSecret: existing.pricingQuoteSecret ?? token(32),
   };
   mkdirSync(stateDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
