@@ -2,11 +2,8 @@
 // an option value no product offers, a price for an unknown SKU, a discount for an
 // organisation that does not exist.
 import { finding, type TFinding } from "@/lib/pricing/finding";
+import type { TCatalogFacts, TProductFact } from "@/lib/pricing/catalog";
 import type { TPricingRule, TSurchargeRule } from "@/lib/pricing/rules";
-
-export type TOptionFact = { code: string; kind: "choice" | "multi" | "number" | "boolean"; values?: string[] };
-export type TProductFact = { handle: string; title?: string; skus: string[]; categories: string[]; options: TOptionFact[] };
-export type TCatalogFacts = { products: TProductFact[]; organisationIds: string[] };
 
 function surchargeFindings(rule: TSurchargeRule, product: TProductFact | undefined): TFinding[] {
   if (!product) return [finding("warning", "UNKNOWN_PRODUCT", `Surcharge ${rule.id} is for ${rule.product}, which is not in the catalogue.`, [rule.id])];
@@ -15,7 +12,7 @@ function surchargeFindings(rule: TSurchargeRule, product: TProductFact | undefin
   if (rule.mode === "per_unit" && option.kind !== "number") {
     return [finding("warning", "UNKNOWN_OPTION", `Surcharge ${rule.id} charges per step of "${rule.option}", which is not a numeric option.`, [rule.id])];
   }
-  if (rule.value !== null && option.values && !option.values.includes(rule.value)) {
+  if (rule.value !== null && "values" in option && !option.values.includes(rule.value)) {
     return [finding("warning", "UNKNOWN_OPTION_VALUE", `Surcharge ${rule.id}: "${rule.value}" is not a value of ${rule.product}'s option "${rule.option}" (${option.values.join(", ")}).`, [rule.id])];
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectConflicts, type TCatalogFacts } from "@/lib/pricing/conflicts";
+import type { TCatalogFacts } from "@/lib/pricing/catalog";
+import { detectConflicts } from "@/lib/pricing/conflicts";
 import { DEFAULT_POLICY, ZPricingRule, type TPricingPolicy, type TPricingRule } from "@/lib/pricing/rules";
 
 const ORG_A = "00000000-0000-4000-8000-00000000000a";
@@ -8,7 +9,7 @@ const rule = (input: Record<string, unknown>) => ZPricingRule.parse(input);
 const FACTS: TCatalogFacts = {
   organisationIds: [ORG_A, ORG_B],
   products: [
-    { handle: "table", skus: ["TBL-OAK"], categories: ["tables"], options: [{ code: "width_mm", kind: "number" }, { code: "top", kind: "choice", values: ["oak", "walnut", "glass"] }] },
+    { handle: "table", skus: ["TBL-OAK"], categories: ["tables"], options: [{ code: "width_mm", kind: "number", min: 600, max: 2400 }, { code: "top", kind: "choice", values: ["oak", "walnut", "glass"] }] },
     { handle: "feet", skus: ["ACC-FEET"], categories: ["accessories"], options: [] },
   ],
 };

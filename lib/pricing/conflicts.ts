@@ -2,12 +2,12 @@
 // acknowledged. Each finding has a stable key (so an acknowledgement survives edits that
 // do not touch those rules) and a sentence a data manager can act on.
 import type { TBasePriceRule, TContractPriceRule, TOrgDiscountRule, TPricingPolicy, TPricingRule, TTierRule } from "@/lib/pricing/rules";
-import { checkCatalogReferences, type TCatalogFacts } from "@/lib/pricing/conflicts-catalog";
+import type { TCatalogFacts } from "@/lib/pricing/catalog";
+import { checkCatalogReferences } from "@/lib/pricing/conflicts-catalog";
 import { finding, type TFinding } from "@/lib/pricing/finding";
 
 export type { TFinding, TFindingCode } from "@/lib/pricing/finding";
 
-export type { TCatalogFacts };
 
 type TWindowed = { validFrom: string | null; validTo: string | null };
 const startOf = (rule: TWindowed) => (rule.validFrom ? Date.parse(rule.validFrom) : -Infinity);

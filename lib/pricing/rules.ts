@@ -5,10 +5,10 @@ import { z } from "zod";
 // (1000 = 10 %), dates are ISO instants in UTC. Every rule may carry a validity window.
 
 const ruleId = z.string().min(1).max(64);
-const handle = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, "Use the product handle: lower-case letters, digits and dashes.");
-const sku = z.string().trim().min(1, "Enter a SKU.").max(64).regex(/^[A-Za-z0-9._-]+$/, "A SKU has letters, digits, dots, dashes and underscores only.");
-const optionCode = z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, "Use the option code: lower-case letters, digits and underscores.");
-const minor = (label: string) => z.number({ error: `Enter ${label} in cents.` }).int(`${label} must be whole cents.`).min(-100_000_000).max(1_000_000_000);
+const handle = z.string({ error: "Enter the product handle." }).trim().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, "Use the product handle: lower-case letters, digits and dashes.");
+const sku = z.string({ error: "Enter a SKU." }).trim().min(1, "Enter a SKU.").max(64).regex(/^[A-Za-z0-9._-]+$/, "A SKU has letters, digits, dots, dashes and underscores only.");
+const optionCode = z.string({ error: "Enter the option code." }).trim().regex(/^[a-z][a-z0-9_]{0,39}$/, "Use the option code: lower-case letters, digits and underscores.");
+const minor = (label: string) => z.number({ error: `Enter ${label.toLowerCase()}.` }).int(`${label} must be whole cents.`).min(-100_000_000).max(1_000_000_000);
 const positiveMinor = (label: string) => minor(label).min(0, `${label} cannot be negative.`);
 const bps = z.number({ error: "Enter basis points (1000 = 10 %)." }).int("Use whole basis points.").min(0, "Cannot be negative.").max(10_000, "At most 10000 (100 %).");
 const priority = z.number().int().min(0).max(1000).default(0);
@@ -35,7 +35,7 @@ export const ZSurchargeRule = withValidWindow(
       option: optionCode,
       /** For choice options: the value it applies to (omit for numeric options). */
       value: z.string().trim().max(60).nullable().default(null),
-      mode: z.enum(["fixed", "percent", "per_unit"]),
+      mode: z.enum(["fixed", "percent", "per_unit"], { error: "Use fixed, percent or per_unit." }),
       /** fixed: cents per product unit; per_unit: cents per `step` of the option above `from`. */
       amount: minor("The surcharge").default(0),
       bps: bps.default(0),
@@ -84,9 +84,9 @@ export const ZTierRule = withValidWindow(
       product: handle.nullable().default(null),
       /** Only for this organisation, or null for everyone. */
       organisationId: z.uuid().nullable().default(null),
-      minQuantity: z.number().int().min(1, "Tiers start at 1 or more."),
+      minQuantity: z.number({ error: "Enter the first quantity of the tier." }).int().min(1, "Tiers start at 1 or more."),
       maxQuantity: z.number().int().min(1).nullable().default(null),
-      mode: z.enum(["percent", "unit_price"]),
+      mode: z.enum(["percent", "unit_price"], { error: "Use percent or unit_price." }),
       bps: bps.default(0),
       /** unit_price: the base price per unit from this quantity on (replaces the base price). */
       amount: positiveMinor("The tier price").default(0),
