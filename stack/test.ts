@@ -6,7 +6,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { deployMigrations } from "../scripts/db/migrations";
-import { ensureDatabase, withDatabase } from "../scripts/db/ensure-database";
+import { dropDatabase, ensureDatabase, withDatabase } from "../scripts/db/ensure-database";
 import { createPrismaClient } from "../prisma/seed/client";
 import { seedDemoData } from "../prisma/seed/demo-data";
 import { appEnv, buildApp, ROOT, startApp, startOdooEmulator, startWorker } from "./lib/app";
@@ -74,6 +74,8 @@ async function main(): Promise<void> {
   if (tiers.has("e2e")) {
     const e2eDatabaseUrl = withDatabase(pg.serverUrl, "tradepost_test_e2e");
     await step("E2E database: clone template and seed demo data", async () => {
+      // Fresh every run, also on a PostgreSQL server given by DATABASE_URL.
+      await dropDatabase(e2eDatabaseUrl);
       await ensureDatabase(e2eDatabaseUrl, { template: templateDatabase });
       const db = createPrismaClient(e2eDatabaseUrl);
       await seedDemoData(db, { password: "tradepost-demo" }).finally(() => db.$disconnect());

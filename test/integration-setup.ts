@@ -17,6 +17,7 @@ process.env.DATABASE_URL = databaseUrl;
 process.env.APP_URL ??= "http://localhost:3000";
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-integration-tests";
 process.env.PRICING_QUOTE_SECRET ??= "integration-tests-quote-secret-0123456789";
+process.env.PRICING_REQUIRE_APPROVAL ??= "true";
 
 afterAll(async () => {
   const { disconnectDb } = await import("../server/db");

@@ -8,10 +8,11 @@ afterAll(() => db.$disconnect());
 const snapshot = async () => ({
   organisations: await db.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, status: true } }),
   users: await db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true, role: true, organisationId: true, passwordHash: true } }),
+  priceLists: await db.pricingRuleSetVersion.findMany({ select: { id: true, number: true, status: true, rules: true, ruleSet: { select: { currency: true } } } }),
 });
 
 describe("seedDemoData", () => {
-  it("creates the demo organisations and logins, and a second run changes nothing", async () => {
+  it("creates the demo organisations, logins and published price list, and a second run changes nothing", async () => {
     await seedDemoData(db, { password: "tradepost-demo" });
     const first = await snapshot();
     await seedDemoData(db, { password: "tradepost-demo" });
@@ -22,5 +23,6 @@ describe("seedDemoData", () => {
     const acme = first.organisations[0]!.id;
     expect(first.users.filter((user) => user.organisationId === acme).map((user) => user.role).sort()).toEqual(["BUYER", "ORG_ADMIN"]);
     expect(first.users.filter((user) => user.organisationId === null).map((user) => user.role).sort()).toEqual(["DATA_MANAGER", "OPERATOR"]);
+    expect(first.priceLists).toEqual([expect.objectContaining({ number: 1, status: "PUBLISHED", ruleSet: { currency: "EUR" } })]);
   });
 });

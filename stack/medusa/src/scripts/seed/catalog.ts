@@ -1,13 +1,23 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules, ProductStatus } from "@medusajs/framework/utils"
-import { createProductCategoriesWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
-import { DEMO_CATEGORIES, DEMO_PRODUCTS } from "./demo-products"
+import { createProductCategoriesWorkflow, createProductsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { DEMO_CATEGORIES, DEMO_PRODUCTS, type TDemoProduct } from "./demo-products"
 
-/** Creates the demo categories and products that do not exist yet (matched by handle). */
+// Medusa stores metadata as jsonb, which reorders object keys: compare with keys sorted.
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, item: unknown) => (item && typeof item === "object" && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b))) : item))
+
+const metadataOf = (product: TDemoProduct) => ({ configurable: product.configurable, configuration_options: product.configurationOptions })
+
+/**
+ * Creates the demo categories and products that do not exist yet (matched by handle), and
+ * brings the metadata of existing ones up to date (a store seeded by an older version).
+ */
 export async function ensureCatalog(container: MedusaContainer, ids: { salesChannelId: string; shippingProfileId: string }): Promise<number> {
   const products = container.resolve(Modules.PRODUCT)
   const categoryIds = await ensureCategories(container)
-  const existing = await products.listProducts({ handle: DEMO_PRODUCTS.map((product) => product.handle) }, { select: ["handle"] })
+  const existing = await products.listProducts({ handle: DEMO_PRODUCTS.map((product) => product.handle) }, { select: ["id", "handle", "metadata"] })
+  await updateOutdatedMetadata(container, existing)
   const missing = DEMO_PRODUCTS.filter((product) => !existing.some((found) => found.handle === product.handle))
   if (!missing.length) return 0
 
@@ -21,7 +31,7 @@ export async function ensureCatalog(container: MedusaContainer, ids: { salesChan
         status: ProductStatus.PUBLISHED,
         category_ids: [categoryIds[product.category]!],
         shipping_profile_id: ids.shippingProfileId,
-        metadata: { configurable: product.configurable },
+        metadata: metadataOf(product),
         options: product.options,
         variants: product.variants.map((variant) => ({
           title: variant.title,
@@ -37,6 +47,18 @@ export async function ensureCatalog(container: MedusaContainer, ids: { salesChan
   })
 
   return missing.length
+}
+
+async function updateOutdatedMetadata(container: MedusaContainer, existing: { id: string; handle: string; metadata?: Record<string, unknown> | null }[]) {
+  const outdated = existing.flatMap((found) => {
+    const demo = DEMO_PRODUCTS.find((product) => product.handle === found.handle)
+    const wanted = demo ? metadataOf(demo) : null
+
+    return wanted && canonical({ configurable: found.metadata?.configurable, configuration_options: found.metadata?.configuration_options }) !== canonical(wanted) ? [{ id: found.id, metadata: { ...found.metadata, ...wanted } }] : []
+  })
+  for (const update of outdated) {
+    await updateProductsWorkflow(container).run({ input: { selector: { id: update.id }, update: { metadata: update.metadata } } })
+  }
 }
 
 async function ensureCategories(container: MedusaContainer): Promise<Record<string, string>> {

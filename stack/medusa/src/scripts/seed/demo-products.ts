@@ -2,6 +2,11 @@
 // pricing rules refer to them, and tests assert on them.
 
 export type TDemoVariant = { title: string; sku: string; options: Record<string, string>; price: number }
+/** What a buyer configures beyond the variant; Tradepost's pricing rules and configurator read it (metadata.configuration_options). */
+export type TConfigurationOption =
+  | { code: string; label: string; kind: "number"; min: number; max: number; step: number; unit: string; default: number }
+  | { code: string; label: string; kind: "choice"; values: string[]; default: string }
+  | { code: string; label: string; kind: "boolean"; default: boolean }
 export type TDemoProduct = {
   handle: string
   title: string
@@ -9,6 +14,7 @@ export type TDemoProduct = {
   description: string
   category: string
   configurable: boolean
+  configurationOptions: TConfigurationOption[]
   options: { title: string; values: string[] }[]
   variants: TDemoVariant[]
 }
@@ -28,6 +34,12 @@ export const DEMO_PRODUCTS: TDemoProduct[] = [
       "A meeting or desk table built to the millimetre: choose the width and depth, an oak, walnut or tempered-glass top, and steel or wooden legs. Built in our workshop and delivered assembled.",
     category: "tables",
     configurable: true,
+    configurationOptions: [
+      { code: "width_mm", label: "Width", kind: "number", min: 600, max: 2400, step: 10, unit: "mm", default: 1600 },
+      { code: "depth_mm", label: "Depth", kind: "number", min: 600, max: 1200, step: 10, unit: "mm", default: 800 },
+      { code: "legs", label: "Legs", kind: "choice", values: ["steel", "oak"], default: "steel" },
+      { code: "cable_port", label: "Cable port", kind: "boolean", default: false },
+    ],
     options: [{ title: "Top", values: ["Oak", "Walnut", "Glass"] }],
     variants: [
       { title: "Oak top", sku: "TBL-ATELIER-OAK", options: { Top: "Oak" }, price: 890 },
@@ -43,6 +55,11 @@ export const DEMO_PRODUCTS: TDemoProduct[] = [
       "Network and fibre cable assemblies cut to length and terminated to order. Choose the cable type, the length in metres and the connector on each end; every assembly is tested before it ships.",
     category: "cables",
     configurable: true,
+    configurationOptions: [
+      { code: "length_m", label: "Length", kind: "number", min: 1, max: 100, step: 1, unit: "m", default: 2 },
+      { code: "jacket", label: "Jacket", kind: "choice", values: ["pvc", "lszh"], default: "pvc" },
+      { code: "test_report", label: "Test report", kind: "boolean", default: false },
+    ],
     options: [{ title: "Cable", values: ["Cat6a copper", "OM4 fibre"] }],
     variants: [
       { title: "Cat6a copper", sku: "CBL-ASSY-CAT6A", options: { Cable: "Cat6a copper" }, price: 14 },
@@ -64,6 +81,7 @@ function standard(handle: string, title: string, description: string, category: 
     description,
     category,
     configurable: false,
+    configurationOptions: [],
     options: [{ title: "Pack", values: ["Standard"] }],
     variants: [{ title: "Standard", sku, options: { Pack: "Standard" }, price }],
   }
