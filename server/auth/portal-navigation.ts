@@ -6,6 +6,7 @@ const ITEMS: { href: string; label: string; permission: TPermission }[] = [
   { href: "/portal", label: "Overview", permission: "portal.access" },
   { href: "/portal/organisation", label: "My organisation", permission: "organisation.members.read" },
   { href: "/portal/organisations", label: "Organisations", permission: "organisations.read" },
+  { href: "/portal/pricing", label: "Price lists", permission: "pricing.read" },
   { href: "/portal/mappings", label: "ID mappings", permission: "operations.read" },
   { href: "/portal/audit", label: "Audit log", permission: "audit.read" },
 ];
