@@ -7,47 +7,70 @@
 //   5. − a volume-tier percentage (stacked, or best-of with the discount, per the policy)
 //   6. never below zero; rounded half up to the cent (the one rounding step)
 // line total = unit price × quantity. Every rule that could apply is in the trace.
+// This runs for every priced line: it loops rather than allocating closures and sorts,
+// and builds the explanation only when asked (see bench/pricing).
 import { isValidAt, type TCompiled, type TCompiledRuleSet } from "@/lib/pricing/compile";
-import { percentOf, roundToMinor, type TExact } from "@/lib/pricing/money";
+import { fromMinor, percentOf, roundToMinor, type TExact } from "@/lib/pricing/money";
 import type { TContractPriceRule, TOrgDiscountRule, TPricingRule, TSurchargeRule, TTierRule } from "@/lib/pricing/rules";
 import type { TBreakdownLine, TConfiguration, TPriceRequest, TPriceResult, TTraceEntry } from "@/lib/pricing/types";
 
 type TStep = { type: TBreakdownLine["type"]; label: string; exact: TExact; ruleId?: string; reason?: string; rule?: TPricingRule };
 type TContext = { request: TPriceRequest; at: number; trace: TTraceEntry[] | null };
 
-export const formatBps = (bps: number) => `${(bps / 100).toLocaleString("en", { maximumFractionDigits: 2 })} %`;
+/** 1250 → "12.5 %". Hand-made rather than Intl: it runs on every priced line, and Intl is slow. */
+export function formatBps(bps: number): string {
+  const whole = Math.trunc(bps / 100);
+  const fraction = Math.abs(bps % 100);
+
+  return `${whole}${fraction ? `.${String(fraction).padStart(2, "0").replace(/0$/, "")}` : ""} %`;
+}
 
 function note(context: TContext, rule: TPricingRule, outcome: TTraceEntry["outcome"], reason: string): void {
   context.trace?.push({ ruleId: rule.id, kind: rule.kind, outcome, reason });
 }
 
-function validOrNote<R extends TCompiled<TPricingRule>>(context: TContext, rule: R): boolean {
-  if (isValidAt(rule, context.at)) return true;
-  note(context, rule, "skipped", rule.fromMs > context.at ? `not valid yet (from ${rule.validFrom})` : `no longer valid (until ${rule.validTo})`);
+function validOrNote(context: TContext, compiled: TCompiled<TPricingRule>): boolean {
+  if (isValidAt(compiled, context.at)) return true;
+  if (context.trace) {
+    const { rule } = compiled;
+    note(context, rule, "skipped", compiled.fromMs > context.at ? `not valid yet (from ${rule.validFrom})` : `no longer valid (until ${rule.validTo})`);
+  }
 
   return false;
 }
 
-function pickTier(compiled: TCompiledRuleSet, context: TContext): TCompiled<TTierRule> | null {
+const specificity = (tier: TTierRule) => (tier.organisationId ? 2 : 0) + (tier.product ? 1 : 0);
+
+/** True when `a` should win over `b`: the most specific tier, then priority, then the higher break. */
+function tierBeats(a: TTierRule, b: TTierRule): boolean {
+  const bySpecificity = specificity(a) - specificity(b);
+  if (bySpecificity) return bySpecificity > 0;
+
+  return a.priority !== b.priority ? a.priority > b.priority : a.minQuantity > b.minQuantity;
+}
+
+function pickTier(compiled: TCompiledRuleSet, context: TContext): TTierRule | null {
   const { request } = context;
-  const candidates = [...(compiled.tiersByProduct.get(request.product) ?? []), ...(compiled.tiersByProduct.get("*") ?? [])];
-  const eligible = candidates.filter((tier) => {
-    if (tier.organisationId && tier.organisationId !== request.organisationId) return false;
-    if (!validOrNote(context, tier)) return false;
-    if (request.quantity < tier.minQuantity || (tier.maxQuantity !== null && request.quantity > tier.maxQuantity)) {
-      note(context, tier, "skipped", `quantity ${request.quantity} is outside ${tier.minQuantity}–${tier.maxQuantity ?? "∞"}`);
-
-      return false;
+  const lists = [compiled.tiersByProduct.get(request.product), compiled.tiersByOrg.get(request.organisationId), compiled.globalTiers];
+  let best: TTierRule | null = null;
+  const eligible: TTierRule[] | null = context.trace ? [] : null;
+  for (const list of lists) {
+    if (!list) continue;
+    for (const candidate of list) {
+      const tier = candidate.rule;
+      if (tier.organisationId && tier.organisationId !== request.organisationId) continue;
+      if (!validOrNote(context, candidate)) continue;
+      if (request.quantity < tier.minQuantity || (tier.maxQuantity !== null && request.quantity > tier.maxQuantity)) {
+        if (context.trace) note(context, tier, "skipped", `quantity ${request.quantity} is outside ${tier.minQuantity}–${tier.maxQuantity ?? "∞"}`);
+        continue;
+      }
+      eligible?.push(tier);
+      if (!best || tierBeats(tier, best)) best = tier;
     }
+  }
+  for (const other of eligible ?? []) if (other !== best) note(context, other, "skipped", `a more specific or higher-priority tier applies (${best!.id})`);
 
-    return true;
-  });
-  // The most specific tier wins: for this organisation, then for this product, then by priority.
-  const specificity = (tier: TTierRule) => (tier.organisationId ? 2 : 0) + (tier.product ? 1 : 0);
-  eligible.sort((a, b) => specificity(b) - specificity(a) || b.priority - a.priority || b.minQuantity - a.minQuantity);
-  for (const other of eligible.slice(1)) note(context, other, "skipped", `a more specific or higher-priority tier applies (${eligible[0]!.id})`);
-
-  return eligible[0] ?? null;
+  return best;
 }
 
 function optionMatches(configuration: TConfiguration, rule: TSurchargeRule): boolean {
@@ -59,77 +82,102 @@ function optionMatches(configuration: TConfiguration, rule: TSurchargeRule): boo
   return String(chosen) === rule.value;
 }
 
-function surchargeSteps(rules: TCompiled<TSurchargeRule>[], base: TExact, context: TContext): TStep[] {
-  const steps: TStep[] = [];
-  for (const rule of rules) {
-    if (!validOrNote(context, rule)) continue;
-    const chosen = context.request.configuration[rule.option];
-    if (rule.mode === "per_unit") {
-      if (typeof chosen !== "number") {
-        note(context, rule, "skipped", `option ${rule.option} is not set to a number`);
-        continue;
-      }
-      const units = Math.max(0, Math.ceil((chosen - rule.from) / rule.step));
-      if (units === 0) {
-        note(context, rule, "skipped", `${rule.option} ${chosen} is not above ${rule.from}`);
-        continue;
-      }
-      steps.push({ type: "surcharge", label: rule.note || `${rule.option} ${chosen}: ${units} × ${rule.step} above ${rule.from}`, exact: rule.exact * BigInt(units), ruleId: rule.id });
-      note(context, rule, "applied", `${units} started step(s) of ${rule.step} above ${rule.from}`);
-      continue;
+function surchargeStep(compiled: TCompiled<TSurchargeRule>, base: TExact, context: TContext): TStep | null {
+  const rule = compiled.rule;
+  const chosen = context.request.configuration[rule.option];
+  if (rule.mode === "per_unit") {
+    if (typeof chosen !== "number") {
+      if (context.trace) note(context, rule, "skipped", `option ${rule.option} is not set to a number`);
+
+      return null;
     }
-    if (!optionMatches(context.request.configuration, rule)) {
-      note(context, rule, "skipped", `option ${rule.option} is not ${rule.value ?? "chosen"}`);
-      continue;
+    const units = Math.max(0, Math.ceil((chosen - rule.from) / rule.step));
+    if (units === 0) {
+      if (context.trace) note(context, rule, "skipped", `${rule.option} ${chosen} is not above ${rule.from}`);
+
+      return null;
     }
-    const exact = rule.mode === "fixed" ? rule.exact : percentOf(base, rule.bps);
-    const what = rule.value ? `${rule.option} = ${rule.value}` : rule.option;
-    steps.push({ type: "surcharge", label: rule.note || (rule.mode === "fixed" ? `Option ${what}` : `Option ${what} (${formatBps(rule.bps)} of base)`), exact, ruleId: rule.id });
-    note(context, rule, "applied", rule.mode === "fixed" ? "fixed surcharge" : `${formatBps(rule.bps)} of the base price`);
+    if (context.trace) note(context, rule, "applied", `${units} started step(s) of ${rule.step} above ${rule.from}`);
+
+    return { type: "surcharge", label: rule.note || `${rule.option} ${chosen}: ${units} × ${rule.step} above ${rule.from}`, exact: compiled.exact * BigInt(units), ruleId: rule.id };
+  }
+  if (!optionMatches(context.request.configuration, rule)) {
+    if (context.trace) note(context, rule, "skipped", `option ${rule.option} is not ${rule.value ?? "chosen"}`);
+
+    return null;
+  }
+  if (context.trace) note(context, rule, "applied", rule.mode === "fixed" ? "fixed surcharge" : `${formatBps(rule.bps)} of the base price`);
+  const what = rule.value ? `${rule.option} = ${rule.value}` : rule.option;
+
+  return {
+    type: "surcharge",
+    label: rule.note || (rule.mode === "fixed" ? `Option ${what}` : `Option ${what} (${formatBps(rule.bps)} of base)`),
+    exact: rule.mode === "fixed" ? compiled.exact : percentOf(base, rule.bps),
+    ruleId: rule.id,
+  };
+}
+
+/** The first valid rule of a precedence-sorted list; the others valid at the same time are noted as overruled. */
+function firstValid<R extends TPricingRule>(list: TCompiled<R>[] | undefined, context: TContext, overruled: (winner: R) => string): TCompiled<R> | null {
+  let winner: TCompiled<R> | null = null;
+  const losers: R[] = [];
+  for (const candidate of list ?? []) {
+    if (!validOrNote(context, candidate)) continue;
+    if (!winner) winner = candidate;
+    else if (context.trace) losers.push(candidate.rule);
+  }
+  for (const loser of losers) note(context, loser, "skipped", overruled(winner!.rule));
+
+  return winner;
+}
+
+function discountsFor(compiled: TCompiledRuleSet, context: TContext): TOrgDiscountRule[] {
+  const { request } = context;
+  const found: TOrgDiscountRule[] = [];
+  for (const candidate of compiled.discountsByOrg.get(request.organisationId) ?? []) {
+    if (!validOrNote(context, candidate)) continue;
+    const rule = candidate.rule;
+    const scope = rule.scope;
+    const inScope = scope.type === "all" || (scope.type === "product" ? scope.product === request.product : request.categories.includes(scope.category));
+    if (inScope) found.push(rule);
+    else if (context.trace) note(context, rule, "skipped", `not for this product (${scope.type === "product" ? scope.product : scope.type === "category" ? `category ${scope.category}` : "all"})`);
   }
 
-  return steps;
+  return found;
 }
 
-function pickContract(compiled: TCompiledRuleSet, context: TContext): TCompiled<TContractPriceRule> | null {
-  const rules = compiled.contractsByOrgSku.get(`${context.request.organisationId}|${context.request.sku}`) ?? [];
-  const valid = rules.filter((rule) => validOrNote(context, rule));
-  for (const other of valid.slice(1)) note(context, other, "skipped", `a higher-priority contract price applies (${valid[0]!.id})`);
+type TDiscountOption = { rules: TOrgDiscountRule[]; steps: TStep[]; total: TExact; how: string };
 
-  return valid[0] ?? null;
+/** The rules a policy combines, in the order it applies them. */
+function chosenByPolicy(rules: TOrgDiscountRule[], policy: TCompiledRuleSet["policy"]["discounts"]): TOrgDiscountRule[] {
+  if (policy === "best") {
+    let best = rules[0]!;
+    for (const rule of rules) if (rule.bps > best.bps || (rule.bps === best.bps && rule.priority > best.priority)) best = rule;
+
+    return [best];
+  }
+  const byPriority = rules.length > 1 ? [...rules].sort((a, b) => b.priority - a.priority || b.bps - a.bps) : rules;
+
+  return policy === "first_match" ? [byPriority[0]!] : byPriority;
 }
-
-function discountsFor(compiled: TCompiledRuleSet, context: TContext): TCompiled<TOrgDiscountRule>[] {
-  const { request } = context;
-
-  return (compiled.discountsByOrg.get(request.organisationId) ?? []).filter((rule) => {
-    if (!validOrNote(context, rule)) return false;
-    const scope = rule.scope;
-    const inScope = scope.type === "all" || (scope.type === "product" && scope.product === request.product) || (scope.type === "category" && request.categories.includes(scope.category));
-    if (!inScope) note(context, rule, "skipped", `not for this product (${scope.type === "product" ? scope.product : scope.type === "category" ? `category ${scope.category}` : "all"})`);
-
-    return inScope;
-  });
-}
-
-type TDiscountOption = { rules: TCompiled<TOrgDiscountRule>[]; steps: TStep[]; how: string };
 
 /** The non-exclusive discounts combined per the policy. */
-function combine(rules: TCompiled<TOrgDiscountRule>[], policy: TCompiledRuleSet["policy"]["discounts"], price: TExact): TDiscountOption {
-  const byPriority = [...rules].sort((a, b) => b.priority - a.priority || b.bps - a.bps);
-  const chosen = policy === "best" ? [[...rules].sort((a, b) => b.bps - a.bps || b.priority - a.priority)[0]!] : policy === "first_match" ? [byPriority[0]!] : byPriority;
+function combine(rules: TOrgDiscountRule[], policy: TCompiledRuleSet["policy"]["discounts"], price: TExact, how = policy.replace("_", "-")): TDiscountOption {
+  const chosen = chosenByPolicy(rules, policy);
   let remaining = price;
   let totalBps = 0;
+  let total = 0n;
   const steps = chosen.map((rule): TStep => {
     const bps = policy === "additive" ? Math.min(rule.bps, 10_000 - totalBps) : rule.bps;
     totalBps += bps;
     const amount = percentOf(policy === "compound" ? remaining : price, bps);
     remaining -= amount;
+    total -= amount;
 
     return { type: "discount", label: rule.note || `Organisation discount ${formatBps(bps)}`, exact: -amount, ruleId: rule.id, reason: `${formatBps(bps)} (${policy.replace("_", "-")})`, rule };
   });
 
-  return { rules: chosen, steps, how: policy.replace("_", "-") };
+  return { rules: chosen, steps, total, how };
 }
 
 /**
@@ -141,19 +189,29 @@ function discountSteps(compiled: TCompiledRuleSet, context: TContext, price: TEx
   const discounts = discountsFor(compiled, context);
   if (!discounts.length) return [];
   const normal = discounts.filter((rule) => !rule.exclusive);
-  const options: TDiscountOption[] = [
-    ...(normal.length ? [combine(normal, compiled.policy.discounts, price)] : []),
-    ...discounts.filter((rule) => rule.exclusive).map((rule) => ({ ...combine([rule], "best", price), how: "exclusive" })),
-  ];
-  const best = options.reduce((winner, option) => (sum(option.steps) < sum(winner.steps) ? option : winner));
+  let best: TDiscountOption | null = normal.length ? combine(normal, compiled.policy.discounts, price) : null;
   for (const rule of discounts) {
-    if (!best.rules.includes(rule)) note(context, rule, "skipped", best.how === "exclusive" ? `the exclusive discount ${best.rules[0]!.id} is better on its own` : rule.exclusive ? "the combined discounts are better than this exclusive one" : `another discount applies (${best.how})`);
+    if (!rule.exclusive) continue;
+    const alone = combine([rule], "best", price, "exclusive");
+    if (!best || alone.total < best.total) best = alone;
+  }
+  const winner = best!;
+  if (context.trace) {
+    for (const rule of discounts) {
+      if (winner.rules.includes(rule)) continue;
+      note(context, rule, "skipped", winner.how === "exclusive" ? `the exclusive discount ${winner.rules[0]!.id} is better on its own` : rule.exclusive ? "the combined discounts are better than this exclusive one" : `another discount applies (${winner.how})`);
+    }
   }
 
-  return best.steps.map((step) => ({ ...step, reason: best.how === "exclusive" ? `${step.reason} – exclusive, alone` : step.reason }));
+  return winner.how === "exclusive" ? winner.steps.map((step) => ({ ...step, reason: `${step.reason} – exclusive, alone` })) : winner.steps;
 }
 
-const sum = (steps: TStep[]) => steps.reduce((total, step) => total + step.exact, 0n);
+function sum(steps: TStep[]): TExact {
+  let total = 0n;
+  for (const step of steps) total += step.exact;
+
+  return total;
+}
 
 function finish(compiled: TCompiledRuleSet, context: TContext, steps: TStep[]): TPriceResult {
   let exact = sum(steps);
@@ -162,20 +220,16 @@ function finish(compiled: TCompiledRuleSet, context: TContext, steps: TStep[]): 
     exact = 0n;
   }
   const unitPrice = roundToMinor(exact);
-  const lines: TBreakdownLine[] = steps.map((step) => ({ type: step.type, label: step.label, amountMinor: roundToMinor(step.exact), ...(step.ruleId ? { ruleId: step.ruleId } : {}) }));
-  const shown = lines.reduce((total, line) => total + line.amountMinor, 0);
+  let shown = 0;
+  const lines: TBreakdownLine[] = steps.map((step) => {
+    const amountMinor = roundToMinor(step.exact);
+    shown += amountMinor;
+
+    return step.ruleId ? { type: step.type, label: step.label, amountMinor, ruleId: step.ruleId } : { type: step.type, label: step.label, amountMinor };
+  });
   if (shown !== unitPrice) lines.push({ type: "rounding", label: "Rounding to the cent", amountMinor: unitPrice - shown });
 
-  return {
-    ok: true,
-    versionId: compiled.versionId,
-    currency: compiled.currency,
-    quantity: context.request.quantity,
-    unitPrice,
-    lineTotal: unitPrice * context.request.quantity,
-    breakdown: lines,
-    trace: context.trace ?? [],
-  };
+  return { ok: true, versionId: compiled.versionId, currency: compiled.currency, quantity: context.request.quantity, unitPrice, lineTotal: unitPrice * context.request.quantity, breakdown: lines, trace: context.trace ?? [] };
 }
 
 /** Prices one line. Pure and deterministic; `explain: false` skips the trace (for speed). */
@@ -185,29 +239,35 @@ export function priceLine(compiled: TCompiledRuleSet, request: TPriceRequest, { 
     return { ok: false, versionId: compiled.versionId, code: "INVALID_QUANTITY", message: "The quantity must be a whole number of at least 1.", trace: [] };
   }
   const tier = pickTier(compiled, context);
-  const base = (compiled.baseBySku.get(request.sku) ?? []).filter((rule) => validOrNote(context, rule));
-  for (const other of base.slice(1)) note(context, other, "skipped", `a higher-priority base price applies (${base[0]!.id})`);
-  if (!base[0] && tier?.mode !== "unit_price") {
+  const base = firstValid(compiled.baseBySku.get(request.sku), context, (winner) => `a higher-priority base price applies (${winner.id})`);
+  if (!base && tier?.mode !== "unit_price") {
     return { ok: false, versionId: compiled.versionId, code: "NO_BASE_PRICE", message: `No price for ${request.sku} in ${compiled.currency} on ${request.at.toISOString().slice(0, 10)}.`, trace: context.trace ?? [] };
   }
 
   const steps: TStep[] = [];
   if (tier?.mode === "unit_price") {
-    if (base[0]) note(context, base[0], "skipped", `replaced by the tier price ${tier.id}`);
-    steps.push({ type: "tier_price", label: tier.note || `Volume price from ${tier.minQuantity} units`, exact: tier.exact, ruleId: tier.id });
+    if (base) note(context, base.rule, "skipped", `replaced by the tier price ${tier.id}`);
+    steps.push({ type: "tier_price", label: tier.note || `Volume price from ${tier.minQuantity} units`, exact: fromMinor(tier.amount), ruleId: tier.id });
     note(context, tier, "applied", `unit price from ${tier.minQuantity} units`);
   } else {
-    steps.push({ type: "base", label: base[0]!.note || `Base price ${request.sku}`, exact: base[0]!.exact, ruleId: base[0]!.id });
-    note(context, base[0]!, "applied", "base price");
+    steps.push({ type: "base", label: base!.rule.note || `Base price ${request.sku}`, exact: base!.exact, ruleId: base!.rule.id });
+    note(context, base!.rule, "applied", "base price");
   }
-  steps.push(...surchargeSteps(compiled.surchargesByProduct.get(request.product) ?? [], steps[0]!.exact, context));
+  const basePrice = steps[0]!.exact;
+  for (const surcharge of compiled.surchargesByProduct.get(request.product) ?? []) {
+    if (!validOrNote(context, surcharge)) continue;
+    const step = surchargeStep(surcharge, basePrice, context);
+    if (step) steps.push(step);
+  }
 
-  const contract = pickContract(compiled, context);
+  const contract = firstValid<TContractPriceRule>(compiled.contractsByOrg.get(request.organisationId)?.get(request.sku), context, (winner) => `a higher-priority contract price applies (${winner.id})`);
   if (contract) {
-    steps.push({ type: "contract", label: contract.note || "Contract price", exact: contract.exact - sum(steps), ruleId: contract.id });
-    note(context, contract, "applied", "contract price replaces the computed price");
-    for (const rule of discountsFor(compiled, context)) note(context, rule, "skipped", "a contract price applies");
-    if (tier?.mode === "percent") note(context, tier, "skipped", "a contract price applies");
+    steps.push({ type: "contract", label: contract.rule.note || "Contract price", exact: contract.exact - sum(steps), ruleId: contract.rule.id });
+    note(context, contract.rule, "applied", "contract price replaces the computed price");
+    if (context.trace) {
+      for (const rule of discountsFor(compiled, context)) note(context, rule, "skipped", "a contract price applies");
+      if (tier?.mode === "percent") note(context, tier, "skipped", "a contract price applies");
+    }
 
     return finish(compiled, context, steps);
   }
@@ -216,24 +276,24 @@ export function priceLine(compiled: TCompiledRuleSet, request: TPriceRequest, { 
 }
 
 function noteDiscounts(context: TContext, steps: TStep[], outcome: TTraceEntry["outcome"], reason?: string): TStep[] {
-  for (const step of steps) if (step.rule) note(context, step.rule, outcome, reason ?? step.reason ?? "");
+  if (context.trace) for (const step of steps) if (step.rule) note(context, step.rule, outcome, reason ?? step.reason ?? "");
 
   return steps;
 }
 
 /** Steps 4–5: organisation discount and tier percentage, stacked or best-of per the policy. */
-function reductions(compiled: TCompiledRuleSet, context: TContext, price: TExact, tier: TCompiled<TTierRule> | null): TStep[] {
+function reductions(compiled: TCompiledRuleSet, context: TContext, price: TExact, tier: TTierRule | null): TStep[] {
   const discount = discountSteps(compiled, context, price);
   if (tier?.mode !== "percent") return noteDiscounts(context, discount, "applied");
+  const label = tier.note || `Volume discount ${formatBps(tier.bps)} from ${tier.minQuantity} units`;
   const afterDiscount = price + sum(discount);
-  const stacked = [...discount, { type: "tier" as const, label: tier.note || `Volume discount ${formatBps(tier.bps)} from ${tier.minQuantity} units`, exact: -percentOf(afterDiscount, tier.bps), ruleId: tier.id }];
   if (compiled.policy.tiers === "stack" || !discount.length) {
     noteDiscounts(context, discount, "applied");
     note(context, tier, "applied", `${formatBps(tier.bps)} from ${tier.minQuantity} units`);
 
-    return stacked;
+    return [...discount, { type: "tier", label, exact: -percentOf(afterDiscount, tier.bps), ruleId: tier.id }];
   }
-  const tierOnly: TStep[] = [{ type: "tier", label: tier.note || `Volume discount ${formatBps(tier.bps)} from ${tier.minQuantity} units`, exact: -percentOf(price, tier.bps), ruleId: tier.id }];
+  const tierOnly: TStep[] = [{ type: "tier", label, exact: -percentOf(price, tier.bps), ruleId: tier.id }];
   const tierWins = sum(tierOnly) < sum(discount);
   note(context, tier, tierWins ? "applied" : "skipped", tierWins ? "the tier beats the organisation discount (best of)" : "the organisation discount is better (best of)");
   noteDiscounts(context, discount, tierWins ? "skipped" : "applied", tierWins ? `the volume tier ${tier.id} gives a lower price (best of)` : undefined);

@@ -1,0 +1,85 @@
+// npm run bench:pricing — the pricing engine's speed on a realistic rule set, against the
+// same rules in json-rules-engine. Prints figures and whether each goal is met.
+import { compileRuleSet } from "../../lib/pricing/compile";
+import { priceLine } from "../../lib/pricing/evaluate";
+import { AT, buildLines, buildRules, POLICY } from "./fixture";
+import { buildEngine, priceWithEngine } from "./json-rules-engine";
+
+const LINES = Number(process.env.BENCH_LINES ?? 100_000);
+// json-rules-engine evaluates every rule on every run (≈ 90 ms a line here): a sample is enough.
+const JRE_LINES = Number(process.env.BENCH_JRE_LINES ?? 250);
+const GOALS = { evalsPerSecond: 200_000, p99Micros: 50, speedup: 20, compileMs: 200 };
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const verdict = (ok: boolean) => (ok ? "meets goal" : "MISSES GOAL");
+const fmt = (value: number, digits = 0) => value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main() {
+  const rules = buildRules();
+  const lines = buildLines(LINES);
+  const counts = new Map<string, number>();
+  for (const rule of rules) counts.set(rule.kind, (counts.get(rule.kind) ?? 0) + 1);
+  const kinds = [...counts].map(([kind, count]) => `${kind} ${fmt(count)}`).join(", ");
+  console.log(`Rule set: ${fmt(rules.length)} rules (${kinds}); ${fmt(lines.length)} configured lines; node ${process.version}, one core.\n`);
+
+  const compileTimes: number[] = [];
+  const coldStarted = performance.now();
+  let compiled = compileRuleSet({ versionId: "bench", currency: "EUR", policy: POLICY, rules });
+  const coldCompileMs = performance.now() - coldStarted;
+  for (let run = 0; run < 7; run += 1) {
+    const started = performance.now();
+    compiled = compileRuleSet({ versionId: "bench", currency: "EUR", policy: POLICY, rules });
+    compileTimes.push(performance.now() - started);
+  }
+  compileTimes.sort((a, b) => a - b);
+  const compileMs = Math.max(coldCompileMs, compileTimes[compileTimes.length - 1]!);
+
+  for (const line of lines.slice(0, 20_000)) priceLine(compiled, line, { explain: false }); // warm-up
+  let checksum = 0;
+  const started = process.hrtime.bigint();
+  for (const line of lines) {
+    const result = priceLine(compiled, line, { explain: false });
+    if (result.ok) checksum += result.unitPrice;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const evalsPerSecond = lines.length / seconds;
+
+  const latencies = new Array<number>(lines.length);
+  for (let index = 0; index < lines.length; index += 1) {
+    const before = process.hrtime.bigint();
+    priceLine(compiled, lines[index]!, { explain: false });
+    latencies[index] = Number(process.hrtime.bigint() - before) / 1_000;
+  }
+  latencies.sort((a, b) => a - b);
+
+  const explainStarted = process.hrtime.bigint();
+  for (const line of lines) priceLine(compiled, line);
+  const explainedPerSecond = lines.length / (Number(process.hrtime.bigint() - explainStarted) / 1e9);
+
+  const engine = buildEngine(rules);
+  const sample = lines.slice(0, JRE_LINES);
+  let mismatches = 0;
+  const jreStarted = process.hrtime.bigint();
+  for (const line of sample) {
+    const theirs = await priceWithEngine(engine, line);
+    const ours = priceLine(compiled, line, { explain: false });
+    if (theirs !== (ours.ok ? ours.unitPrice : null)) mismatches += 1;
+  }
+  const jreSeconds = Number(process.hrtime.bigint() - jreStarted) / 1e9;
+  const jrePerSecond = sample.length / jreSeconds;
+  const speedup = evalsPerSecond / jrePerSecond;
+
+  console.log("Tradepost engine");
+  console.log(`  compile a published version   ${fmt(coldCompileMs, 1)} ms cold, ${fmt(quantile(compileTimes, 0.5), 1)} ms warm (median of 7)   goal ≤ ${GOALS.compileMs} ms: ${verdict(compileMs <= GOALS.compileMs)}`);
+  console.log(`  throughput, no explanation    ${fmt(evalsPerSecond)} evaluations/s                   goal ≥ ${fmt(GOALS.evalsPerSecond)}: ${verdict(evalsPerSecond >= GOALS.evalsPerSecond)}`);
+  console.log(`  latency per evaluation        p50 ${fmt(quantile(latencies, 0.5), 2)} µs, p99 ${fmt(quantile(latencies, 0.99), 2)} µs, max ${fmt(latencies[latencies.length - 1]!, 0)} µs   goal p99 ≤ ${GOALS.p99Micros} µs: ${verdict(quantile(latencies, 0.99) <= GOALS.p99Micros)}`);
+  console.log(`  throughput with explanation   ${fmt(explainedPerSecond)} evaluations/s (breakdown + trace, as the editor shows)`);
+  console.log(`  heap after compile and runs   ${fmt(process.memoryUsage().heapUsed / 1_048_576, 1)} MB`);
+  console.log("json-rules-engine 7.3.1, same rules and policy");
+  console.log(`  throughput                    ${fmt(jrePerSecond, 1)} evaluations/s over ${fmt(sample.length)} lines (${fmt(jreSeconds, 1)} s); ${mismatches} price mismatches`);
+  console.log(`  Tradepost engine speed-up     ${fmt(speedup, 0)}×                                   goal ≥ ${GOALS.speedup}×: ${verdict(speedup >= GOALS.speedup)}`);
+  console.log(`\n(checksum ${checksum}, at ${AT.toISOString()})`);
+  if (mismatches) process.exitCode = 1;
+}
+
+void main();
