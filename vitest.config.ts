@@ -27,6 +27,8 @@ export default defineConfig({
           exclude: ["node_modules/**", "stack/medusa/**"],
           environment: "node",
           setupFiles: ["test/integration-setup.ts"],
+          // Load Medusa's SDK as Node does, not through Vite (its source maps name files it does not ship).
+          server: { deps: { external: [/@medusajs\/js-sdk/] } },
           // One file at a time: each gets its own database, but the machine has 2 cores and
           // some files start and stop PostgreSQL servers and processes of their own.
           fileParallelism: false,

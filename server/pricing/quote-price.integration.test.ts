@@ -31,6 +31,19 @@ const table = (organisationId: string, quantity = 2): TQuoteRequest => ({
   quantity,
 });
 
+describe("the pricing catalogue", () => {
+  it("reads SKUs, categories and configurable options from the Medusa products", async () => {
+    const { facts, catalogueAvailable, organisations } = await loadPricingCatalog();
+    expect(catalogueAvailable).toBe(true);
+    expect(facts.products.find((product) => product.handle === "made-to-measure-table")).toMatchObject({
+      skus: expect.arrayContaining(["TBL-ATELIER-OAK", "TBL-ATELIER-WALNUT", "TBL-ATELIER-GLASS"]),
+      categories: ["tables"],
+      options: expect.arrayContaining([expect.objectContaining({ code: "width_mm", kind: "number", min: 600, max: 2400, step: 10, unit: "mm" }), expect.objectContaining({ code: "legs", kind: "choice", values: ["steel", "oak"] })]),
+    });
+    expect(organisations.map((organisation) => organisation.name)).toEqual(expect.arrayContaining(["Acme Interiors", "Borealis Fitouts"]));
+  });
+});
+
 describe("the demo price list", () => {
   it("prices every demo product for the two demo organisations differently", async () => {
     const { facts } = await loadPricingCatalog();

@@ -24,6 +24,9 @@ Tradepost is running.
   Demo logins (password: ${password})
 ${logins.join("\n")}
 
+  Price lists (data manager): http://localhost:${appPort}/portal/pricing — a published EUR
+  list prices every product differently for Acme and Borealis; maker–checker is off here.
+
 Press Ctrl-C to stop everything.
 `);
 }
