@@ -50,6 +50,21 @@ export function describeValidity(rule: { validFrom: string | null; validTo: stri
   return rule.validTo ? `until ${day(rule.validTo)}` : "always";
 }
 
+/** Whether a rule can affect a product's price (the editor's product filter). */
+export function ruleConcernsProduct(rule: TPricingRule, product: { handle: string; skus: string[]; categories: string[] }): boolean {
+  switch (rule.kind) {
+    case "base_price":
+    case "contract_price":
+      return product.skus.includes(rule.sku);
+    case "surcharge":
+      return rule.product === product.handle;
+    case "org_discount":
+      return rule.scope.type === "all" || (rule.scope.type === "product" ? rule.scope.product === product.handle : product.categories.includes(rule.scope.category));
+    case "tier":
+      return rule.product === null || rule.product === product.handle;
+  }
+}
+
 /** Text the rule table's search box matches. */
 export function searchableText(rule: TPricingRule, names: TNames): string {
   const parts: string[] = [rule.id, rule.note];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describePricingAudit } from "@/lib/pricing/describe-audit";
-import { describeEffect, describeQuantity, describeScope, describeValidity, searchableText } from "@/lib/pricing/describe-rule";
+import { describeEffect, describeQuantity, describeScope, describeValidity, ruleConcernsProduct, searchableText } from "@/lib/pricing/describe-rule";
 import { formatBps } from "@/lib/pricing/evaluate";
 import { ZPricingRule } from "@/lib/pricing/rules";
 
@@ -20,6 +20,15 @@ describe("rules in words", () => {
     expect(describeQuantity({ minQuantity: 10, maxQuantity: null })).toBe("10+");
     expect(describeValidity({ validFrom: "2026-12-01T00:00:00Z", validTo: "2027-01-01T00:00:00Z" })).toBe("1 Dec 2026 – 1 Jan 2027");
     expect(describeValidity({ validFrom: null, validTo: null })).toBe("always");
+  });
+
+  it("tells which rules can affect a product", () => {
+    const table = { handle: "table", skus: ["TBL-OAK"], categories: ["tables"] };
+    expect(ruleConcernsProduct(rule({ id: "a", kind: "base_price", sku: "TBL-OAK", amount: 1 }), table)).toBe(true);
+    expect(ruleConcernsProduct(rule({ id: "b", kind: "contract_price", organisationId: ORG, sku: "OTHER", amount: 1 }), table)).toBe(false);
+    expect(ruleConcernsProduct(rule({ id: "c", kind: "org_discount", organisationId: ORG, scope: { type: "category", category: "tables" }, bps: 1 }), table)).toBe(true);
+    expect(ruleConcernsProduct(rule({ id: "d", kind: "tier", product: "chair", minQuantity: 1, mode: "percent", bps: 1 }), table)).toBe(false);
+    expect(ruleConcernsProduct(rule({ id: "e", kind: "tier", minQuantity: 1, mode: "percent", bps: 1 }), table)).toBe(true);
   });
 
   it("makes a rule findable by its organisation's name", () => {

@@ -4,7 +4,7 @@ import { DEFAULT_POLICY } from "@/lib/pricing/rules";
 import type { TSessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/record-audit";
 import { db } from "@/server/db";
-import { toJson, toVersionRecord, VERSION_SELECT } from "@/server/pricing/version-records";
+import { lockRuleSetForNewVersion, toJson, toVersionRecord, VERSION_SELECT } from "@/server/pricing/version-records";
 
 /**
  * Opens a draft copying the newest published version (rules, policy, rule ids), audited.
@@ -13,16 +13,12 @@ import { toJson, toVersionRecord, VERSION_SELECT } from "@/server/pricing/versio
  */
 export async function createDraft({ actor, ruleSetId }: { actor: TSessionUser; ruleSetId: string }): Promise<{ versionId: string; number: number }> {
   return db.$transaction(async (tx) => {
-    // Serialises everything that numbers a new version of this rule set.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "PricingRuleSet" WHERE "id" = ${ruleSetId}::uuid FOR UPDATE`;
-    if (!locked.length) throw new AppError("NOT_FOUND", "No such rule set.");
+    const number = await lockRuleSetForNewVersion(tx, ruleSetId);
     const open = await tx.pricingRuleSetVersion.findFirst({ where: { ruleSetId, status: { in: ["DRAFT", "PENDING_APPROVAL", "APPROVED"] } }, select: { number: true } });
     if (open) throw new AppError("CONFLICT", `Version ${open.number} is still open: finish or discard it before starting another draft.`);
 
-    const latest = await tx.pricingRuleSetVersion.findFirst({ where: { ruleSetId }, orderBy: { number: "desc" }, select: { number: true } });
     const baseRow = await tx.pricingRuleSetVersion.findFirst({ where: { ruleSetId, status: "PUBLISHED" }, orderBy: { number: "desc" }, select: VERSION_SELECT });
     const base = baseRow ? toVersionRecord(baseRow) : null;
-    const number = (latest?.number ?? 0) + 1;
     const draft = await tx.pricingRuleSetVersion.create({
       data: {
         ruleSetId,

@@ -5,7 +5,7 @@ import type { TSessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/record-audit";
 import { db } from "@/server/db";
 import { getLiveVersionRef } from "@/server/pricing/get-live-pricing";
-import { getVersionOrThrow, toJson } from "@/server/pricing/version-records";
+import { getVersionOrThrow, lockRuleSetForNewVersion, toJson } from "@/server/pricing/version-records";
 
 /**
  * One-click rollback: publishes, live at once, a new version that copies an earlier
@@ -20,13 +20,11 @@ export async function rollbackToVersion({ actor, versionId }: { actor: TSessionU
   }
 
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "PricingRuleSet" WHERE "id" = ${target.ruleSetId}::uuid FOR UPDATE`;
+    const number = await lockRuleSetForNewVersion(tx, target.ruleSetId);
     const now = new Date();
     const liveRef = await getLiveVersionRef(target.ruleSet.currency, now);
     if (liveRef?.id === target.id) throw new AppError("INVALID_STATE", `Version ${target.number} is already live.`);
     const live = liveRef ? await getVersionOrThrow(liveRef.id, tx) : null;
-    const latest = await tx.pricingRuleSetVersion.findFirst({ where: { ruleSetId: target.ruleSetId }, orderBy: { number: "desc" }, select: { number: true } });
-    const number = (latest?.number ?? 0) + 1;
     const restored = await tx.pricingRuleSetVersion.create({
       data: {
         ruleSetId: target.ruleSetId,

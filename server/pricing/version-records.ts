@@ -59,6 +59,18 @@ export async function lockVersion(tx: Prisma.TransactionClient, versionId: strin
   return getVersionOrThrow(versionId, tx);
 }
 
+/**
+ * Locks the rule set for the rest of the transaction — serialising everything that numbers
+ * a new version of it — and returns the next version number. NOT_FOUND without it.
+ */
+export async function lockRuleSetForNewVersion(tx: Prisma.TransactionClient, ruleSetId: string): Promise<number> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "PricingRuleSet" WHERE "id" = ${ruleSetId}::uuid FOR UPDATE`;
+  if (!locked.length) throw new AppError("NOT_FOUND", "No such rule set.");
+  const latest = await tx.pricingRuleSetVersion.findFirst({ where: { ruleSetId }, orderBy: { number: "desc" }, select: { number: true } });
+
+  return (latest?.number ?? 0) + 1;
+}
+
 export function requireStatus(version: TVersionRecord, allowed: TVersionRecord["status"][], doing: string): void {
   if (!allowed.includes(version.status)) {
     const state = { DRAFT: "a draft", PENDING_APPROVAL: "waiting for approval", APPROVED: "approved", PUBLISHED: "published" }[version.status];

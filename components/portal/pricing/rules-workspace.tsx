@@ -12,7 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/cn";
 import type { TFinding } from "@/lib/pricing/conflicts";
-import { RULE_KIND_LABELS, searchableText } from "@/lib/pricing/describe-rule";
+import { RULE_KIND_LABELS, ruleConcernsProduct, searchableText } from "@/lib/pricing/describe-rule";
 import { RULE_KINDS, type TPricingPolicy, type TPricingRule, type TRuleKind } from "@/lib/pricing/rules";
 
 type TProps = {
@@ -32,6 +32,7 @@ export function RulesWorkspace({ versionId, currency, rules, policy, editable, f
   const [kind, setKind] = useState<TRuleKind>("base_price");
   const [search, setSearch] = useState("");
   const [organisationId, setOrganisationId] = useState("");
+  const [productHandle, setProductHandle] = useState("");
   const [onlyIds, setOnlyIds] = useState<string[] | null>(null);
   const [adding, setAdding] = useState(false);
 
@@ -45,15 +46,17 @@ export function RulesWorkspace({ versionId, currency, rules, policy, editable, f
 
   const visible = useMemo(() => {
     const needle = search.trim().toLowerCase();
+    const product = catalog.products.find((item) => item.handle === productHandle);
 
     return rules.filter(
       (rule) =>
         rule.kind === kind &&
+        (!product || ruleConcernsProduct(rule, product)) &&
         (!onlyIds || onlyIds.includes(rule.id)) &&
         (!organisationId || ("organisationId" in rule && rule.organisationId === organisationId)) &&
         (!needle || searchableText(rule, { organisation: context.organisationName }).includes(needle)),
     );
-  }, [rules, kind, onlyIds, organisationId, search, context]);
+  }, [rules, kind, onlyIds, organisationId, productHandle, search, context, catalog.products]);
 
   function showRules(ids: string[]) {
     const first = rules.find((rule) => ids.includes(rule.id));
@@ -81,6 +84,12 @@ export function RulesWorkspace({ versionId, currency, rules, policy, editable, f
         <div className="flex flex-wrap items-center gap-2">
           <div className="w-72">
             <Input className="h-9" type="search" placeholder="Search id, SKU, product, note…" aria-label="Search rules" value={search} onChange={(event) => setSearch(event.target.value)} />
+          </div>
+          <div className="w-60">
+            <Select className="h-9" aria-label="Filter by product" value={productHandle} onChange={(event) => setProductHandle(event.target.value)}>
+              <option value="">All products</option>
+              {catalog.products.map((product) => <option key={product.handle} value={product.handle}>{product.title ?? product.handle}</option>)}
+            </Select>
           </div>
           {["org_discount", "contract_price", "tier"].includes(kind) && (
             <div className="w-60">
