@@ -65,7 +65,7 @@ export function RulesWorkspace({ versionId, currency, rules, policy, editable, f
   }
 
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_19rem]">
+    <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0 space-y-4">
         <div className="flex flex-wrap gap-1" role="tablist" aria-label="Rule kinds">
           {RULE_KINDS.map((item) => (
@@ -110,7 +110,8 @@ export function RulesWorkspace({ versionId, currency, rules, policy, editable, f
         </div>
         <RuleTable key={kind} versionId={versionId} kind={kind} rules={visible} context={context} editable={editable} catalog={catalog} adding={adding} onAddingChange={setAdding} />
       </div>
-      <aside className="space-y-4">
+      {/* Beside the table on wide screens; above it otherwise, so problems are seen first. */}
+      <aside className="order-first grid content-start items-start gap-4 lg:grid-cols-2 2xl:order-none 2xl:grid-cols-1">
         <ConflictsPanel versionId={versionId} findings={findings} acknowledged={acknowledged} editable={editable} catalogueAvailable={catalogueAvailable} onShowRules={showRules} />
         <PolicyCard versionId={versionId} policy={policy} editable={editable} />
       </aside>
