@@ -5,6 +5,11 @@ import { describeChange } from "@/lib/audit/describe-change";
 
 type TJson = unknown;
 const asRecord = (value: TJson) => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, TJson>) : {});
+const counts = (value: TJson) => {
+  const changes = asRecord(value);
+
+  return `${String(changes.added ?? 0)} added, ${String(changes.changed ?? 0)} changed, ${String(changes.removed ?? 0)} removed`;
+};
 const ids = (value: TJson) => (Array.isArray(value) ? value.map((rule) => String(asRecord(rule).id)).join(", ") : "");
 
 export function describePricingAudit(action: string, before: TJson, after: TJson): string[] {
@@ -29,6 +34,24 @@ export function describePricingAudit(action: string, before: TJson, after: TJson
     }
     case "pricing.warnings.acknowledged":
       return Array.isArray(after) ? after.map((item) => `Acknowledged: ${String(asRecord(item).message)}`) : [];
+    case "pricing.version.created": {
+      const next = asRecord(after);
+
+      return [next.basedOn ? `Started from version ${String(next.basedOn)} with ${String(next.rules)} rules` : "Started empty"];
+    }
+    case "pricing.version.published":
+    case "pricing.version.scheduled": {
+      const previous = asRecord(before);
+      const next = asRecord(after);
+      const when = new Date(String(next.effectiveFrom)).toISOString().replace("T", " ").slice(0, 16);
+
+      return [`${action.endsWith("scheduled") ? "Scheduled to go live" : "Live"} from ${when} UTC`, previous.live ? `Against version ${String(previous.live)}: ${counts(next.changes)}` : `First version: ${counts(next.changes)}`];
+    }
+    case "pricing.version.rolled_back": {
+      const next = asRecord(after);
+
+      return [`Version ${String(next.restored)} restored as version ${String(next.live)}, replacing version ${String(asRecord(before).live ?? "—")}`, `Changes: ${counts(next.changes)}`];
+    }
     case "pricing.version.discarded":
       return [`Discarded with ${Array.isArray(asRecord(before).rules) ? (asRecord(before).rules as unknown[]).length : 0} rules (kept here)`];
     default:

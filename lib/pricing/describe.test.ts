@@ -41,6 +41,11 @@ describe("rules in words", () => {
     expect(describePricingAudit("pricing.rule.changed", before, { ...before, amount: 120 })).toEqual(["Changed BP-001", "amount: 100 → 120"]);
     expect(describePricingAudit("pricing.rules.deleted", [before], null)).toEqual(["Deleted BP-001"]);
     expect(describePricingAudit("pricing.rules.imported", { kind: "base_price", rules: [] }, { kind: "base_price", mode: "replace", rules: [before] })).toEqual(["Imported base price rules from CSV (replace): 0 → 1 rules"]);
+    expect(describePricingAudit("pricing.version.published", { status: "APPROVED", live: 1 }, { status: "PUBLISHED", effectiveFrom: "2026-11-22T09:00:14.971Z", changes: { added: 0, changed: 3, removed: 0 } })).toEqual([
+      "Live from 2026-11-22 09:00 UTC",
+      "Against version 1: 0 added, 3 changed, 0 removed",
+    ]);
+    expect(describePricingAudit("pricing.version.rolled_back", { live: 2 }, { live: 3, restored: 1, changes: { added: 0, changed: 1, removed: 0 } })[0]).toBe("Version 1 restored as version 3, replacing version 2");
     expect(describePricingAudit("pricing.version.approved", { status: "PENDING_APPROVAL" }, { status: "APPROVED" })).toEqual(["status: PENDING_APPROVAL → APPROVED"]);
   });
 });
