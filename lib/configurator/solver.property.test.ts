@@ -12,7 +12,7 @@ const ENUMS = [
   { code: "b", values: ["b1", "b2"] },
   { code: "c", values: ["c1", "c2", "c3"] },
 ];
-const NUMBER = { code: "n", min: 0, max: 100, step: 10 };
+const NUMBER = { min: 0, max: 100, step: 10 };
 const numberPoints = Array.from({ length: 11 }, (_, index) => index * 10);
 
 const arbCondition: fc.Arbitrary<TCondition> = fc.oneof(
