@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { Role } from "../../generated/prisma/enums";
 import { hashPassword } from "../../lib/auth/password";
+import { seedDemoConfigurator } from "./demo-configurator";
 import { seedDemoPricing } from "./demo-pricing";
 
 export const DEMO_ORGANISATIONS = ["Acme Interiors", "Borealis Fitouts"] as const;
@@ -17,7 +18,7 @@ export const DEMO_USERS: TDemoUser[] = [
 ];
 
 /**
- * The demo organisations, logins and published price list. Idempotent: existing rows (matched by organisation name
+ * The demo organisations, logins, published price list and configuration models. Idempotent: existing rows (matched by organisation name
  * and email) are left as they are, so a second run changes nothing.
  */
 export async function seedDemoData(db: PrismaClient, { password }: { password: string }): Promise<TDemoUser[]> {
@@ -41,6 +42,7 @@ export async function seedDemoData(db: PrismaClient, { password }: { password: s
     });
   }
   await seedDemoPricing(db, { acme: organisationIds["Acme Interiors"]!, borealis: organisationIds["Borealis Fitouts"]! });
+  await seedDemoConfigurator(db);
 
   return DEMO_USERS;
 }

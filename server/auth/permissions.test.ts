@@ -15,7 +15,7 @@ const EXPECTED: Record<TRole, TPermission[]> = {
     "organisation.members.manage",
     "organisation.approvals.manage",
   ],
-  DATA_MANAGER: ["portal.access", "organisations.read", "pricing.read", "pricing.write", "pricing.publish", "configurator.write", "audit.read"],
+  DATA_MANAGER: ["portal.access", "organisations.read", "pricing.read", "pricing.write", "pricing.publish", "configurator.read", "configurator.write", "audit.read"],
   OPERATOR: ["portal.access", "organisations.read", "organisations.manage", "operations.read", "operations.replay", "audit.read"],
 };
 

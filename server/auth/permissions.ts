@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   "pricing.read",
   "pricing.write",
   "pricing.publish",
+  "configurator.read",
   "configurator.write",
   "operations.read",
   "operations.replay",
@@ -35,7 +36,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly TPermission[]> = {
     "organisation.members.manage",
     "organisation.approvals.manage",
   ],
-  DATA_MANAGER: ["portal.access", "organisations.read", "pricing.read", "pricing.write", "pricing.publish", "configurator.write", "audit.read"],
+  DATA_MANAGER: ["portal.access", "organisations.read", "pricing.read", "pricing.write", "pricing.publish", "configurator.read", "configurator.write", "audit.read"],
   OPERATOR: ["portal.access", "organisations.read", "organisations.manage", "operations.read", "operations.replay", "audit.read"],
 };
 

@@ -7,6 +7,7 @@ const ITEMS: { href: string; label: string; permission: TPermission }[] = [
   { href: "/portal/organisation", label: "My organisation", permission: "organisation.members.read" },
   { href: "/portal/organisations", label: "Organisations", permission: "organisations.read" },
   { href: "/portal/pricing", label: "Price lists", permission: "pricing.read" },
+  { href: "/portal/configurator", label: "Product models", permission: "configurator.read" },
   { href: "/portal/mappings", label: "ID mappings", permission: "operations.read" },
   { href: "/portal/audit", label: "Audit log", permission: "audit.read" },
 ];

@@ -1,58 +1,31 @@
 import "server-only";
-import { z } from "zod";
-import { ZOptionFact, type TCatalogFacts, type TProductFact } from "@/lib/pricing/catalog";
-import { callMedusa } from "@/server/medusa/call";
-import { getMedusaAdmin } from "@/server/medusa/client";
+import type { TCatalogFacts, TOptionFact } from "@/lib/pricing/catalog";
+import type { TModelDefinition } from "@/lib/configurator/model";
+import { loadCatalog } from "@/server/catalog/load-catalog";
+import { findPublishedModelDefinitions } from "@/server/configurator/get-published-model";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 
-// The catalogue as pricing sees it, from Medusa's admin API (every product, published or
-// not: prices are prepared before a product goes on sale), plus the organisations.
-// Cached briefly: the editor re-checks a draft on every change.
-
-const ZAdminProductPage = z.object({
-  products: z.array(
-    z.object({
-      handle: z.string(),
-      title: z.string(),
-      metadata: z.record(z.string(), z.unknown()).nullish(),
-      categories: z.array(z.object({ handle: z.string() })).nullish(),
-      variants: z.array(z.object({ sku: z.string().nullish() })).nullish(),
-    }),
-  ),
-  count: z.number().int().nonnegative(),
-});
-
-const PAGE_SIZE = 200;
-const CACHE_MS = 30_000;
-const ZOptions = z.array(ZOptionFact);
+// The catalogue as pricing sees it: SKUs and categories from Medusa, options from each
+// product's published configuration model (or, without one, the product's metadata), and
+// the organisations.
 
 export type TPricingCatalog = { facts: TCatalogFacts; organisations: { id: string; name: string }[]; catalogueAvailable: boolean };
 
-let cached: { at: number; products: TProductFact[] } | undefined;
-
-function toProductFact(product: z.infer<typeof ZAdminProductPage>["products"][number]): TProductFact {
-  const options = ZOptions.safeParse(product.metadata?.configuration_options ?? []);
-  if (!options.success) logger.warn({ product: product.handle }, "ignoring malformed configuration_options metadata");
-
-  return {
-    handle: product.handle,
-    title: product.title,
-    skus: (product.variants ?? []).flatMap((variant) => (variant.sku ? [variant.sku] : [])),
-    categories: (product.categories ?? []).map((category) => category.handle),
-    options: options.success ? options.data : [],
-  };
-}
-
-async function fetchProducts(): Promise<TProductFact[]> {
-  const products: TProductFact[] = [];
-  for (let offset = 0; ; offset += PAGE_SIZE) {
-    const page = await callMedusa("admin.product.list", ZAdminProductPage, () =>
-      getMedusaAdmin().admin.product.list({ fields: "handle,title,metadata,*categories,*variants", limit: PAGE_SIZE, offset, order: "handle" }),
-    );
-    products.push(...page.products.map(toProductFact));
-    if (offset + PAGE_SIZE >= page.count) return products;
-  }
+/** A configuration model's options in the pricing engine's terms (values by code). */
+export function modelOptionFacts(model: TModelDefinition): TOptionFact[] {
+  return model.options.map((option): TOptionFact => {
+    switch (option.kind) {
+      case "enum":
+        return { code: option.code, label: option.label, kind: "choice", values: option.values.map((value) => value.code), ...(option.default ? { default: option.default } : {}) };
+      case "multi":
+        return { code: option.code, label: option.label, kind: "multi", values: option.values.map((value) => value.code), default: option.default };
+      case "number":
+        return { code: option.code, label: option.label, kind: "number", min: option.min, max: option.max, step: option.step, unit: option.unit, ...(option.default !== null ? { default: option.default } : {}) };
+      case "boolean":
+        return { code: option.code, label: option.label, kind: "boolean", default: option.default };
+    }
+  });
 }
 
 /**
@@ -61,16 +34,19 @@ async function fetchProducts(): Promise<TProductFact[]> {
  * treat that as "no products" (publishing refuses).
  */
 export async function loadPricingCatalog(): Promise<TPricingCatalog> {
-  const organisations = await db.organisation.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
-  let catalogueAvailable = true;
-  if (!cached || Date.now() - cached.at > CACHE_MS) {
-    try {
-      cached = { at: Date.now(), products: await fetchProducts() };
-    } catch (error) {
-      logger.warn({ err: error }, "catalogue unavailable for pricing checks");
-      catalogueAvailable = false;
-    }
-  }
+  const [organisations, models] = await Promise.all([db.organisation.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }), findPublishedModelDefinitions()]);
+  try {
+    const entries = await loadCatalog();
+    const products = entries.map((entry) => {
+      const model = models.get(entry.handle);
 
-  return { facts: { products: catalogueAvailable ? (cached?.products ?? []) : [], organisationIds: organisations.map((item) => item.id) }, organisations, catalogueAvailable };
+      return { handle: entry.handle, title: entry.title, skus: entry.variants.map((variant) => variant.sku), categories: entry.categories, options: model ? modelOptionFacts(model) : entry.metadataOptions };
+    });
+
+    return { facts: { products, organisationIds: organisations.map((item) => item.id) }, organisations, catalogueAvailable: true };
+  } catch (error) {
+    logger.warn({ err: error }, "catalogue unavailable for pricing checks");
+
+    return { facts: { products: [], organisationIds: organisations.map((item) => item.id) }, organisations, catalogueAvailable: false };
+  }
 }

@@ -1,0 +1,55 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { ZModelDefinition, type TModelDefinition } from "@/lib/configurator/model";
+import { db } from "@/server/db";
+
+// Reading and locking configurator model versions (as server/pricing/version-records.ts
+// does for price lists).
+
+export const MODEL_VERSION_SELECT = {
+  id: true,
+  modelId: true,
+  number: true,
+  status: true,
+  definition: true,
+  revision: true,
+  note: true,
+  basedOnId: true,
+  createdById: true,
+  publishedById: true,
+  publishedAt: true,
+  createdAt: true,
+  model: { select: { id: true, productHandle: true, title: true } },
+} satisfies Prisma.ConfiguratorModelVersionSelect;
+
+type TRow = Prisma.ConfiguratorModelVersionGetPayload<{ select: typeof MODEL_VERSION_SELECT }>;
+export type TModelVersionRecord = Omit<TRow, "definition"> & { definition: TModelDefinition };
+
+const toRecord = (row: TRow): TModelVersionRecord => ({ ...row, definition: ZModelDefinition.parse(row.definition) });
+
+type TClient = Pick<Prisma.TransactionClient, "configuratorModelVersion">;
+
+export async function getModelVersionOrThrow(versionId: string, client: TClient = db): Promise<TModelVersionRecord> {
+  const row = await client.configuratorModelVersion.findUnique({ where: { id: versionId }, select: MODEL_VERSION_SELECT });
+  if (!row) throw new AppError("NOT_FOUND", "No such model version.");
+
+  return toRecord(row);
+}
+
+export async function lockModelVersion(tx: Prisma.TransactionClient, versionId: string): Promise<TModelVersionRecord> {
+  await tx.$queryRaw`SELECT 1 FROM "ConfiguratorModelVersion" WHERE "id" = ${versionId}::uuid FOR UPDATE`;
+
+  return getModelVersionOrThrow(versionId, tx);
+}
+
+/** Locks the model (serialising new versions of it) and returns the next version number. */
+export async function lockModelForNewVersion(tx: Prisma.TransactionClient, modelId: string): Promise<number> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ConfiguratorModel" WHERE "id" = ${modelId}::uuid FOR UPDATE`;
+  if (!locked.length) throw new AppError("NOT_FOUND", "No such configuration model.");
+  const latest = await tx.configuratorModelVersion.findFirst({ where: { modelId }, orderBy: { number: "desc" }, select: { number: true } });
+
+  return (latest?.number ?? 0) + 1;
+}
+
+export const toJson = (value: unknown) => value as Prisma.InputJsonValue;
