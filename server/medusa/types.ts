@@ -28,3 +28,36 @@ export const ZMedusaProductList = z.object({
 export const ZMedusaCategoryList = z.object({ product_categories: z.array(ZCategory) });
 
 export type TMedusaProduct = z.infer<typeof ZMedusaProduct>;
+
+// Carts through Tradepost's custom admin routes (stack/medusa/src/api/admin/tradepost).
+// Amounts are in whole currency units, as Medusa's API has them.
+export const ZMedusaCartLine = z.object({
+  id: z.string(),
+  variant_id: z.string().nullish(),
+  variant_sku: z.string().nullish(),
+  product_title: z.string().nullish(),
+  product_handle: z.string().nullish(),
+  variant_title: z.string().nullish(),
+  thumbnail: z.string().nullish(),
+  quantity: z.coerce.number(),
+  unit_price: z.coerce.number(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+});
+
+export const ZMedusaCart = z.object({
+  id: z.string(),
+  customer_id: z.string().nullish(),
+  currency_code: z.string(),
+  completed_at: z.string().nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+  items: z.array(ZMedusaCartLine).nullish(),
+});
+
+export const ZMedusaCartResponse = z.object({ cart: ZMedusaCart });
+export const ZMedusaCustomer = z.object({ id: z.string(), email: z.string().nullish(), metadata: z.record(z.string(), z.unknown()).nullish() });
+export const ZMedusaCustomerList = z.object({ customers: z.array(ZMedusaCustomer) });
+export const ZMedusaCustomerResponse = z.object({ customer: ZMedusaCustomer });
+
+export type TMedusaCart = z.infer<typeof ZMedusaCart>;
+export type TMedusaCartLine = z.infer<typeof ZMedusaCartLine>;
+export type TMedusaCustomer = z.infer<typeof ZMedusaCustomer>;

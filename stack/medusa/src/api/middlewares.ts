@@ -1,5 +1,5 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
-import { ZAddPricedLineItem, ZCreateCart } from "./admin/tradepost/validators"
+import { ZAddPricedLineItem, ZCreateCart, ZUpdatePricedLineItem } from "./admin/tradepost/validators"
 
 // Routes under /admin are authenticated by Medusa (Tradepost uses its secret API key).
 export default defineMiddlewares({
@@ -9,6 +9,11 @@ export default defineMiddlewares({
       matcher: "/admin/tradepost/carts/:id/line-items",
       method: ["POST"],
       middlewares: [validateAndTransformBody(ZAddPricedLineItem)],
+    },
+    {
+      matcher: "/admin/tradepost/carts/:id/line-items/:lineId",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(ZUpdatePricedLineItem)],
     },
   ],
 })

@@ -28,3 +28,14 @@ export const ZAddPricedLineItem = z
   .strict()
 
 export type TAddPricedLineItem = z.infer<typeof ZAddPricedLineItem>
+
+// POST /admin/tradepost/carts/:id/line-items/:lineId – a new quantity with its re-decided price.
+export const ZUpdatePricedLineItem = z
+  .object({
+    quantity: z.number().int().positive().max(100_000),
+    unit_price: z.number().nonnegative().max(100_000_000),
+    metadata: metadata.optional(),
+  })
+  .strict()
+
+export type TUpdatePricedLineItem = z.infer<typeof ZUpdatePricedLineItem>

@@ -32,7 +32,7 @@ export async function retrieveCart(req: AuthenticatedMedusaRequest<unknown>, car
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "cart",
-    fields: ["id", "customer_id", "email", "region_id", "sales_channel_id", "currency_code", "metadata", "items.*", "total", "subtotal"],
+    fields: ["id", "customer_id", "email", "region_id", "sales_channel_id", "currency_code", "completed_at", "metadata", "items.*", "total", "subtotal"],
     filters: { id: cartId },
   })
 

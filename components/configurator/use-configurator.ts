@@ -1,0 +1,37 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { checkConfiguration, defaultModelConfiguration } from "@/lib/configurator/configuration";
+import type { TModelDefinition } from "@/lib/configurator/model";
+import { solve } from "@/lib/configurator/solver";
+import type { TConfiguration } from "@/lib/pricing/types";
+
+/**
+ * A buyer's configuration in progress. Options the buyer set are fixed; the others follow
+ * the solver's witness, so choosing a value that needs another option changed (e.g. a
+ * glass top on a too-wide table) adjusts the untouched option instead of refusing.
+ */
+export function useConfigurator(model: TModelDefinition) {
+  const [configuration, setConfiguration] = useState<TConfiguration>(() => defaultModelConfiguration(model));
+  const [touched, setTouched] = useState<string[]>([]);
+  const fixed = useMemo(() => Object.fromEntries(touched.filter((code) => configuration[code] !== undefined).map((code) => [code, configuration[code]!])), [touched, configuration]);
+  const solution = useMemo(() => solve(model, fixed, configuration), [model, fixed, configuration]);
+  const check = useMemo(() => checkConfiguration(model, configuration), [model, configuration]);
+
+  function set(code: string, value: TConfiguration[string]) {
+    const nextTouched = touched.includes(code) ? touched : [...touched, code];
+    const next = { ...configuration, [code]: value };
+    const pinned = Object.fromEntries(nextTouched.map((key) => [key, next[key]!]));
+    // Numbers being typed may be out of range for a moment: only adjust the others when valid.
+    const witness = solve(model, pinned, next).witness;
+    setTouched(nextTouched);
+    setConfiguration(witness ?? next);
+  }
+
+  function reset() {
+    setTouched([]);
+    setConfiguration(defaultModelConfiguration(model));
+  }
+
+  return { configuration, solution, check, set, reset, touched };
+}
