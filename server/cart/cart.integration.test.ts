@@ -1,0 +1,223 @@
+// The price-locked cart against the real Medusa backend and the demo price list and models.
+import Medusa from "@medusajs/js-sdk";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { signInAs } from "../../test/support/next-request-scope";
+import { seedDemoData } from "../../prisma/seed/demo-data";
+import { createUser } from "../../prisma/seed/factories";
+import { testDb } from "../../test/support/db";
+import { readLineMetadata } from "@/lib/cart/line-metadata";
+import { verifyQuoteToken } from "@/lib/pricing/quote";
+import { POST as priceRoute } from "@/app/api/storefront/price/route";
+import { addToCartAction, confirmCartLinePriceAction, quickOrderAction, removeCartLineAction, updateCartLineAction } from "@/server/actions/cart";
+import { getSessionUser, type TSessionUser } from "@/server/auth/session";
+import { getCartView } from "@/server/cart/get-cart-view";
+import { getEnv } from "@/server/env";
+import { getLiveVersionRef } from "@/server/pricing/get-live-pricing";
+import { ensureMedusaCustomer } from "@/server/storefront/ensure-medusa-customer";
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+
+const env = process.env as Record<string, string>;
+const admin = new Medusa({ baseUrl: env.MEDUSA_URL!, apiKey: env.MEDUSA_SECRET_API_KEY, auth: { type: "jwt", jwtTokenStorageMethod: "nostore" } });
+const store = new Medusa({ baseUrl: env.MEDUSA_URL!, publishableKey: env.MEDUSA_PUBLISHABLE_KEY, auth: { type: "jwt", jwtTokenStorageMethod: "nostore" } });
+
+type TStoreCart = { id: string; customer_id: string; metadata: Record<string, unknown>; items: { id: string; variant_id: string; quantity: number; unit_price: number; is_custom_price: boolean; metadata: Record<string, unknown> }[] };
+const storeCart = async (id: string) => ((await store.store.cart.retrieve(id, { fields: "+customer_id,+metadata,*items" })) as unknown as { cart: TStoreCart }).cart;
+const cartIdOf = async (userId: string) => (await db.buyerCart.findUniqueOrThrow({ where: { userId } })).medusaCartId;
+
+let acme: string;
+let borealis: string;
+let buyerA: Awaited<ReturnType<typeof createUser>>;
+let buyerB: Awaited<ReturnType<typeof createUser>>;
+
+const TABLE = { product: "made-to-measure-table", configuration: { top: "walnut", width_mm: 1800, depth_mm: 800, legs: "oak", cable_port: true } };
+
+const ok = <T>(result: { ok: true; data: T } | { ok: false; message: string }): T => {
+  if (!result.ok) throw new Error(`expected success, got: ${result.message}`);
+
+  return result.data;
+};
+
+async function sessionOf(user: { id: string }): Promise<TSessionUser> {
+  signInAs(user);
+
+  return (await getSessionUser())!;
+}
+
+async function price(body: unknown) {
+  const response = await priceRoute(new Request("http://localhost/api/storefront/price", { method: "POST", body: JSON.stringify(body) }) as never, undefined as never);
+
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> & { quoteToken: string; unitPrice: number } };
+}
+
+beforeAll(async () => {
+  await seedDemoData(db, { password: "tradepost-demo" });
+  [acme, borealis] = (await db.organisation.findMany({ where: { name: { in: ["Acme Interiors", "Borealis Fitouts"] } }, orderBy: { name: "asc" } })).map((organisation) => organisation.id) as [string, string];
+});
+beforeEach(async () => {
+  [buyerA, buyerB] = await Promise.all([createUser(db, { role: "BUYER", organisationId: acme }), createUser(db, { role: "BUYER", organisationId: borealis })]);
+  signInAs(null);
+});
+
+describe("Medusa customers for buyers", () => {
+  it("creates exactly one customer, linked once, when many first requests arrive together", async () => {
+    const user = await sessionOf(buyerA);
+    const ids = await Promise.all(Array.from({ length: 6 }, () => ensureMedusaCustomer(user)));
+    expect(new Set(ids).size).toBe(1);
+    const { customers } = await admin.admin.customer.list({ email: buyerA.email });
+    expect(customers.map((customer) => customer.id)).toEqual([ids[0]]);
+    expect(customers[0]!.metadata).toMatchObject({ tradepost_user_id: buyerA.id, organisation_id: acme });
+    expect(await db.externalLink.findMany({ where: { system: "MEDUSA", entityType: "user", localId: buyerA.id } })).toEqual([expect.objectContaining({ externalId: ids[0] })]);
+    expect(await db.externalClaim.count()).toBe(0);
+  });
+});
+
+describe("the price endpoint", () => {
+  it("prices a configuration for the caller's organisation, with a signed quote", async () => {
+    signInAs(buyerA);
+    const forA = await price({ ...TABLE, quantity: 2 });
+    expect(forA.status).toBe(200);
+    expect(forA.json).toMatchObject({ sku: "TBL-ATELIER-WALNUT", currency: "EUR", unitPrice: 121_050, lineTotal: 242_100 });
+    signInAs(buyerB);
+    const forB = await price({ ...TABLE, quantity: 2 });
+    expect(forB.json.unitPrice).toBe(134_500);
+  });
+
+  it("refuses invalid configurations with the constraint's reason, prices from the client, and anonymous callers", async () => {
+    signInAs(buyerA);
+    expect(await price({ ...TABLE, configuration: { ...TABLE.configuration, top: "glass" }, quantity: 1 })).toMatchObject({ status: 422, json: { error: { message: "A glass top cannot have a cable port." } } });
+    expect((await price({ ...TABLE, quantity: 1, unitPrice: 1 })).status).toBe(422);
+    signInAs(null);
+    expect((await price({ ...TABLE, quantity: 1 })).status).toBe(401);
+  });
+});
+
+describe("adding to the cart", () => {
+  it("puts configured and standard lines in the buyer's Medusa cart at the engine's price, with the quote and versions", async () => {
+    signInAs(buyerA);
+    const quoted = await price({ ...TABLE, quantity: 2 });
+    ok(await addToCartAction({ ...TABLE, quantity: 2, quoteToken: quoted.json.quoteToken }));
+    ok(await addToCartAction({ ...TABLE, configuration: { ...TABLE.configuration, top: "oak", cable_port: false }, quantity: 1 }));
+    ok(await addToCartAction({ product: "levelling-feet", quantity: 4 }));
+
+    const cart = await storeCart(await cartIdOf(buyerA.id));
+    expect(cart.metadata).toEqual({ organisation_id: acme });
+    const customerLink = await db.externalLink.findFirstOrThrow({ where: { system: "MEDUSA", entityType: "user", localId: buyerA.id } });
+    expect(cart.customer_id).toBe(customerLink.externalId);
+    expect(cart.items.map((item) => [item.quantity, item.unit_price, item.is_custom_price]).sort()).toEqual([[1, 990, true], [2, 1210.5, true], [4, 21.6, true]].sort());
+    const walnut = cart.items.find((item) => item.unit_price === 1210.5)!;
+    const meta = readLineMetadata(walnut.metadata)!;
+    expect(meta).toMatchObject({ sku: "TBL-ATELIER-WALNUT", configuration: TABLE.configuration, organisation_id: acme, unit_price_minor: 121_050, rule_set_version_id: (await getLiveVersionRef("EUR"))!.id, summary: "Top Walnut · Width 1800 mm · Depth 800 mm · Legs Solid oak · Cable port" });
+    expect(meta.model_version_id).toBe((await db.configuratorModelVersion.findFirstOrThrow({ where: { model: { productHandle: "made-to-measure-table" } } })).id);
+    expect(verifyQuoteToken(meta.quote_token, getEnv().PRICING_QUOTE_SECRET, new Date())).toMatchObject({ ok: true, payload: { unit: 121_050, qty: 2, org: acme } });
+  });
+
+  it("raises the quantity of the same configuration instead of adding a second line, re-priced for it", async () => {
+    signInAs(buyerA);
+    ok(await addToCartAction({ ...TABLE, quantity: 6 }));
+    ok(await addToCartAction({ ...TABLE, quantity: 4 }));
+    const cart = await storeCart(await cartIdOf(buyerA.id));
+    expect(cart.items.map((item) => [item.quantity, item.unit_price])).toEqual([[10, 1174.19]]);
+  });
+
+  it("re-prices a quantity change across a tier break", async () => {
+    signInAs(buyerA);
+    ok(await addToCartAction({ ...TABLE, quantity: 2 }));
+    const cartId = await cartIdOf(buyerA.id);
+    const [line] = (await storeCart(cartId)).items;
+    expect(ok(await updateCartLineAction({ cartId, lineId: line!.id, quantity: 10 }))).toEqual({ unitPrice: 117_419 });
+    expect((await storeCart(cartId)).items[0]).toMatchObject({ quantity: 10, unit_price: 1174.19 });
+    ok(await removeCartLineAction({ cartId, lineId: line!.id }));
+    expect((await storeCart(cartId)).items).toEqual([]);
+  });
+});
+
+describe("tampering", () => {
+  async function cartLines(userId: string) {
+    const row = await db.buyerCart.findUnique({ where: { userId } });
+
+    return row ? (await storeCart(row.medusaCartId)).items.map((item) => [item.quantity, item.unit_price]) : [];
+  }
+
+  it("refuses an altered quote", async () => {
+    signInAs(buyerA);
+    const { quoteToken } = (await price({ ...TABLE, quantity: 2 })).json;
+    const [body, signature] = quoteToken.split(".") as [string, string];
+    const payload = JSON.parse(Buffer.from(body, "base64url").toString()) as Record<string, unknown>;
+    const cheaper = `${Buffer.from(JSON.stringify({ ...payload, unit: 100 })).toString("base64url")}.${signature}`;
+    expect(await addToCartAction({ ...TABLE, quantity: 2, quoteToken: cheaper })).toEqual({ ok: false, code: "INVALID_INPUT", message: "The price quote was altered or not issued by us." });
+    expect(await cartLines(buyerA.id)).toEqual([]);
+  });
+
+  it("refuses a quote issued for another organisation or quantity", async () => {
+    signInAs(buyerB);
+    const { quoteToken } = (await price({ ...TABLE, quantity: 2 })).json;
+    signInAs(buyerA);
+    expect(await addToCartAction({ ...TABLE, quantity: 2, quoteToken })).toMatchObject({ ok: false, code: "INVALID_INPUT", message: expect.stringMatching(/issued for another/) });
+    expect(await cartLines(buyerA.id)).toEqual([]);
+  });
+
+  it("refuses a configuration the model forbids, and a price sent by the client", async () => {
+    signInAs(buyerA);
+    expect(await addToCartAction({ ...TABLE, configuration: { ...TABLE.configuration, top: "glass", width_mm: 2000 }, quantity: 1 })).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { _form: ["Glass tops are made up to 1800 mm wide.", "A glass top cannot have a cable port."] } });
+    expect(await addToCartAction({ ...TABLE, quantity: 1, unit_price: 1 })).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(await addToCartAction({ ...TABLE, configuration: { ...TABLE.configuration, width_mm: 1805 }, quantity: 1 })).toMatchObject({ ok: false, fieldErrors: { width_mm: ["Use steps of 10 mm (e.g. 1810)."] } });
+    expect(await cartLines(buyerA.id)).toEqual([]);
+  });
+
+  it("does not let a buyer touch another buyer's cart", async () => {
+    signInAs(buyerB);
+    ok(await addToCartAction({ ...TABLE, quantity: 1 }));
+    const theirs = await cartIdOf(buyerB.id);
+    const [line] = (await storeCart(theirs)).items;
+    signInAs(buyerA);
+    ok(await addToCartAction({ product: "levelling-feet", quantity: 1 }));
+    expect(await updateCartLineAction({ cartId: theirs, lineId: line!.id, quantity: 50 })).toEqual({ ok: false, code: "NOT_FOUND", message: "That cart is not yours or no longer open." });
+    expect(await removeCartLineAction({ cartId: theirs, lineId: line!.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await cartLines(buyerB.id)).toEqual([[1, 1345]]);
+  });
+
+  it("keeps staff out of carts", async () => {
+    signInAs(await createUser(db, { role: "DATA_MANAGER" }));
+    expect(await addToCartAction({ ...TABLE, quantity: 1 })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+});
+
+describe("the cart page's re-check", () => {
+  it("re-prices a line when the rules changed, shows the difference until confirmed", async () => {
+    signInAs(buyerA);
+    ok(await addToCartAction({ product: "levelling-feet", quantity: 1 }));
+    const user = await sessionOf(buyerA);
+    expect((await getCartView(user))!.lines[0]).toMatchObject({ unitPrice: 2_160, notice: null });
+
+    const live = await db.pricingRuleSetVersion.findFirstOrThrow({ where: { id: (await getLiveVersionRef("EUR"))!.id } });
+    const rules = (live.rules as { id: string; sku?: string; amount?: number }[]).map((rule) => (rule.sku === "ACC-FEET-M8" && rule.id.startsWith("BP") ? { ...rule, amount: 3_000 } : rule));
+    await db.pricingRuleSetVersion.create({ data: { ruleSetId: live.ruleSetId, number: 100 + Math.floor(Math.random() * 1000), status: "PUBLISHED", rules, policy: live.policy as object, publishedAt: new Date(), effectiveFrom: new Date() } });
+
+    const view = (await getCartView(user))!;
+    expect(view.lines[0]).toMatchObject({ unitPrice: 2_700, lineTotal: 2_700, notice: { kind: "repriced", from: 2_160, to: 2_700 } });
+    const cartId = await cartIdOf(buyerA.id);
+    expect((await storeCart(cartId)).items[0]!.unit_price).toBe(27);
+    expect((await getCartView(user))!.lines[0]!.notice).toEqual({ kind: "repriced", from: 2_160, to: 2_700 });
+    ok(await confirmCartLinePriceAction({ cartId, lineId: view.lines[0]!.id }));
+    expect((await getCartView(user))!.lines[0]!.notice).toBeNull();
+    await db.$executeRawUnsafe(`ALTER TABLE "PricingRuleSetVersion" DISABLE TRIGGER "PricingRuleSetVersion_immutable"`);
+    await db.pricingRuleSetVersion.deleteMany({ where: { ruleSetId: live.ruleSetId, number: { gte: 100 } } });
+    await db.$executeRawUnsafe(`ALTER TABLE "PricingRuleSetVersion" ENABLE TRIGGER "PricingRuleSetVersion_immutable"`);
+  });
+});
+
+describe("quick order", () => {
+  it("adds the valid rows and lists every other row with its reason", async () => {
+    signInAs(buyerA);
+    const result = ok(await quickOrderAction({ text: "SKU;Quantity\nACC-FEET-M8;4\nNOPE-1;1\nTBL-ATELIER-OAK;1\nACC-TRAY-800;abc\ncbl-patch-10;2\n" }));
+    expect(result.added.map((row) => [row.row, row.sku, row.quantity, row.unitPrice])).toEqual([[2, "ACC-FEET-M8", 4, 2_160], [6, "CBL-PATCH-10", 2, 4_050]]);
+    expect(result.rejected).toEqual([
+      { row: 3, sku: "NOPE-1", reason: "No product has this SKU." },
+      { row: 4, sku: "TBL-ATELIER-OAK", reason: "Atelier Made-to-Measure Table is made to order: configure it on its page." },
+      { row: 5, sku: "ACC-TRAY-800", reason: "The quantity must be a whole number from 1 to 100,000." },
+    ]);
+    expect((await storeCart(await cartIdOf(buyerA.id))).items).toHaveLength(2);
+  });
+});
