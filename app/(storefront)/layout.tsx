@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/storefront/query-provider";
 import { SiteHeader } from "@/components/storefront/site-header";
 import { getSessionUser } from "@/server/auth/session";
 
@@ -9,7 +10,9 @@ export default async function StorefrontLayout({ children }: { children: ReactNo
   return (
     <>
       {user && <SiteHeader user={user} />}
-      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+        <QueryProvider>{children}</QueryProvider>
+      </main>
     </>
   );
 }

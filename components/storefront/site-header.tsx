@@ -14,6 +14,12 @@ export function SiteHeader({ user }: { user: TSessionUser }) {
           <Link href="/catalog" className="hover:text-slate-900">
             Catalogue
           </Link>
+          <Link href="/quick-order" className="hover:text-slate-900">
+            Quick order
+          </Link>
+          <Link href="/cart" className="hover:text-slate-900">
+            Cart
+          </Link>
           {user.role === "ORG_ADMIN" && (
             <Link href="/portal/organisation" className="hover:text-slate-900">
               Manage organisation

@@ -66,7 +66,7 @@ describe("Medusa customers for buyers", () => {
     const ids = await Promise.all(Array.from({ length: 6 }, () => ensureMedusaCustomer(user)));
     expect(new Set(ids).size).toBe(1);
     const { customers } = await admin.admin.customer.list({ email: buyerA.email });
-    expect(customers.map((customer) => customer.id)).toEqual([ids[0]]);
+    expect(customers.map((customer: { id: string }) => customer.id)).toEqual([ids[0]]);
     expect(customers[0]!.metadata).toMatchObject({ tradepost_user_id: buyerA.id, organisation_id: acme });
     expect(await db.externalLink.findMany({ where: { system: "MEDUSA", entityType: "user", localId: buyerA.id } })).toEqual([expect.objectContaining({ externalId: ids[0] })]);
     expect(await db.externalClaim.count()).toBe(0);

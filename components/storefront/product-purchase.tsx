@@ -1,0 +1,77 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { ConfiguratorForm } from "@/components/configurator/configurator-form";
+import { useConfigurator } from "@/components/configurator/use-configurator";
+import { PricePanel } from "@/components/storefront/price-panel";
+import { PriceError, useLivePrice } from "@/components/storefront/use-live-price";
+import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toaster";
+import type { TModelDefinition } from "@/lib/configurator/model";
+import { addToCartAction } from "@/server/actions/cart";
+
+const EMPTY_MODEL: TModelDefinition = { options: [], constraints: [] };
+
+/** Configure, see the organisation's price as you go, and put it in the cart at that price. */
+export function ProductPurchase({ handle, model, organisationName }: { handle: string; model: TModelDefinition | null; organisationName: string | null }) {
+  const configurator = useConfigurator(model ?? EMPTY_MODEL);
+  const configuration = model ? configurator.configuration : {};
+  const [quantityText, setQuantityText] = useState("1");
+  const quantity = Number(quantityText);
+  const quantityValid = Number.isInteger(quantity) && quantity >= 1 && quantity <= 100_000;
+  const configurationValid = !model || configurator.check.ok;
+  const price = useLivePrice({ product: handle, configuration, quantity, enabled: quantityValid && configurationValid });
+  const queryClient = useQueryClient();
+  const [isAdding, startAdding] = useTransition();
+  const serverErrors = price.error instanceof PriceError ? price.error.fieldErrors : {};
+  const localErrors = !configurator.check.ok ? configurator.check.fieldErrors : {};
+  const current = price.data && !price.isPlaceholderData ? price.data : null;
+
+  function add() {
+    if (!current) return;
+    startAdding(async () => {
+      const result = await addToCartAction({ product: handle, configuration, quantity, quoteToken: current.quoteToken });
+      if (result.ok) toast.success("Added to your cart.", { action: { label: "View cart", onClick: () => (window.location.href = "/cart") } });
+      else {
+        toast.error(result.message);
+        await queryClient.invalidateQueries({ queryKey: ["price", handle] });
+      }
+    });
+  }
+
+  return (
+    <div className="space-y-6">
+      {model && (
+        <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5" aria-label="Configure">
+          <div className="flex items-center justify-between">
+            <h2 className="font-semibold">Configure</h2>
+            <button type="button" className="text-sm text-brand-700 hover:underline" onClick={configurator.reset}>Reset to defaults</button>
+          </div>
+          <ConfiguratorForm model={model} configuration={configurator.configuration} solution={configurator.solution} errors={{ ...localErrors, ...serverErrors }} onChange={configurator.set} />
+        </section>
+      )}
+      <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5" aria-label="Price and order">
+        <div className="flex items-end gap-4">
+          <label className="space-y-1.5 text-sm font-medium text-slate-800">
+            Quantity
+            <input type="number" min={1} max={100_000} value={quantityText} onChange={(event) => setQuantityText(event.target.value)} aria-invalid={!quantityValid || undefined} className="block h-10 w-28 rounded-md border border-slate-300 bg-white px-3 text-sm" />
+          </label>
+          {!quantityValid && <p className="pb-2 text-sm text-red-600" role="alert">Enter a whole number from 1 to 100,000.</p>}
+        </div>
+        {price.data ? (
+          <PricePanel unitPrice={price.data.unitPrice} lineTotal={price.data.lineTotal} quantity={price.data.quantity} currency={price.data.currency} breakdown={price.data.breakdown} organisationName={organisationName} isUpdating={price.isFetching || price.isPlaceholderData} />
+        ) : price.isFetching ? (
+          <p className="text-sm text-slate-500" role="status">Calculating your price…</p>
+        ) : null}
+        {price.error && !(price.error instanceof PriceError && Object.keys(price.error.fieldErrors).length) && <p className="rounded-md bg-red-50 p-3 text-sm text-red-700" role="alert">{price.error.message}</p>}
+        {!configurationValid && <p className="text-sm text-amber-800" role="status">Complete the configuration to see your price.</p>}
+        <div className="flex items-center gap-3">
+          <Button size="lg" onClick={add} disabled={!current || !configurationValid || !quantityValid || price.isFetching} isLoading={isAdding}>Add to cart</Button>
+          <Link href="/cart" className="text-sm font-medium text-brand-700 hover:underline">Go to cart</Link>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { TFieldErrors } from "@/lib/errors";
+import type { TBreakdownLine, TConfiguration } from "@/lib/pricing/types";
+
+export type TLivePrice = { sku: string; currency: string; quantity: number; unitPrice: number; lineTotal: number; breakdown: TBreakdownLine[]; quoteToken: string; expiresAt: string };
+export class PriceError extends Error {
+  constructor(message: string, readonly fieldErrors: TFieldErrors = {}) {
+    super(message);
+  }
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+
+  return debounced;
+}
+
+async function fetchPrice(product: string, configuration: TConfiguration, quantity: number, signal: AbortSignal): Promise<TLivePrice> {
+  const response = await fetch("/api/storefront/price", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ product, configuration, quantity }), signal });
+  const body = (await response.json().catch(() => ({}))) as TLivePrice & { error?: { message: string; fieldErrors?: TFieldErrors } };
+  if (!response.ok) throw new PriceError(body.error?.message ?? "The price could not be calculated.", body.error?.fieldErrors);
+
+  return body;
+}
+
+/**
+ * The organisation's price for what is on screen, asked of the server 250 ms after the
+ * buyer stops changing things. Each configuration is its own query, so a slow answer to
+ * an older configuration can never replace the current one; the last price stays visible
+ * (dimmed) while the next is on its way.
+ */
+export function useLivePrice({ product, configuration, quantity, enabled }: { product: string; configuration: TConfiguration; quantity: number; enabled: boolean }) {
+  const request = useDebounced(JSON.stringify({ configuration, quantity, enabled }), 250);
+  const parsed = JSON.parse(request) as { configuration: TConfiguration; quantity: number; enabled: boolean };
+
+  return useQuery({
+    queryKey: ["price", product, request],
+    queryFn: ({ signal }) => fetchPrice(product, parsed.configuration, parsed.quantity, signal),
+    enabled: parsed.enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
