@@ -19,12 +19,15 @@ test("[CATALOG] search and category filters narrow the products", async ({ page 
   await expect(page.getByTestId("product-card")).toContainText("Atelier Made-to-Measure Table");
 });
 
-test("[CATALOG] the product page shows the product from Medusa with its variants", async ({ page }) => {
+test("[CATALOG] the product page shows the product from Medusa with its configurator", async ({ page }) => {
   await page.getByRole("link", { name: /Atelier Made-to-Measure Table/ }).click();
   await expect(page).toHaveURL(/\/products\/made-to-measure-table$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Atelier Made-to-Measure Table");
-  for (const sku of ["TBL-ATELIER-OAK", "TBL-ATELIER-WALNUT", "TBL-ATELIER-GLASS"]) await expect(page.getByText(sku)).toBeVisible();
-  await expect(page.getByText("Configurable")).toBeVisible();
+  await expect(page.getByText("A meeting or desk table built to the millimetre")).toBeVisible();
+  await expect(page.getByText("Made to order")).toBeVisible();
+  const top = page.getByRole("radiogroup", { name: "Top" });
+  for (const label of ["Oak", "Walnut", "Tempered glass"]) await expect(top.getByRole("radio", { name: label })).toBeVisible();
+  await expect(page.getByTestId("breakdown-line").first()).toContainText("Base price TBL-ATELIER-OAK");
   await screenshot(page, "product-page");
 });
 

@@ -27,7 +27,7 @@ export function ProductPurchase({ handle, model, organisationName }: { handle: s
   const [isAdding, startAdding] = useTransition();
   const serverErrors = price.error instanceof PriceError ? price.error.fieldErrors : {};
   const localErrors = !configurator.check.ok ? configurator.check.fieldErrors : {};
-  const current = price.data && !price.isPlaceholderData ? price.data : null;
+  const current = price.current;
 
   function add() {
     if (!current) return;
@@ -61,14 +61,14 @@ export function ProductPurchase({ handle, model, organisationName }: { handle: s
           {!quantityValid && <p className="pb-2 text-sm text-red-600" role="alert">Enter a whole number from 1 to 100,000.</p>}
         </div>
         {price.data ? (
-          <PricePanel unitPrice={price.data.unitPrice} lineTotal={price.data.lineTotal} quantity={price.data.quantity} currency={price.data.currency} breakdown={price.data.breakdown} organisationName={organisationName} isUpdating={price.isFetching || price.isPlaceholderData} />
+          <PricePanel unitPrice={price.data.unitPrice} lineTotal={price.data.lineTotal} quantity={price.data.quantity} currency={price.data.currency} breakdown={price.data.breakdown} organisationName={organisationName} isUpdating={price.pending} />
         ) : price.isFetching ? (
           <p className="text-sm text-slate-500" role="status">Calculating your price…</p>
         ) : null}
         {price.error && !(price.error instanceof PriceError && Object.keys(price.error.fieldErrors).length) && <p className="rounded-md bg-red-50 p-3 text-sm text-red-700" role="alert">{price.error.message}</p>}
         {!configurationValid && <p className="text-sm text-amber-800" role="status">Complete the configuration to see your price.</p>}
         <div className="flex items-center gap-3">
-          <Button size="lg" onClick={add} disabled={!current || !configurationValid || !quantityValid || price.isFetching} isLoading={isAdding}>Add to cart</Button>
+          <Button size="lg" onClick={add} disabled={!current || !configurationValid || !quantityValid} isLoading={isAdding}>Add to cart</Button>
           <Link href="/cart" className="text-sm font-medium text-brand-700 hover:underline">Go to cart</Link>
         </div>
       </section>

@@ -38,14 +38,19 @@ async function fetchPrice(product: string, configuration: TConfiguration, quanti
  * (dimmed) while the next is on its way.
  */
 export function useLivePrice({ product, configuration, quantity, enabled }: { product: string; configuration: TConfiguration; quantity: number; enabled: boolean }) {
-  const request = useDebounced(JSON.stringify({ configuration, quantity, enabled }), 250);
+  const now = JSON.stringify({ configuration, quantity, enabled });
+  const request = useDebounced(now, 250);
   const parsed = JSON.parse(request) as { configuration: TConfiguration; quantity: number; enabled: boolean };
-
-  return useQuery({
+  const query = useQuery({
     queryKey: ["price", product, request],
     queryFn: ({ signal }) => fetchPrice(product, parsed.configuration, parsed.quantity, signal),
     enabled: parsed.enabled,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
+  // The price on screen belongs to what is on screen only once the debounce caught up and
+  // the answer for it arrived; until then its quote must not be used.
+  const pending = request !== now || query.isFetching || query.isPlaceholderData;
+
+  return { ...query, pending, current: !pending && query.data ? query.data : null };
 }

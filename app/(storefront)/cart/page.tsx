@@ -13,7 +13,7 @@ export default async function CartPage() {
     <div className="space-y-6">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Cart</h1>
-        <p className="text-slate-600">Prices are {user.organisationName ?? "your organisation"}&apos;s, checked again every time you open this page.</p>
+        <p className="text-slate-600">Prices for {user.organisationName ?? "your organisation"}, checked again every time you open this page.</p>
       </div>
       {view && view.lines.length ? (
         <CartLines view={view} />
