@@ -187,7 +187,7 @@ test("[J1] a data manager builds a price list, fixes a flagged conflict, simulat
   await screenshot(page, "pricing-rule-sets");
 });
 
-test("[J1] buyers, organisation admins and operators cannot reach the price lists", async ({ browser, seedOrganisation, seedStaff }) => {
+test("[J1] buyers, organisation admins and operators cannot reach the price lists or product models", async ({ browser, seedOrganisation, seedStaff }) => {
   const { buyer, admin } = await seedOrganisation();
   const operator = await seedStaff("OPERATOR");
   for (const user of [buyer, admin, operator]) {
@@ -195,8 +195,10 @@ test("[J1] buyers, organisation admins and operators cannot reach the price list
     await signIn(page, user.email);
     await expect(page).not.toHaveURL(/\/login/);
     await expect(page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Price lists" })).toHaveCount(0);
-    await page.goto("/portal/pricing");
-    await expect(page).toHaveURL(/\/forbidden$/);
+    for (const path of ["/portal/pricing", "/portal/configurator"]) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/forbidden$/);
+    }
     const exported = await page.request.get("/portal/pricing/versions/00000000-0000-4000-8000-000000000000/export/base_price");
     expect(exported.status()).toBe(403);
   }

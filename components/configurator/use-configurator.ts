@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { checkConfiguration, defaultModelConfiguration } from "@/lib/configurator/configuration";
 import type { TModelDefinition } from "@/lib/configurator/model";
-import { solve } from "@/lib/configurator/solver";
+import { hasCompletion, solve } from "@/lib/configurator/solver";
 import type { TConfiguration } from "@/lib/pricing/types";
 
 /**
@@ -14,7 +14,15 @@ import type { TConfiguration } from "@/lib/pricing/types";
 export function useConfigurator(model: TModelDefinition) {
   const [configuration, setConfiguration] = useState<TConfiguration>(() => defaultModelConfiguration(model));
   const [touched, setTouched] = useState<string[]>([]);
-  const fixed = useMemo(() => Object.fromEntries(touched.filter((code) => configuration[code] !== undefined).map((code) => [code, configuration[code]!])), [touched, configuration]);
+  // The buyer's choices, fixed; if the latest ones clash with the earlier ones (a number typed
+  // out of range), they are left out, so only they show the problem and the rest stays usable.
+  const fixed = useMemo(() => {
+    let keys = touched.filter((code) => configuration[code] !== undefined);
+    const pick = (list: string[]) => Object.fromEntries(list.map((code) => [code, configuration[code]!]));
+    while (keys.length && !hasCompletion(model, pick(keys))) keys = keys.slice(0, -1);
+
+    return pick(keys);
+  }, [model, touched, configuration]);
   const solution = useMemo(() => solve(model, fixed, configuration), [model, fixed, configuration]);
   const check = useMemo(() => checkConfiguration(model, configuration), [model, configuration]);
 

@@ -3,7 +3,7 @@ import { checkModel } from "@/lib/configurator/check-model";
 import { checkConfiguration, defaultModelConfiguration, resolveSku, summariseConfiguration } from "@/lib/configurator/configuration";
 import { DEMO_TABLE_MODEL as TABLE } from "@/lib/configurator/demo-table-model";
 import { ZModelDefinition } from "@/lib/configurator/model";
-import { findViolations, solve } from "@/lib/configurator/solver";
+import { findViolations, hasCompletion, solve } from "@/lib/configurator/solver";
 
 const valuesOf = (solution: ReturnType<typeof solve>, option: string) => {
   const state = solution.options[option]!;
@@ -38,6 +38,12 @@ describe("solve", () => {
     const solution = solve(TABLE, { top: "glass" }, current);
     expect(solution.witness).toEqual({ top: "glass", width_mm: 1800, depth_mm: 800, legs: "oak", cable_port: false });
     expect(solution.violations.map((constraint) => constraint.id)).toEqual([]);
+  });
+
+  it("tells whether some valid configuration keeps a set of choices", () => {
+    expect(hasCompletion(TABLE, { top: "glass", width_mm: 1800 })).toBe(true);
+    expect(hasCompletion(TABLE, { top: "glass", width_mm: 2000 })).toBe(false);
+    expect(hasCompletion(TABLE, { width_mm: 2200, legs: "oak" })).toBe(false);
   });
 
   it("names every constraint a full configuration breaks", () => {

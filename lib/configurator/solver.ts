@@ -285,3 +285,11 @@ function violationsOf(model: TModelDefinition, assignment: TAssignment): TConstr
 export function findViolations(model: TModelDefinition, configuration: TConfiguration): TConstraint[] {
   return violationsOf(model, toAssignment(model, configuration));
 }
+
+/** Whether some valid configuration keeps every value of `partial`. */
+export function hasCompletion(model: TModelDefinition, partial: TConfiguration): boolean {
+  const search: TSearch = { model, vars: variables(model, partial), preferred: toAssignment(model, partial), nodes: 0, blamed: new Map() };
+  const result = complete(search, toAssignment(model, partial));
+
+  return result.found !== null || result.exhausted;
+}
