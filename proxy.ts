@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-// Runs before every page and route. Two jobs only:
+// Runs before every page (route handlers under /api give themselves a correlation id in
+// withRoute and skip this hop: the price endpoint is called on every configurator change).
+// Two jobs only:
 // 1. give every request a correlation id (x-request-id) and tell pages their path (x-pathname);
 // 2. send visitors without a session cookie to /login early. This is an optimistic check:
 //    every page, server action and route handler checks the session and role itself.
@@ -30,5 +32,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"],
 };

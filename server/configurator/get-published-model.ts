@@ -26,11 +26,12 @@ export async function getPublishedModel(productHandle: string): Promise<TPublish
   const version = await db.configuratorModelVersion.findFirst({
     where: { status: "PUBLISHED", model: { productHandle } },
     orderBy: [{ publishedAt: "desc" }, { number: "desc" }],
-    select: { id: true, number: true, modelId: true, model: { select: { title: true } }, definition: true },
+    select: { id: true, number: true, modelId: true, model: { select: { title: true } } },
   });
   if (!version) return null;
+  const definition = definitions.get(version.id) ?? (await getPublishedModelVersion(version.id));
 
-  return { modelId: version.modelId, versionId: version.id, number: version.number, title: version.model.title, definition: parsed(version.id, version.definition) };
+  return definition ? { modelId: version.modelId, versionId: version.id, number: version.number, title: version.model.title, definition } : null;
 }
 
 /** A published version by id (for re-checking a cart line that pinned it). */

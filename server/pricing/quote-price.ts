@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import type { TCompiledRuleSet } from "@/lib/pricing/compile";
 import { priceLine } from "@/lib/pricing/evaluate";
 import { configurationHash, createQuoteToken, verifyQuoteToken, type TQuotePayload } from "@/lib/pricing/quote";
 import type { TPriceRequest, TPriceResult } from "@/lib/pricing/types";
@@ -16,7 +17,11 @@ export type TQuoteCheck = { ok: true; payload: TQuotePayload } | { ok: false; re
  * (storefront, checkout) decides who may ask; this trusts its arguments.
  */
 export async function quotePrice(request: TQuoteRequest, now: Date = new Date()): Promise<TQuote> {
-  const compiled = await getLivePricing(request.currency, now);
+  return quoteWith(await getLivePricing(request.currency, now), request, now);
+}
+
+/** The same with the live rules already loaded (the caller fetched them alongside other data). */
+export function quoteWith(compiled: TCompiledRuleSet | null, request: TQuoteRequest, now: Date): TQuote {
   if (!compiled) throw new AppError("NOT_FOUND", `There are no published prices in ${request.currency} yet.`);
   const result = priceLine(compiled, { ...request, at: now });
   if (!result.ok) throw new AppError("INVALID_STATE", result.message);

@@ -5,7 +5,8 @@ import type { TConfiguration } from "@/lib/pricing/types";
 import { findCatalogEntry } from "@/server/catalog/load-catalog";
 import { getStoreRegion } from "@/server/catalog/get-store-region";
 import { getPublishedModel } from "@/server/configurator/get-published-model";
-import { quotePrice, type TQuote } from "@/server/pricing/quote-price";
+import { getLivePricing } from "@/server/pricing/get-live-pricing";
+import { quoteWith, type TQuote } from "@/server/pricing/quote-price";
 
 export type TPricedLine = TQuote & {
   productHandle: string;
@@ -23,7 +24,10 @@ export type TPricedLine = TQuote & {
  * into a signed quote. Trusts `organisationId`: callers take it from the session.
  */
 export async function priceConfiguredLine({ organisationId, productHandle, configuration, quantity, sku: chosenSku }: { organisationId: string; productHandle: string; configuration: Record<string, unknown>; quantity: number; sku?: string }): Promise<TPricedLine> {
-  const [entry, model, region] = await Promise.all([findCatalogEntry(productHandle), getPublishedModel(productHandle), getStoreRegion()]);
+  const now = new Date();
+  const region = await getStoreRegion();
+  // One round of lookups, side by side: this runs on every change a buyer makes.
+  const [entry, model, live] = await Promise.all([findCatalogEntry(productHandle), getPublishedModel(productHandle), getLivePricing(region.currency, now)]);
   if (!entry) throw new AppError("NOT_FOUND", "No such product.");
   let checked: TConfiguration = {};
   if (model) {
@@ -38,7 +42,7 @@ export async function priceConfiguredLine({ organisationId, productHandle, confi
   const sku = model ? resolveSku(model.definition, checked, entry.variants.map((variant) => variant.sku)) : (chosenSku ?? (entry.variants.length === 1 ? entry.variants[0]!.sku : null));
   const variant = entry.variants.find((item) => item.sku === sku);
   if (!sku || !variant) throw new AppError("INVALID_STATE", "This configuration does not match a variant of the product.");
-  const quote = await quotePrice({ currency: region.currency, sku, product: entry.handle, categories: entry.categories, configuration: checked, organisationId, quantity });
+  const quote = quoteWith(live, { currency: region.currency, sku, product: entry.handle, categories: entry.categories, configuration: checked, organisationId, quantity }, now);
 
   return { ...quote, productHandle: entry.handle, productTitle: entry.title, sku, variantId: variant.id, configuration: checked, modelVersionId: model?.versionId ?? null };
 }

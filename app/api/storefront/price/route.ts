@@ -9,9 +9,12 @@ import { priceConfiguredLine } from "@/server/storefront/price-configured-line";
  * breakdown and a signed quote. Per buyer: never cached.
  */
 export const POST = withRoute("storefront.price", async (request) => {
+  const started = performance.now();
   const user = await requireUser("storefront.browse");
+  const authenticated = performance.now();
   const input = ZPriceRequest.parse(await request.json().catch(() => ({})));
   const line = await priceConfiguredLine({ organisationId: organisationIdOf(user), productHandle: input.product, configuration: input.configuration, quantity: input.quantity });
+  const timing = `auth;dur=${(authenticated - started).toFixed(1)}, price;dur=${(performance.now() - authenticated).toFixed(1)}`;
 
   return NextResponse.json(
     {
@@ -26,6 +29,6 @@ export const POST = withRoute("storefront.price", async (request) => {
       quoteToken: line.token,
       expiresAt: line.expiresAt.toISOString(),
     },
-    { headers: { "cache-control": "private, no-store" } },
+    { headers: { "cache-control": "private, no-store", "server-timing": timing } },
   );
 });
