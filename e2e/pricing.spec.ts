@@ -126,8 +126,9 @@ test("[J1] a data manager builds a price list, fixes a flagged conflict, simulat
 
   // Simulate the same table for both organisations: A gets its 10 %, B does not.
   await page.getByRole("link", { name: "Simulator" }).click();
+  await expect(page.getByTestId("simulation-version").getByTestId("unit-price")).toBeVisible();
   await page.getByLabel("Product").selectOption({ label: "Atelier Made-to-Measure Table" });
-  await page.getByLabel("Variant (SKU)").selectOption("TBL-ATELIER-OAK");
+  await expect(page.getByTestId("sim-sku")).toHaveText("TBL-ATELIER-OAK");
   await page.getByLabel("Width (mm)").fill("1800");
   const forA = await simulate(page, orgA);
   await expect(forA.getByTestId("unit-price")).toHaveText("£739.80");
@@ -175,8 +176,9 @@ test("[J1] a data manager builds a price list, fixes a flagged conflict, simulat
   expect(ruleSet.versions[0]!.approvedById).toBe(checker.id);
 
   await page.getByRole("link", { name: "Simulator" }).click();
+  await expect(page.getByTestId("simulation-version").getByTestId("unit-price")).toBeVisible();
   await page.getByLabel("Product").selectOption({ label: "Atelier Made-to-Measure Table" });
-  await page.getByLabel("Variant (SKU)").selectOption("TBL-ATELIER-OAK");
+  await expect(page.getByTestId("sim-sku")).toHaveText("TBL-ATELIER-OAK");
   await page.getByLabel("Width (mm)").fill("1800");
   await expect((await simulate(page, orgA)).getByTestId("unit-price")).toHaveText("£739.80");
   await page.getByRole("link", { name: "History" }).click();

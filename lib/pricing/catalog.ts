@@ -10,7 +10,15 @@ import type { TConfiguration } from "@/lib/pricing/types";
 const code = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 
 export const ZOptionFact = z.discriminatedUnion("kind", [
-  z.object({ code, label: z.string().max(80).optional(), kind: z.literal("choice"), values: z.array(z.string().min(1).max(60)).min(1), default: z.string().optional() }),
+  z.object({
+    code,
+    label: z.string().max(80).optional(),
+    kind: z.literal("choice"),
+    values: z.array(z.string().min(1).max(60)).min(1),
+    default: z.string().optional(),
+    /** When this option selects the product's variant: the SKU of each value. */
+    skus: z.record(z.string(), z.string()).optional(),
+  }),
   z.object({ code, label: z.string().max(80).optional(), kind: z.literal("multi"), values: z.array(z.string().min(1).max(60)).min(1), default: z.array(z.string()).optional() }),
   z.object({
     code,
@@ -45,6 +53,13 @@ export function defaultConfiguration(options: TOptionFact[]): TConfiguration {
       }
     }),
   );
+}
+
+/** The SKU a configuration selects, when one of the options selects the variant. */
+export function skuFromOptions(options: TOptionFact[], configuration: TConfiguration): string | null {
+  const selecting = options.find((option) => option.kind === "choice" && option.skus);
+
+  return selecting?.kind === "choice" && selecting.skus ? (selecting.skus[String(configuration[selecting.code])] ?? null) : null;
 }
 
 /** "width_mm 1600, top walnut, cable_port" — a configuration in one line. */

@@ -88,6 +88,11 @@ describe("what-if", () => {
     expect(result.byOrganisation.find((summary) => summary.organisationId === ORG_A)).toMatchObject({ lines: 4, averageDeltaBps: -1000, largestDecreaseBps: -1000 });
   });
 
+  it("prices each variant with the option that selects it", () => {
+    const selecting = { ...product, skus: ["TBL", "TBL-W"], options: [{ code: "top", kind: "choice" as const, values: ["oak", "walnut"], skus: { oak: "TBL", walnut: "TBL-W" } }] };
+    expect(buildWhatIfLines([selecting], [ORG_A], [1]).map((line) => [line.sku, line.configuration])).toEqual([["TBL", { top: "oak" }], ["TBL-W", { top: "walnut" }]]);
+  });
+
   it("respects the threshold", () => {
     const lines = buildWhatIfLines([product], [ORG_A], [1]);
     expect(runWhatIf({ draft, live, lines, at: at("2026-11-22T00:00:00Z"), thresholdBps: 1500 }).rows[0]!.flagged).toBe(false);

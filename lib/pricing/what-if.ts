@@ -33,12 +33,19 @@ export type TWhatIfResult = {
   byOrganisation: TWhatIfOrganisationSummary[];
 };
 
-export function buildWhatIfLines(products: TProductFact[], organisationIds: string[], quantities: number[]): TWhatIfLine[] {
-  return products.flatMap((product) => {
-    const configuration = defaultConfiguration(product.options);
+/** Each SKU with the default configuration; when an option selects the variant, with that option set to match. */
+function skuConfigurations(product: TProductFact): { sku: string; configuration: TConfiguration }[] {
+  const defaults = defaultConfiguration(product.options);
+  const selecting = product.options.find((option) => option.kind === "choice" && option.skus);
+  if (selecting?.kind !== "choice" || !selecting.skus) return product.skus.map((sku) => ({ sku, configuration: defaults }));
 
-    return product.skus.flatMap((sku) => organisationIds.flatMap((organisationId) => quantities.map((quantity) => ({ product, sku, organisationId, configuration, quantity }))));
-  });
+  return Object.entries(selecting.skus).map(([value, sku]) => ({ sku, configuration: { ...defaults, [selecting.code]: value } }));
+}
+
+export function buildWhatIfLines(products: TProductFact[], organisationIds: string[], quantities: number[]): TWhatIfLine[] {
+  return products.flatMap((product) =>
+    skuConfigurations(product).flatMap(({ sku, configuration }) => organisationIds.flatMap((organisationId) => quantities.map((quantity) => ({ product, sku, organisationId, configuration, quantity })))),
+  );
 }
 
 const unitPrice = (compiled: TCompiledRuleSet | null, line: TWhatIfLine, at: Date) => {

@@ -74,7 +74,7 @@ describe("configuration models", () => {
     const { versionId } = await publishedTable();
     expect(await getPublishedModel("made-to-measure-table")).toMatchObject({ versionId, number: 1, definition: DEMO_TABLE_MODEL });
     const table = (await loadPricingCatalog()).facts.products.find((product) => product.handle === "made-to-measure-table")!;
-    expect(table.options.find((option) => option.code === "top")).toEqual({ code: "top", label: "Top", kind: "choice", values: ["oak", "walnut", "glass"], default: "oak" });
+    expect(table.options.find((option) => option.code === "top")).toEqual({ code: "top", label: "Top", kind: "choice", values: ["oak", "walnut", "glass"], default: "oak", skus: { oak: "TBL-ATELIER-OAK", walnut: "TBL-ATELIER-WALNUT", glass: "TBL-ATELIER-GLASS" } });
     expect(await saveModelDraftAction({ versionId, revision: 1, definition: DEMO_TABLE_MODEL })).toMatchObject({ ok: false, code: "INVALID_STATE" });
     await expect(db.configuratorModelVersion.update({ where: { id: versionId }, data: { definition: {} } })).rejects.toThrow(/immutable/);
     await expect(db.configuratorModelVersion.delete({ where: { id: versionId } })).rejects.toThrow(/cannot be deleted/);

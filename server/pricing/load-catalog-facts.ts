@@ -16,8 +16,11 @@ export type TPricingCatalog = { facts: TCatalogFacts; organisations: { id: strin
 export function modelOptionFacts(model: TModelDefinition): TOptionFact[] {
   return model.options.map((option): TOptionFact => {
     switch (option.kind) {
-      case "enum":
-        return { code: option.code, label: option.label, kind: "choice", values: option.values.map((value) => value.code), ...(option.default ? { default: option.default } : {}) };
+      case "enum": {
+        const skus = option.values.every((value) => value.sku) ? Object.fromEntries(option.values.map((value) => [value.code, value.sku!])) : undefined;
+
+        return { code: option.code, label: option.label, kind: "choice", values: option.values.map((value) => value.code), ...(option.default ? { default: option.default } : {}), ...(skus ? { skus } : {}) };
+      }
       case "multi":
         return { code: option.code, label: option.label, kind: "multi", values: option.values.map((value) => value.code), default: option.default };
       case "number":

@@ -8,7 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { TFieldErrors } from "@/lib/errors";
-import { defaultConfiguration } from "@/lib/pricing/catalog";
+import { defaultConfiguration, skuFromOptions } from "@/lib/pricing/catalog";
 import type { TConfiguration } from "@/lib/pricing/types";
 import { formatMoney } from "@/lib/pricing/units";
 import { simulatePriceAction } from "@/server/actions/pricing-rules";
@@ -20,11 +20,14 @@ const nowInput = () => new Date().toISOString().slice(0, 16);
 export function Simulator({ versionId, versionNumber, currency, catalog }: { versionId: string; versionNumber: number; currency: string; catalog: TEditorCatalog }) {
   const [productHandle, setProductHandle] = useState(catalog.products[0]?.handle ?? "");
   const product = catalog.products.find((item) => item.handle === productHandle);
-  const [sku, setSku] = useState(product?.skus[0] ?? "");
+  const [chosenSku, setSku] = useState(product?.skus[0] ?? "");
   const [configuration, setConfiguration] = useState<TConfiguration>(() => defaultConfiguration(product?.options ?? []));
   const [organisationId, setOrganisationId] = useState(catalog.organisations[0]?.id ?? "");
   const [quantity, setQuantity] = useState("1");
   const [at, setAt] = useState(nowInput);
+  // When an option selects the variant (the table's top), the configuration decides the SKU.
+  const selectedSku = skuFromOptions(product?.options ?? [], configuration);
+  const sku = selectedSku ?? chosenSku;
   const [simulation, setSimulation] = useState<TSimulation | null>(null);
   const [errors, setErrors] = useState<TFieldErrors>({});
   const [isLoading, setIsLoading] = useState(false);
@@ -66,11 +69,15 @@ export function Simulator({ versionId, versionNumber, currency, catalog }: { ver
             {catalog.products.map((item) => <option key={item.handle} value={item.handle}>{item.title ?? item.handle}</option>)}
           </Select>
         </FormField>
-        <FormField id="sim-sku" label="Variant (SKU)" errors={errors.sku}>
-          <Select value={sku} onChange={(event) => setSku(event.target.value)}>
-            {product?.skus.map((item) => <option key={item} value={item}>{item}</option>)}
-          </Select>
-        </FormField>
+        {selectedSku ? (
+          <p className="text-sm text-slate-600">Variant <span className="font-mono text-slate-900" data-testid="sim-sku">{selectedSku}</span>, chosen by the configuration.</p>
+        ) : (
+          <FormField id="sim-sku" label="Variant (SKU)" errors={errors.sku}>
+            <Select value={sku} onChange={(event) => setSku(event.target.value)}>
+              {product?.skus.map((item) => <option key={item} value={item}>{item}</option>)}
+            </Select>
+          </FormField>
+        )}
         <ConfigurationFields options={product?.options ?? []} configuration={configuration} onChange={setConfiguration} />
         <FormField id="sim-organisation" label="Organisation" errors={errors.organisationId}>
           <Select value={organisationId} onChange={(event) => setOrganisationId(event.target.value)}>
