@@ -101,7 +101,7 @@ async function main() {
   await load(20, sessions, productPage);
   report(`product page, ~${THINK_MS} ms apart`, await load(PAGE_REQUESTS, sessions, productPage, THINK_MS));
   report("product page, saturation", await load(PAGE_REQUESTS, sessions, productPage));
-  console.log("\nThe price endpoint prices from the database and in-process caches (catalogue 30 s, store region 10 min): Medusa is not on its path once warm. The product page also fetches the product from Medusa's store API on every request.");
+  console.log("\nThe price endpoint prices from the database and in-process caches (catalogue 30 s, store region 10 min): Medusa is not on its path once warm. The product page reads the product from Medusa through a 30-second cache.");
 }
 
 main().catch((error: unknown) => {
