@@ -10,7 +10,7 @@ import type { TConfiguration } from "@/lib/pricing/types";
 type TProps = { model: TModelDefinition; configuration: TConfiguration; solution: TSolution; errors: TFieldErrors; onChange: (code: string, value: TConfiguration[string]) => void };
 
 /** A value the buyer can pick, or see why not: focusable even when unavailable, with the reason on hover and focus. */
-function Choice({ selected, possible, reason, label, onSelect, testId }: { selected: boolean; possible: boolean; reason: string | null; label: string; onSelect: () => void; testId: string }) {
+function Choice({ selected, possible, reason, label, image, onSelect, testId }: { selected: boolean; possible: boolean; reason: string | null; label: string; image?: string | null; onSelect: () => void; testId: string }) {
   const reasonId = useId();
 
   return (
@@ -29,6 +29,10 @@ function Choice({ selected, possible, reason, label, onSelect, testId }: { selec
           !possible && "cursor-not-allowed border-dashed text-slate-400 line-through hover:border-slate-300",
         )}
       >
+        {image && (
+          // eslint-disable-next-line @next/next/no-img-element -- value images live on any host the data manager names
+          <img src={image} alt="" className="mb-1.5 block size-16 rounded object-cover" />
+        )}
         {label}
       </button>
       {reason && (
@@ -82,7 +86,7 @@ export function ConfiguratorForm({ model, configuration, solution, errors, onCha
         const entries =
           option.kind === "boolean"
             ? [{ code: true, label: "Yes" }, { code: false, label: "No" }]
-            : option.values.map((item) => ({ code: item.code as string | boolean, label: item.label }));
+            : option.values.map((item) => ({ code: item.code as string | boolean, label: item.label, image: item.image }));
 
         return (
           <fieldset key={option.code} className="space-y-2" role={option.kind === "multi" ? "group" : "radiogroup"} aria-label={option.label}>
@@ -99,7 +103,7 @@ export function ConfiguratorForm({ model, configuration, solution, errors, onCha
                   onChange(option.code, chosen ? list.filter((item) => item !== entry.code) : [...list, String(entry.code)]);
                 };
 
-                return <Choice key={String(entry.code)} selected={chosen} possible={possible} reason={possible ? null : reason} label={entry.label} onSelect={select} testId={`choice-${option.code}-${String(entry.code)}`} />;
+                return <Choice key={String(entry.code)} selected={chosen} possible={possible} reason={possible ? null : reason} label={entry.label} image={"image" in entry ? entry.image : null} onSelect={select} testId={`choice-${option.code}-${String(entry.code)}`} />;
               })}
             </div>
             {errors[option.code] && <p className="text-sm text-red-600" role="alert">{errors[option.code]!.join(" ")}</p>}

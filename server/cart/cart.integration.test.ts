@@ -6,7 +6,8 @@ import { seedDemoData } from "../../prisma/seed/demo-data";
 import { createUser } from "../../prisma/seed/factories";
 import { testDb } from "../../test/support/db";
 import { readLineMetadata } from "@/lib/cart/line-metadata";
-import { verifyQuoteToken } from "@/lib/pricing/quote";
+import { createQuoteToken, verifyQuoteToken } from "@/lib/pricing/quote";
+import { updateMedusaCartLine } from "@/server/medusa/carts";
 import { POST as priceRoute } from "@/app/api/storefront/price/route";
 import { addToCartAction, confirmCartLinePriceAction, quickOrderAction, removeCartLineAction, updateCartLineAction } from "@/server/actions/cart";
 import { getSessionUser, type TSessionUser } from "@/server/auth/session";
@@ -205,6 +206,26 @@ describe("the cart page's re-check", () => {
     await db.$executeRawUnsafe(`ALTER TABLE "PricingRuleSetVersion" DISABLE TRIGGER "PricingRuleSetVersion_immutable"`);
     await db.pricingRuleSetVersion.deleteMany({ where: { ruleSetId: live.ruleSetId, number: { gte: 100 } } });
     await db.$executeRawUnsafe(`ALTER TABLE "PricingRuleSetVersion" ENABLE TRIGGER "PricingRuleSetVersion_immutable"`);
+  });
+});
+
+describe("expired quotes", () => {
+  it("renews an expired quote on the cart page, says so once, and keeps the price", async () => {
+    signInAs(buyerA);
+    ok(await addToCartAction({ product: "levelling-feet", quantity: 1 }));
+    const cartId = await cartIdOf(buyerA.id);
+    const [item] = (await storeCart(cartId)).items;
+    const meta = readLineMetadata(item!.metadata)!;
+    const verified = verifyQuoteToken(meta.quote_token, getEnv().PRICING_QUOTE_SECRET, new Date());
+    const { v: _v, ...payload } = verified.ok ? verified.payload : ({} as never);
+    const expired = createQuoteToken({ ...payload, exp: Math.floor(Date.now() / 1000) - 60 }, getEnv().PRICING_QUOTE_SECRET);
+    await updateMedusaCartLine(cartId, item!.id, { quantity: 1, unitPriceMinor: meta.unit_price_minor, currency: "EUR", metadata: { tradepost: { ...meta, quote_token: expired } } });
+
+    const user = await sessionOf(buyerA);
+    expect((await getCartView(user))!.lines[0]).toMatchObject({ unitPrice: 2_160, notice: { kind: "renewed" } });
+    const renewed = readLineMetadata((await storeCart(cartId)).items[0]!.metadata)!;
+    expect(verifyQuoteToken(renewed.quote_token, getEnv().PRICING_QUOTE_SECRET, new Date())).toMatchObject({ ok: true });
+    expect((await getCartView(user))!.lines[0]!.notice).toBeNull();
   });
 });
 

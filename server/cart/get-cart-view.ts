@@ -10,7 +10,7 @@ import type { TMedusaCartLine } from "@/server/medusa/types";
 import { checkQuote } from "@/server/pricing/quote-price";
 import { priceConfiguredLine } from "@/server/storefront/price-configured-line";
 
-export type TCartNotice = { kind: "repriced"; from: number; to: number } | { kind: "unavailable"; message: string };
+export type TCartNotice = { kind: "repriced"; from: number; to: number } | { kind: "renewed" } | { kind: "unavailable"; message: string };
 
 export type TCartLineView = {
   id: string;
@@ -52,7 +52,8 @@ async function refreshLine(cartId: string, currency: string, organisationId: str
     return view(priced.result.unitPrice, priced.result.breakdown, from === priced.result.unitPrice ? null : { kind: "repriced", from, to: priced.result.unitPrice });
   }
   if (!quote.ok) await updateMedusaCartLine(cartId, item.id, await lineFromPrice(priced, organisationId, meta.previous_unit_price_minor));
-  const notice = meta.previous_unit_price_minor !== null && meta.previous_unit_price_minor !== current ? ({ kind: "repriced", from: meta.previous_unit_price_minor, to: current } as const) : null;
+  const notice: TCartNotice | null =
+    meta.previous_unit_price_minor !== null && meta.previous_unit_price_minor !== current ? { kind: "repriced", from: meta.previous_unit_price_minor, to: current } : !quote.ok ? { kind: "renewed" } : null;
 
   return view(current, priced.result.breakdown, notice);
 }

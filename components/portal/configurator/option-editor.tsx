@@ -58,7 +58,7 @@ export function OptionEditor({ option, index, errors, skus, onChange, onRemove, 
       {(option.kind === "enum" || option.kind === "multi") && (
         <div className="space-y-2">
           <table className="w-full text-sm">
-            <thead className="text-left text-xs text-slate-500"><tr><th className="pb-1 font-medium">Value code</th><th className="pb-1 font-medium">Label</th>{option.kind === "enum" && <th className="pb-1 font-medium">Selects variant</th>}<th className="pb-1 font-medium">Default</th><th /></tr></thead>
+            <thead className="text-left text-xs text-slate-500"><tr><th className="pb-1 font-medium">Value code</th><th className="pb-1 font-medium">Label</th><th className="pb-1 font-medium">Image URL</th>{option.kind === "enum" && <th className="pb-1 font-medium">Selects variant</th>}<th className="pb-1 font-medium">Default</th><th /></tr></thead>
             <tbody>
               {option.values.map((value, position) => {
                 const setValue = (patch: Partial<typeof value>) => set({ values: option.values.map((item, at) => (at === position ? { ...item, ...patch } : item)) } as Partial<TModelOption>);
@@ -68,6 +68,7 @@ export function OptionEditor({ option, index, errors, skus, onChange, onRemove, 
                   <tr key={position} className="align-top">
                     <td className="pr-2 pb-2"><Field label="" path={`${path}.values.${position}.code`} errors={errors}><TextInput aria-label="Value code" value={value.code} onChange={(code) => setValue({ code })} /></Field></td>
                     <td className="pr-2 pb-2"><Field label="" path={`${path}.values.${position}.label`} errors={errors}><TextInput aria-label="Value label" value={value.label} onChange={(label) => setValue({ label })} /></Field></td>
+                    <td className="pr-2 pb-2"><Field label="" path={`${path}.values.${position}.image`} errors={errors}><TextInput aria-label="Image URL" placeholder="optional" value={value.image ?? ""} onChange={(image) => setValue({ image: image.trim() || null })} /></Field></td>
                     {option.kind === "enum" && (
                       <td className="pr-2 pb-2"><SelectInput aria-label="Variant SKU" value={value.sku ?? ""} options={[{ value: "", label: "—" }, ...skus.map((sku) => ({ value: sku, label: sku }))]} onChange={(sku) => setValue({ sku: sku || null })} /></td>
                     )}
