@@ -6,7 +6,7 @@ test.beforeEach(async ({ page, seedOrganisation }) => {
   await expectSignedIn(page, /\/catalog$/);
 });
 
-test("[CATALOG] search and category filters narrow the products", async ({ page }) => {
+test("[CATALOG] search, category and collection filters narrow the products", async ({ page }) => {
   await page.getByRole("searchbox", { name: "Search products" }).fill("cable");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=cable/);
@@ -17,6 +17,16 @@ test("[CATALOG] search and category filters narrow the products", async ({ page 
   await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Tables" }).click();
   await expect(page.getByTestId("product-card")).toHaveCount(1);
   await expect(page.getByTestId("product-card")).toContainText("Atelier Made-to-Measure Table");
+
+  // Collections combine with the category: made-to-order tables, then all made-to-order products.
+  await page.getByRole("navigation", { name: "Collections" }).getByRole("link", { name: "Made to order" }).click();
+  await expect(page).toHaveURL(/category=tables&collection=made-to-order/);
+  await expect(page.getByTestId("product-card")).toHaveText([/Atelier Made-to-Measure Table/]);
+  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "All products" }).click();
+  await expect(page.getByTestId("product-card")).toHaveText([/Atelier Made-to-Measure Table/, /Custom Cable Assembly/]);
+  await page.getByRole("navigation", { name: "Collections" }).getByRole("link", { name: "Workspace essentials" }).click();
+  await expect(page.getByTestId("product-card")).toHaveText([/Dual Monitor Arm/, /Levelling Feet/, /Under-desk Cable Tray/]);
+  await screenshot(page, "catalog-collection");
 });
 
 test("[CATALOG] the product page shows the product from Medusa with its configurator", async ({ page }) => {

@@ -35,6 +35,9 @@ test("[J2] a buyer configures the table, sees the organisation's price, and fill
 
   await signIn(page, buyerA.email);
   await expectSignedIn(page, /\/catalog$/);
+  // The catalogue already shows Acme's prices: standard products as they are, made-to-order ones as configured by default.
+  await expect(page.getByTestId("product-card").filter({ hasText: "Levelling Feet" }).getByTestId("card-price")).toHaveText("Your price€21.60");
+  await expect(page.getByTestId("product-card").filter({ hasText: "Made-to-Measure Table" }).getByTestId("card-price")).toHaveText("Default configuration€855.00");
   await page.goto("/products/made-to-measure-table");
   await expect(await settledPrice(page)).toHaveText("€855.00");
 
@@ -104,6 +107,7 @@ test("[J2] a buyer configures the table, sees the organisation's price, and fill
   const pageB = await (await browser.newContext()).newPage();
   await signIn(pageB, buyerB.email);
   await expectSignedIn(pageB, /\/catalog$/);
+  await expect(pageB.getByTestId("product-card").filter({ hasText: "Levelling Feet" }).getByTestId("card-price")).toHaveText("Your price€20.40");
   await pageB.goto("/products/made-to-measure-table");
   await pageB.getByLabel("Width").fill("2000");
   await pageB.getByRole("radiogroup", { name: "Top" }).getByRole("radio", { name: "Walnut" }).click();

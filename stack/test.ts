@@ -2,6 +2,7 @@
 // PostgreSQL, the real Medusa backend, the Odoo emulator) and end to end (the whole stack
 // in Chromium). Starts what the tests need on ports of its own and stops it afterwards.
 //   npm test -- --only unit,integration     run some tiers only
+//   npm test -- --only e2e --grep J2        only the end-to-end tests whose title matches
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -18,7 +19,7 @@ import { loadOrCreateSecrets } from "./lib/secrets";
 import { step } from "./lib/step";
 
 const TIERS = ["unit", "integration", "e2e"] as const;
-const { values: flags } = parseArgs({ options: { only: { type: "string" } } });
+const { values: flags } = parseArgs({ options: { only: { type: "string" }, grep: { type: "string" } } });
 const tiers = new Set(flags.only ? flags.only.split(",").map((tier) => tier.trim()) : TIERS);
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ports = { postgres: port("TEST_PG_PORT", 54339), app: port("TEST_APP_PORT", 3010), medusa: port("TEST_MEDUSA_PORT", 9010), odoo: port("TEST_ODOO_PORT", 8079) };
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
     const env = { ...servicesEnv, DATABASE_URL: e2eDatabaseUrl };
     await step(`App: start (port ${ports.app})`, () => startApp({ env, port: ports.app, dev: false, logDir }));
     await step("Worker: start", async () => startWorker({ env, logDir }));
-    await runTier("end-to-end tests", bin("playwright"), ["test"], {
+    await runTier("end-to-end tests", bin("playwright"), ["test", ...(flags.grep ? ["--grep", flags.grep] : [])], {
       ...env,
       E2E_BASE_URL: `http://localhost:${ports.app}`,
       CHROMIUM_PATH: chromium ?? undefined,

@@ -2,8 +2,11 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { TCatalogProduct } from "@/lib/catalog/types";
 import { ProductImage } from "@/components/storefront/product-image";
+import { formatMoney } from "@/lib/pricing/units";
+import type { TCardPrice } from "@/server/storefront/price-product-cards";
 
-export function ProductCard({ product }: { product: TCatalogProduct }) {
+/** A product in the catalogue grid, with the buyer's organisation price when there is one. */
+export function ProductCard({ product, price }: { product: TCatalogProduct; price?: TCardPrice }) {
   const category = product.categories[0]?.name;
 
   return (
@@ -20,6 +23,12 @@ export function ProductCard({ product }: { product: TCatalogProduct }) {
         </div>
         <h2 className="font-semibold text-slate-900 group-hover:text-brand-700">{product.title}</h2>
         {product.subtitle && <p className="text-sm text-slate-600">{product.subtitle}</p>}
+        {price && (
+          <p className="mt-auto flex items-baseline justify-between gap-2 pt-2" data-testid="card-price">
+            <span className="text-xs text-slate-500">{price.isDefaultConfiguration ? "Default configuration" : "Your price"}</span>
+            <span className="font-semibold tabular-nums text-slate-900">{formatMoney(price.unitPriceMinor, price.currency)}</span>
+          </p>
+        )}
       </div>
     </Link>
   );

@@ -1,5 +1,8 @@
 export type TCatalogCategory = { id: string; name: string; handle: string };
 
+/** A Medusa product collection (merchandising: "Made to order", "Workspace essentials"). */
+export type TCatalogCollection = { id: string; title: string; handle: string };
+
 export type TCatalogProduct = {
   id: string;
   handle: string;

@@ -1,25 +1,34 @@
 import "server-only";
 import { CATALOG_PAGE_SIZE, type TCatalogQuery } from "@/lib/catalog/query";
-import type { TCatalogCategory, TCatalogPage } from "@/lib/catalog/types";
+import type { TCatalogCategory, TCatalogCollection, TCatalogPage } from "@/lib/catalog/types";
+import { memoFor } from "@/lib/memo-for";
 import { callMedusa } from "@/server/medusa/call";
 import { getMedusaStore } from "@/server/medusa/client";
 import { toCatalogProduct } from "@/server/medusa/mappers";
-import { ZMedusaCategoryList, ZMedusaProductList } from "@/server/medusa/types";
+import { ZMedusaCategoryList, ZMedusaCollectionList, ZMedusaProductList } from "@/server/medusa/types";
 
 const LIST_FIELDS = "id,handle,title,subtitle,thumbnail,metadata,*categories";
+// Categories and collections change when the catalogue is reorganised, not per request.
+const TAXONOMY_CACHE_MS = 60_000;
+
+const EMPTY_PAGE: TCatalogPage = { products: [], total: 0, page: 1, pageCount: 0 };
 
 /**
  * One page of the catalogue from Medusa's store API (the same for every organisation: no
- * prices here, so it may be shared).
+ * prices here, so it may be shared). Category and collection come as handles from the URL;
+ * an unknown handle matches nothing rather than being ignored.
  */
 export async function findProducts(query: TCatalogQuery): Promise<TCatalogPage> {
-  const categoryId = query.category ? (await findCategories()).find((c) => c.handle === query.category)?.id : undefined;
-  if (query.category && !categoryId) return { products: [], total: 0, page: 1, pageCount: 0 };
+  const [categories, collections] = await Promise.all([query.category ? findCategories() : [], query.collection ? findCollections() : []]);
+  const categoryId = query.category ? categories.find((c) => c.handle === query.category)?.id : undefined;
+  const collectionId = query.collection ? collections.find((c) => c.handle === query.collection)?.id : undefined;
+  if ((query.category && !categoryId) || (query.collection && !collectionId)) return EMPTY_PAGE;
 
   const result = await callMedusa("store.product.list", ZMedusaProductList, () =>
     getMedusaStore().store.product.list({
       q: query.q || undefined,
       category_id: categoryId ? [categoryId] : undefined,
+      collection_id: collectionId ? [collectionId] : undefined,
       limit: CATALOG_PAGE_SIZE,
       offset: (query.page - 1) * CATALOG_PAGE_SIZE,
       fields: LIST_FIELDS,
@@ -35,10 +44,18 @@ export async function findProducts(query: TCatalogQuery): Promise<TCatalogPage> 
   };
 }
 
-export async function findCategories(): Promise<TCatalogCategory[]> {
+export const findCategories = memoFor(TAXONOMY_CACHE_MS, async (): Promise<TCatalogCategory[]> => {
   const result = await callMedusa("store.category.list", ZMedusaCategoryList, () =>
     getMedusaStore().store.category.list({ fields: "id,name,handle", limit: 100 }),
   );
 
   return result.product_categories.map(({ id, name, handle }) => ({ id, name, handle }));
-}
+});
+
+export const findCollections = memoFor(TAXONOMY_CACHE_MS, async (): Promise<TCatalogCollection[]> => {
+  const result = await callMedusa("store.collection.list", ZMedusaCollectionList, () =>
+    getMedusaStore().store.collection.list({ fields: "id,title,handle", limit: 100 }),
+  );
+
+  return result.collections.map(({ id, title, handle }) => ({ id, title, handle }));
+});

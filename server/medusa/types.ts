@@ -27,6 +27,8 @@ export const ZMedusaProductList = z.object({
 
 export const ZMedusaCategoryList = z.object({ product_categories: z.array(ZCategory) });
 
+export const ZMedusaCollectionList = z.object({ collections: z.array(z.object({ id: z.string(), title: z.string(), handle: z.string() })) });
+
 export type TMedusaProduct = z.infer<typeof ZMedusaProduct>;
 
 // Carts through Tradepost's custom admin routes (stack/medusa/src/api/admin/tradepost).

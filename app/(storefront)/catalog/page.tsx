@@ -2,15 +2,18 @@ import { CatalogFilters } from "@/components/storefront/catalog-filters";
 import { Pagination } from "@/components/storefront/pagination";
 import { ProductCard } from "@/components/storefront/product-card";
 import { ZCatalogQuery } from "@/lib/catalog/query";
-import { requirePageUser } from "@/server/auth/session";
-import { findCategories, findProducts } from "@/server/catalog/find-products";
+import { organisationIdOf, requirePageUser } from "@/server/auth/session";
+import { findCategories, findCollections, findProducts } from "@/server/catalog/find-products";
+import { priceProductCards } from "@/server/storefront/price-product-cards";
 
 export const metadata = { title: "Catalogue" };
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser("storefront.browse");
+  const user = await requirePageUser("storefront.browse");
   const query = ZCatalogQuery.parse(await searchParams);
-  const [categories, page] = await Promise.all([findCategories(), findProducts(query)]);
+  const [categories, collections, page] = await Promise.all([findCategories(), findCollections(), findProducts(query)]);
+  const filters = { q: query.q, category: query.category, collection: query.collection };
+  const prices = await priceProductCards(organisationIdOf(user), page.products.map((product) => product.handle));
 
   return (
     <div className="space-y-8">
@@ -18,17 +21,17 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         <h1 className="text-2xl font-semibold tracking-tight">Catalogue</h1>
         <p className="text-slate-600">{page.total} product{page.total === 1 ? "" : "s"}{query.q ? ` matching “${query.q}”` : ""}</p>
       </div>
-      <CatalogFilters categories={categories} q={query.q} category={query.category} />
+      <CatalogFilters categories={categories} collections={collections} filters={filters} />
       {page.products.length ? (
         <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
           {page.products.map((product) => (
-            <ProductCard key={product.id} product={product} />
+            <ProductCard key={product.id} product={product} price={prices.get(product.handle)} />
           ))}
         </div>
       ) : (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">No products match. Try another search or category.</p>
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">No products match. Try another search, category or collection.</p>
       )}
-      <Pagination page={page.page} pageCount={page.pageCount} params={{ q: query.q, category: query.category }} />
+      <Pagination page={page.page} pageCount={page.pageCount} params={filters} />
     </div>
   );
 }

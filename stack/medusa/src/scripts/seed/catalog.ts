@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules, ProductStatus } from "@medusajs/framework/utils"
-import { createProductCategoriesWorkflow, createProductsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
-import { DEMO_CATEGORIES, DEMO_PRODUCTS, type TDemoProduct } from "./demo-products"
+import { createCollectionsWorkflow, createProductCategoriesWorkflow, createProductsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { DEMO_CATEGORIES, DEMO_COLLECTIONS, DEMO_PRODUCTS, type TDemoProduct } from "./demo-products"
 
 // Medusa stores metadata as jsonb, which reorders object keys: compare with keys sorted.
 const canonical = (value: unknown): string =>
@@ -10,14 +10,16 @@ const canonical = (value: unknown): string =>
 const metadataOf = (product: TDemoProduct) => ({ configurable: product.configurable, configuration_options: product.configurationOptions })
 
 /**
- * Creates the demo categories and products that do not exist yet (matched by handle), and
- * brings the metadata of existing ones up to date (a store seeded by an older version).
+ * Creates the demo categories, collections and products that do not exist yet (matched by
+ * handle), and brings the metadata and collection of existing ones up to date (a store
+ * seeded by an older version).
  */
 export async function ensureCatalog(container: MedusaContainer, ids: { salesChannelId: string; shippingProfileId: string }): Promise<number> {
   const products = container.resolve(Modules.PRODUCT)
   const categoryIds = await ensureCategories(container)
-  const existing = await products.listProducts({ handle: DEMO_PRODUCTS.map((product) => product.handle) }, { select: ["id", "handle", "metadata"] })
-  await updateOutdatedMetadata(container, existing)
+  const collectionIds = await ensureCollections(container)
+  const existing = await products.listProducts({ handle: DEMO_PRODUCTS.map((product) => product.handle) }, { select: ["id", "handle", "metadata", "collection_id"] })
+  await updateOutdatedProducts(container, existing, collectionIds)
   const missing = DEMO_PRODUCTS.filter((product) => !existing.some((found) => found.handle === product.handle))
   if (!missing.length) return 0
 
@@ -30,6 +32,7 @@ export async function ensureCatalog(container: MedusaContainer, ids: { salesChan
         description: product.description,
         status: ProductStatus.PUBLISHED,
         category_ids: [categoryIds[product.category]!],
+        collection_id: product.collection ? collectionIds[product.collection] : undefined,
         shipping_profile_id: ids.shippingProfileId,
         metadata: metadataOf(product),
         options: product.options,
@@ -49,16 +52,32 @@ export async function ensureCatalog(container: MedusaContainer, ids: { salesChan
   return missing.length
 }
 
-async function updateOutdatedMetadata(container: MedusaContainer, existing: { id: string; handle: string; metadata?: Record<string, unknown> | null }[]) {
-  const outdated = existing.flatMap((found) => {
-    const demo = DEMO_PRODUCTS.find((product) => product.handle === found.handle)
-    const wanted = demo ? metadataOf(demo) : null
+type TExistingProduct = { id: string; handle: string; metadata?: Record<string, unknown> | null; collection_id?: string | null }
 
-    return wanted && canonical({ configurable: found.metadata?.configurable, configuration_options: found.metadata?.configuration_options }) !== canonical(wanted) ? [{ id: found.id, metadata: { ...found.metadata, ...wanted } }] : []
-  })
-  for (const update of outdated) {
-    await updateProductsWorkflow(container).run({ input: { selector: { id: update.id }, update: { metadata: update.metadata } } })
+async function updateOutdatedProducts(container: MedusaContainer, existing: TExistingProduct[], collectionIds: Record<string, string>) {
+  for (const found of existing) {
+    const demo = DEMO_PRODUCTS.find((product) => product.handle === found.handle)
+    if (!demo) continue
+    const wanted = metadataOf(demo)
+    const wantedCollection = demo.collection ? collectionIds[demo.collection]! : null
+    const metadataOutdated = canonical({ configurable: found.metadata?.configurable, configuration_options: found.metadata?.configuration_options }) !== canonical(wanted)
+    const collectionOutdated = (found.collection_id ?? null) !== wantedCollection
+    if (!metadataOutdated && !collectionOutdated) continue
+    await updateProductsWorkflow(container).run({
+      input: { selector: { id: found.id }, update: { metadata: { ...found.metadata, ...wanted }, collection_id: wantedCollection } },
+    })
   }
+}
+
+async function ensureCollections(container: MedusaContainer): Promise<Record<string, string>> {
+  const products = container.resolve(Modules.PRODUCT)
+  const handles = DEMO_COLLECTIONS.map((collection) => collection.handle)
+  const existing = await products.listProductCollections({ handle: handles })
+  const missing = DEMO_COLLECTIONS.filter((collection) => !existing.some((found) => found.handle === collection.handle))
+  if (missing.length) await createCollectionsWorkflow(container).run({ input: { collections: missing } })
+  const all = await products.listProductCollections({ handle: handles })
+
+  return Object.fromEntries(all.map((collection) => [collection.handle, collection.id]))
 }
 
 async function ensureCategories(container: MedusaContainer): Promise<Record<string, string>> {

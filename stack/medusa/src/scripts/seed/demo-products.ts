@@ -13,6 +13,8 @@ export type TDemoProduct = {
   subtitle: string
   description: string
   category: string
+  /** A merchandising collection (Medusa product collection), optional. */
+  collection?: string
   configurable: boolean
   configurationOptions: TConfigurationOption[]
   options: { title: string; values: string[] }[]
@@ -25,6 +27,11 @@ export const DEMO_CATEGORIES = [
   { handle: "accessories", name: "Workplace accessories" },
 ]
 
+export const DEMO_COLLECTIONS = [
+  { handle: "made-to-order", title: "Made to order" },
+  { handle: "workspace-essentials", title: "Workspace essentials" },
+]
+
 export const DEMO_PRODUCTS: TDemoProduct[] = [
   {
     handle: "made-to-measure-table",
@@ -33,6 +40,7 @@ export const DEMO_PRODUCTS: TDemoProduct[] = [
     description:
       "A meeting or desk table built to the millimetre: choose the width and depth, an oak, walnut or tempered-glass top, and steel or wooden legs. Built in our workshop and delivered assembled.",
     category: "tables",
+    collection: "made-to-order",
     configurable: true,
     configurationOptions: [
       { code: "width_mm", label: "Width", kind: "number", min: 600, max: 2400, step: 10, unit: "mm", default: 1600 },
@@ -54,6 +62,7 @@ export const DEMO_PRODUCTS: TDemoProduct[] = [
     description:
       "Network and fibre cable assemblies cut to length and terminated to order. Choose the cable type, the length in metres and the connector on each end; every assembly is tested before it ships.",
     category: "cables",
+    collection: "made-to-order",
     configurable: true,
     configurationOptions: [
       { code: "length_m", label: "Length", kind: "number", min: 1, max: 100, step: 1, unit: "m", default: 2 },
@@ -66,20 +75,21 @@ export const DEMO_PRODUCTS: TDemoProduct[] = [
       { title: "OM4 fibre", sku: "CBL-ASSY-OM4", options: { Cable: "OM4 fibre" }, price: 32 },
     ],
   },
-  standard("levelling-feet", "Levelling Feet, set of 4", "Adjustable M8 feet for uneven floors.", "accessories", "ACC-FEET-M8", 24),
-  standard("cable-tray", "Under-desk Cable Tray", "Powder-coated steel tray, 800 mm, tool-free mounting.", "accessories", "ACC-TRAY-800", 39),
+  standard("levelling-feet", "Levelling Feet, set of 4", "Adjustable M8 feet for uneven floors.", "accessories", "ACC-FEET-M8", 24, "workspace-essentials"),
+  standard("cable-tray", "Under-desk Cable Tray", "Powder-coated steel tray, 800 mm, tool-free mounting.", "accessories", "ACC-TRAY-800", 39, "workspace-essentials"),
   standard("desk-grommet", "Desk Grommet 80 mm", "Brushed aluminium cable grommet with brush insert.", "accessories", "ACC-GROMMET-80", 12.5),
-  standard("monitor-arm", "Dual Monitor Arm", "Gas-spring arm for two screens up to 9 kg each.", "accessories", "ACC-ARM-DUAL", 149),
+  standard("monitor-arm", "Dual Monitor Arm", "Gas-spring arm for two screens up to 9 kg each.", "accessories", "ACC-ARM-DUAL", 149, "workspace-essentials"),
   standard("patch-cable-pack", "Cat6a Patch Cable Pack", "Ten 2 m patch cables in five colours.", "cables", "CBL-PATCH-10", 45),
 ]
 
-function standard(handle: string, title: string, description: string, category: string, sku: string, price: number): TDemoProduct {
+function standard(handle: string, title: string, description: string, category: string, sku: string, price: number, collection?: string): TDemoProduct {
   return {
     handle,
     title,
     subtitle: "",
     description,
     category,
+    collection,
     configurable: false,
     configurationOptions: [],
     options: [{ title: "Pack", values: ["Standard"] }],
