@@ -43,13 +43,19 @@ export async function lockModelVersion(tx: Prisma.TransactionClient, versionId: 
   return getModelVersionOrThrow(versionId, tx);
 }
 
-/** Locks the model (serialising new versions of it) and returns the next version number. */
+/**
+ * Locks the model (serialising new versions of it) and hands out the next version number;
+ * numbers are never reused, not even those of discarded drafts.
+ */
 export async function lockModelForNewVersion(tx: Prisma.TransactionClient, modelId: string): Promise<number> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ConfiguratorModel" WHERE "id" = ${modelId}::uuid FOR UPDATE`;
-  if (!locked.length) throw new AppError("NOT_FOUND", "No such configuration model.");
-  const latest = await tx.configuratorModelVersion.findFirst({ where: { modelId }, orderBy: { number: "desc" }, select: { number: true } });
+  const [next] = await tx.$queryRaw<{ number: number }[]>`
+    UPDATE "ConfiguratorModel" AS m
+    SET "lastVersionNumber" = GREATEST(m."lastVersionNumber", COALESCE((SELECT MAX(v."number") FROM "ConfiguratorModelVersion" AS v WHERE v."modelId" = m."id"), 0)) + 1
+    WHERE m."id" = ${modelId}::uuid
+    RETURNING m."lastVersionNumber" AS "number"`;
+  if (!next) throw new AppError("NOT_FOUND", "No such configuration model.");
 
-  return (latest?.number ?? 0) + 1;
+  return next.number;
 }
 
 export const toJson = (value: unknown) => value as Prisma.InputJsonValue;

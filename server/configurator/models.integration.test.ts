@@ -99,6 +99,14 @@ describe("configuration models", () => {
     expect(await db.auditLog.findFirst({ where: { entityId: versionId, action: "configurator.version.discarded" } })).toMatchObject({ before: expect.objectContaining({ productHandle: "cable-assembly" }) });
   });
 
+  it("never gives a discarded draft's number to a later version", async () => {
+    const { modelId } = await publishedTable();
+    const discarded = ok(await createModelDraftAction({ modelId }));
+    expect(discarded.number).toBe(2);
+    ok(await discardModelDraftAction({ versionId: discarded.versionId }));
+    expect(ok(await createModelDraftAction({ modelId })).number).toBe(3);
+  });
+
   it.each([
     ["a buyer", async () => (await createOrganisationWithMembers(db)).buyer],
     ["an org admin", async () => (await createOrganisationWithMembers(db)).admin],

@@ -61,14 +61,18 @@ export async function lockVersion(tx: Prisma.TransactionClient, versionId: strin
 
 /**
  * Locks the rule set for the rest of the transaction — serialising everything that numbers
- * a new version of it — and returns the next version number. NOT_FOUND without it.
+ * a new version of it — and hands out the next version number. Numbers are never reused,
+ * not even those of discarded drafts (the audit log still names them). NOT_FOUND without it.
  */
 export async function lockRuleSetForNewVersion(tx: Prisma.TransactionClient, ruleSetId: string): Promise<number> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "PricingRuleSet" WHERE "id" = ${ruleSetId}::uuid FOR UPDATE`;
-  if (!locked.length) throw new AppError("NOT_FOUND", "No such rule set.");
-  const latest = await tx.pricingRuleSetVersion.findFirst({ where: { ruleSetId }, orderBy: { number: "desc" }, select: { number: true } });
+  const [next] = await tx.$queryRaw<{ number: number }[]>`
+    UPDATE "PricingRuleSet" AS s
+    SET "lastVersionNumber" = GREATEST(s."lastVersionNumber", COALESCE((SELECT MAX(v."number") FROM "PricingRuleSetVersion" AS v WHERE v."ruleSetId" = s."id"), 0)) + 1
+    WHERE s."id" = ${ruleSetId}::uuid
+    RETURNING s."lastVersionNumber" AS "number"`;
+  if (!next) throw new AppError("NOT_FOUND", "No such rule set.");
 
-  return (latest?.number ?? 0) + 1;
+  return next.number;
 }
 
 export function requireStatus(version: TVersionRecord, allowed: TVersionRecord["status"][], doing: string): void {

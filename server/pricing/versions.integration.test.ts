@@ -164,6 +164,16 @@ describe("published versions", () => {
     expect(results.find((result) => !result.ok)).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Version 2 is still open/) });
     expect(await db.pricingRuleSetVersion.count({ where: { ruleSetId, status: "DRAFT" } })).toBe(1);
   });
+
+  it("never give a discarded draft's number to a later version (the audit log still names it)", async () => {
+    const { ruleSetId, versionId } = await draftWith(basePrices);
+    await publish(versionId);
+    signInAs(maker);
+    const discarded = ok(await createDraftAction({ ruleSetId }));
+    expect(discarded.number).toBe(2);
+    ok(await discardVersionAction({ versionId: discarded.versionId }));
+    expect(ok(await createDraftAction({ ruleSetId })).number).toBe(3);
+  });
 });
 
 describe("rollback", () => {
