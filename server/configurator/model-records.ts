@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { takeNextVersionNumber } from "@/server/versioning/next-version-number";
 import { AppError } from "@/lib/errors";
 import { ZModelDefinition, type TModelDefinition } from "@/lib/configurator/model";
 import { db } from "@/server/db";
@@ -48,14 +49,10 @@ export async function lockModelVersion(tx: Prisma.TransactionClient, versionId: 
  * numbers are never reused, not even those of discarded drafts.
  */
 export async function lockModelForNewVersion(tx: Prisma.TransactionClient, modelId: string): Promise<number> {
-  const [next] = await tx.$queryRaw<{ number: number }[]>`
-    UPDATE "ConfiguratorModel" AS m
-    SET "lastVersionNumber" = GREATEST(m."lastVersionNumber", COALESCE((SELECT MAX(v."number") FROM "ConfiguratorModelVersion" AS v WHERE v."modelId" = m."id"), 0)) + 1
-    WHERE m."id" = ${modelId}::uuid
-    RETURNING m."lastVersionNumber" AS "number"`;
-  if (!next) throw new AppError("NOT_FOUND", "No such configuration model.");
+  const number = await takeNextVersionNumber(tx, "ConfiguratorModel", modelId);
+  if (number === null) throw new AppError("NOT_FOUND", "No such configuration model.");
 
-  return next.number;
+  return number;
 }
 
 export const toJson = (value: unknown) => value as Prisma.InputJsonValue;

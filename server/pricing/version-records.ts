@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import { takeNextVersionNumber } from "@/server/versioning/next-version-number";
 import { AppError } from "@/lib/errors";
 import { ZPricingPolicy, ZPricingRule, type TPricingPolicy, type TPricingRule } from "@/lib/pricing/rules";
 import { db } from "@/server/db";
@@ -65,14 +66,10 @@ export async function lockVersion(tx: Prisma.TransactionClient, versionId: strin
  * not even those of discarded drafts (the audit log still names them). NOT_FOUND without it.
  */
 export async function lockRuleSetForNewVersion(tx: Prisma.TransactionClient, ruleSetId: string): Promise<number> {
-  const [next] = await tx.$queryRaw<{ number: number }[]>`
-    UPDATE "PricingRuleSet" AS s
-    SET "lastVersionNumber" = GREATEST(s."lastVersionNumber", COALESCE((SELECT MAX(v."number") FROM "PricingRuleSetVersion" AS v WHERE v."ruleSetId" = s."id"), 0)) + 1
-    WHERE s."id" = ${ruleSetId}::uuid
-    RETURNING s."lastVersionNumber" AS "number"`;
-  if (!next) throw new AppError("NOT_FOUND", "No such rule set.");
+  const number = await takeNextVersionNumber(tx, "PricingRuleSet", ruleSetId);
+  if (number === null) throw new AppError("NOT_FOUND", "No such rule set.");
 
-  return next.number;
+  return number;
 }
 
 export function requireStatus(version: TVersionRecord, allowed: TVersionRecord["status"][], doing: string): void {
