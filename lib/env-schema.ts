@@ -40,6 +40,8 @@ export const ZEnv = z
     LOGIN_MAX_FAILURES_PER_EMAIL: positiveInt(5),
     LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
     LOGIN_LOCKOUT_MINUTES: positiveInt(15),
+    /** How many proxies in front of the app append to X-Forwarded-For (the per-IP sign-in limit reads the address the outermost trusted one saw). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   })
   .superRefine((env, ctx) => {
     const hasPassword = Boolean(env.ODOO_LOGIN && env.ODOO_PASSWORD);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientIpFromForwardedFor } from "@/lib/client-ip";
 import { getEnv } from "@/server/env";
 import { signInWithPassword } from "@/server/auth/sign-in-with-password";
 
@@ -8,10 +9,8 @@ const SESSION_HOURS = 8;
 
 function clientIp(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const realIp = headers?.["x-real-ip"];
 
-  return (first || (typeof realIp === "string" ? realIp : "") || "unknown").slice(0, 64);
+  return clientIpFromForwardedFor(typeof forwarded === "string" ? forwarded : undefined, getEnv().TRUSTED_PROXY_HOPS);
 }
 
 // One sign-in for every user (buyers, org admins, staff). The JWT carries only the user
