@@ -3,6 +3,7 @@
 // in Chromium). Starts what the tests need on ports of its own and stops it afterwards.
 //   npm test -- --only unit,integration     run some tiers only
 //   npm test -- --only e2e --grep J2        only the end-to-end tests whose title matches
+//   npm test -- --only integration server/cart   only the test files whose path matches
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,7 +20,7 @@ import { loadOrCreateSecrets } from "./lib/secrets";
 import { step } from "./lib/step";
 
 const TIERS = ["unit", "integration", "e2e"] as const;
-const { values: flags } = parseArgs({ options: { only: { type: "string" }, grep: { type: "string" } } });
+const { values: flags, positionals: fileFilters } = parseArgs({ options: { only: { type: "string" }, grep: { type: "string" } }, allowPositionals: true });
 const tiers = new Set(flags.only ? flags.only.split(",").map((tier) => tier.trim()) : TIERS);
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ports = { postgres: port("TEST_PG_PORT", 54339), app: port("TEST_APP_PORT", 3010), medusa: port("TEST_MEDUSA_PORT", 9010), odoo: port("TEST_ODOO_PORT", 8079) };
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const chromium = tiers.has("e2e") ? findChromium() : null;
   if (tiers.has("e2e") && !chromium) throw new Error(CHROMIUM_HELP);
 
-  if (tiers.has("unit")) await runTier("unit tests", bin("vitest"), ["run", "--project", "unit"]);
+  if (tiers.has("unit")) await runTier("unit tests", bin("vitest"), ["run", "--project", "unit", ...fileFilters]);
   if (!tiers.has("integration") && !tiers.has("e2e")) return;
 
   rmSync(stateDir, { recursive: true, force: true });
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   const servicesEnv = appEnv({ databaseUrl: "", ports, keys, secrets, requirePricingApproval: true });
 
   if (tiers.has("integration")) {
-    await runTier("integration tests", bin("vitest"), ["run", "--project", "integration"], {
+    await runTier("integration tests", bin("vitest"), ["run", "--project", "integration", ...fileFilters], {
       ...servicesEnv,
       DATABASE_URL: undefined,
       TEST_DATABASE_SERVER_URL: pg.serverUrl,

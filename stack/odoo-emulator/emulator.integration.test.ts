@@ -220,6 +220,22 @@ describe("robustness", () => {
   });
 });
 
+describe("keyword arguments Odoo does not know", () => {
+  it("are a 422 UnprocessableEntity over JSON-2 and a Python TypeError over JSON-RPC, as in Odoo", async () => {
+    const json2 = await fetch(`${odoo.url}/json/2/res.partner/search`, { method: "POST", body: '{"domain": [], "bogus": 1}', headers: { "Content-Type": "application/json", Authorization: `bearer ${EMULATOR_API_KEY}` } });
+    expect(json2.status).toBe(422);
+    expect(await json2.json()).toMatchObject({ name: "werkzeug.exceptions.UnprocessableEntity", message: "got an unexpected keyword argument 'bogus'" });
+
+    const jsonrpc = await fetch(`${odoo.url}/jsonrpc`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", method: "call", id: 1, params: { service: "object", method: "execute_kw", args: ["erp", 2, EMULATOR_API_KEY, "res.partner", "search", [[]], { bogus: 1 }] } }),
+    });
+    expect(jsonrpc.status).toBe(200);
+    expect((await jsonrpc.json()).error.data).toMatchObject({ name: "builtins.TypeError", message: "BaseModel.search() got an unexpected keyword argument 'bogus'" });
+  });
+});
+
 describe("state", () => {
   it("survives a restart through its snapshot file", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "tradepost-odoo-state-"));

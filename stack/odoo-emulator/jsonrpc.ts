@@ -79,6 +79,9 @@ async function object(
   const [ids, remaining] = target.level === "record" ? [requireIds(positional[0]), positional.slice(1)] : [null, positional];
   const names = target.positional ?? [];
   if (remaining.length > names.length) throw TypeErrorPy(`${model}.${modelMethod}() takes ${names.length + 1} positional arguments but ${remaining.length + 1} were given`);
+  // JSON-2 checks keywords itself (422 UnprocessableEntity); over JSON-RPC Python's own call fails.
+  const unexpected = Object.keys(keywords).find((name) => !target.params.includes(name));
+  if (unexpected) throw TypeErrorPy(`${pythonClassOf(emulator, model, modelMethod)}.${modelMethod}() got an unexpected keyword argument '${unexpected}'`);
   const kwargs: Record<string, unknown> = { ...keywords };
   remaining.forEach((value, index) => {
     kwargs[names[index]!] = value;
@@ -86,4 +89,11 @@ async function object(
   const call = { model, method: modelMethod, ids, kwargs, context: context as Record<string, unknown> };
 
   return runFaulted({ uid: Number(uid), model, method: modelMethod }, () => emulator.execute(Number(uid), target, call));
+}
+
+/** The Python class Odoo's error messages name: BaseModel for ORM methods, the model's class (res.partner → ResPartner) for its own. */
+function pythonClassOf(emulator: OdooEmulator, model: string, method: string): string {
+  if (!emulator.env.model(model)?.methods?.[method]) return "BaseModel";
+
+  return model.split(".").map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join("");
 }
