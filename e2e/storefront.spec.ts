@@ -50,6 +50,9 @@ test("[J2] a buyer configures the table, sees the organisation's price, and fill
   await expect(page.getByRole("tooltip")).toHaveText("Glass tops are made up to 1800 mm wide.");
   await expect(await settledPrice(page)).toHaveText("€1,089.00");
   await expect(page.getByTestId("breakdown-line")).toHaveText([/Base price TBL-ATELIER-WALNUT.*€1,090\.00/, /Width above 1200 mm.*€120\.00/, /Acme framework agreement: 10 %.*−€121\.00/]);
+  // Volume tiers as a table for this configuration, the buyer's quantity highlighted.
+  await expect(page.getByTestId("quantity-break")).toHaveText([/^1–9\s*€1,089\.00$/, /^10–49\s*€1,056\.33\s*−3 %$/, /^50\+\s*€1,023\.66\s*−6 %$/]);
+  await expect(page.getByTestId("quantity-break").first()).toHaveAttribute("aria-current", "true");
   await screenshot(page, "storefront-configurator");
   await addToCart(page);
 

@@ -61,7 +61,7 @@ export function ProductPurchase({ handle, model, organisationName }: { handle: s
           {!quantityValid && <p className="pb-2 text-sm text-red-600" role="alert">Enter a whole number from 1 to 100,000.</p>}
         </div>
         {price.data ? (
-          <PricePanel unitPrice={price.data.unitPrice} lineTotal={price.data.lineTotal} quantity={price.data.quantity} currency={price.data.currency} breakdown={price.data.breakdown} organisationName={organisationName} isUpdating={price.pending} />
+          <PricePanel unitPrice={price.data.unitPrice} lineTotal={price.data.lineTotal} quantity={price.data.quantity} currency={price.data.currency} breakdown={price.data.breakdown} quantityBreaks={price.data.quantityBreaks} organisationName={organisationName} isUpdating={price.pending} />
         ) : price.isFetching ? (
           <p className="text-sm text-slate-500" role="status">Calculating your price…</p>
         ) : null}

@@ -3,9 +3,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { TFieldErrors } from "@/lib/errors";
+import type { TQuantityBreak } from "@/lib/pricing/quantity-breaks";
 import type { TBreakdownLine, TConfiguration } from "@/lib/pricing/types";
 
-export type TLivePrice = { sku: string; currency: string; quantity: number; unitPrice: number; lineTotal: number; breakdown: TBreakdownLine[]; quoteToken: string; expiresAt: string };
+export type TLivePrice = { sku: string; currency: string; quantity: number; unitPrice: number; lineTotal: number; breakdown: TBreakdownLine[]; quantityBreaks: TQuantityBreak[]; quoteToken: string; expiresAt: string };
 export class PriceError extends Error {
   constructor(message: string, readonly fieldErrors: TFieldErrors = {}) {
     super(message);

@@ -80,6 +80,12 @@ describe("the price endpoint", () => {
     const forA = await price({ ...TABLE, quantity: 2 });
     expect(forA.status).toBe(200);
     expect(forA.json).toMatchObject({ sku: "TBL-ATELIER-WALNUT", currency: "EUR", unitPrice: 121_050, lineTotal: 242_100 });
+    // The volume tiers (3 % from 10, 6 % from 50) as ranges of this organisation's unit price.
+    expect(forA.json.quantityBreaks).toEqual([
+      { from: 1, to: 9, unitPrice: 121_050 },
+      { from: 10, to: 49, unitPrice: Math.round(121_050 * 0.97) },
+      { from: 50, to: null, unitPrice: Math.round(121_050 * 0.94) },
+    ]);
     signInAs(buyerB);
     const forB = await price({ ...TABLE, quantity: 2 });
     expect(forB.json.unitPrice).toBe(134_500);

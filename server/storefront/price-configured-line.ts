@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { checkConfiguration, resolveSku } from "@/lib/configurator/configuration";
+import { quantityBreaks, type TQuantityBreak } from "@/lib/pricing/quantity-breaks";
 import type { TConfiguration } from "@/lib/pricing/types";
 import { findCatalogEntry } from "@/server/catalog/load-catalog";
 import { getStoreRegion } from "@/server/catalog/get-store-region";
@@ -15,6 +16,8 @@ export type TPricedLine = TQuote & {
   variantId: string;
   configuration: TConfiguration;
   modelVersionId: string | null;
+  /** The unit price by quantity range when volume tiers apply (empty otherwise). */
+  quantityBreaks: TQuantityBreak[];
 };
 
 /**
@@ -42,7 +45,9 @@ export async function priceConfiguredLine({ organisationId, productHandle, confi
   const sku = model ? resolveSku(model.definition, checked, entry.variants.map((variant) => variant.sku)) : (chosenSku ?? (entry.variants.length === 1 ? entry.variants[0]!.sku : null));
   const variant = entry.variants.find((item) => item.sku === sku);
   if (!sku || !variant) throw new AppError("INVALID_STATE", "This configuration does not match a variant of the product.");
-  const quote = quoteWith(live, { currency: region.currency, sku, product: entry.handle, categories: entry.categories, configuration: checked, organisationId, quantity }, now);
+  const request = { currency: region.currency, sku, product: entry.handle, categories: entry.categories, configuration: checked, organisationId };
+  const quote = quoteWith(live, { ...request, quantity }, now);
+  const breaks = live ? quantityBreaks(live, { ...request, at: now }) : [];
 
-  return { ...quote, productHandle: entry.handle, productTitle: entry.title, sku, variantId: variant.id, configuration: checked, modelVersionId: model?.versionId ?? null };
+  return { ...quote, productHandle: entry.handle, productTitle: entry.title, sku, variantId: variant.id, configuration: checked, modelVersionId: model?.versionId ?? null, quantityBreaks: breaks };
 }

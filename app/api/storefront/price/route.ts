@@ -24,6 +24,7 @@ export const POST = withRoute("storefront.price", async (request) => {
       unitPrice: line.result.unitPrice,
       lineTotal: line.result.lineTotal,
       breakdown: line.result.breakdown,
+      quantityBreaks: line.quantityBreaks,
       ruleSetVersionId: line.result.versionId,
       modelVersionId: line.modelVersionId,
       quoteToken: line.token,
