@@ -8,7 +8,7 @@ test("[AUTH] a buyer signs in and sees the catalogue that comes from Medusa", as
   // Titles only the Medusa seed (stack/medusa/src/scripts/seed/demo-products.ts) defines.
   await expect(page.getByRole("link", { name: /Atelier Made-to-Measure Table/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /Custom Cable Assembly/ })).toBeVisible();
-  await expect(page.getByTestId("product-card")).toHaveCount(7);
+  await expect(page.getByTestId("product-card")).toHaveCount(8);
   await expect(page.getByTestId("product-card").filter({ hasText: "Configurable" })).toHaveCount(2);
   await expect(page.getByTestId("organisation-name")).toHaveText(organisation.name);
   await screenshot(page, "catalog");

@@ -15,6 +15,8 @@ const BASE_PRICES: [string, string][] = [
   ["ACC-TRAY-800", "33.00"],
   ["ACC-ARM-DUAL", "125.00"],
   ["CBL-PATCH-10", "38.00"],
+  ["ACC-SCREEN-1200", "75.00"],
+  ["ACC-SCREEN-1600", "92.00"],
   // ACC-GROMMET-80 is left out on purpose: the checks must flag it.
 ];
 const HEADER = "sku,amount,priority,valid_from,valid_to,note";
@@ -82,8 +84,8 @@ test("[J1] a data manager builds a price list, fixes a flagged conflict, simulat
   await screenshot(page, "pricing-import-errors");
   await page.getByLabel("CSV file").setInputFiles(csv(BASE_PRICES.map(([sku, amount]) => `${sku},${amount},0,,,`)));
   await page.getByRole("button", { name: "Check and import" }).click();
-  await expect(page.getByText("Imported 9 rows: 9 added, 0 changed, 0 removed.")).toBeVisible();
-  await expect(page.getByTestId("rule-row")).toHaveCount(9);
+  await expect(page.getByText("Imported 11 rows: 11 added, 0 changed, 0 removed.")).toBeVisible();
+  await expect(page.getByTestId("rule-row")).toHaveCount(11);
 
   // The seeded conflict: a catalogue SKU without a price blocks submitting, until it is fixed.
   const missing = page.getByTestId("finding").filter({ hasText: "ACC-GROMMET-80 has no base price in GBP." });
@@ -94,7 +96,7 @@ test("[J1] a data manager builds a price list, fixes a flagged conflict, simulat
   await addRule(page, /Base prices/, "Add base price", "New base price", async (form) => {
     await form.getByLabel("SKU").fill("ACC-GROMMET-80");
     await form.getByLabel("Price (GBP)").fill("10.50");
-  }, /BP-010 added/);
+  }, /BP-012 added/);
   await expect(missing).toHaveCount(0);
 
   await addRule(page, /Option surcharges/, "Add surcharge", "New surcharge", async (form) => {

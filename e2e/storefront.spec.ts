@@ -133,3 +133,30 @@ test("[J2] quick order adds known articles and explains the rest", async ({ page
   await page.getByRole("link", { name: "Go to cart" }).click();
   await expect(page.getByTestId("cart-line")).toHaveCount(2);
 });
+
+test("[J2] a standard product sold in several variants: the buyer picks one and the cart holds exactly that variant", async ({ page, db }) => {
+  const borealis = await db.organisation.findUniqueOrThrow({ where: { name: "Borealis Fitouts" } });
+  const buyer = await createUser(db, { role: "BUYER", organisationId: borealis.id });
+  await signIn(page, buyer.email);
+  await expectSignedIn(page, /\/catalog$/);
+  // Borealis has 15 % off accessories: the card shows the cheapest variant's price.
+  await expect(page.getByTestId("product-card").filter({ hasText: "Acoustic Desk Screen" }).getByTestId("card-price")).toHaveText("Your price from€75.65");
+
+  await page.getByRole("link", { name: /Acoustic Desk Screen/ }).click();
+  const variants = page.getByRole("radiogroup", { name: "Variant" });
+  await expect(variants.getByRole("radio", { name: "1200 mm" })).toHaveAttribute("aria-checked", "true");
+  await expect(await settledPrice(page)).toHaveText("€75.65");
+  await variants.getByRole("radio", { name: "1600 mm" }).click();
+  await expect(page.getByText("ACC-SCREEN-1600")).toBeVisible();
+  await expect(await settledPrice(page)).toHaveText("€92.65");
+  await expect(page.getByTestId("breakdown-line")).toHaveText([/Base price ACC-SCREEN-1600.*€109\.00/, /Borealis accessories: 15 %.*−€16\.35/]);
+  await screenshot(page, "storefront-variant-product");
+  await addToCart(page);
+
+  await page.goto("/cart");
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await expect(page.getByTestId("cart-line")).toContainText("ACC-SCREEN-1600");
+  const row = await db.buyerCart.findUniqueOrThrow({ where: { userId: buyer.id } });
+  const [item] = (await medusaCart(row.medusaCartId)).items;
+  expect(item).toMatchObject({ quantity: 1, unit_price: 92.65, is_custom_price: true, metadata: { tradepost: { sku: "ACC-SCREEN-1600", organisation_id: borealis.id } } });
+});

@@ -88,7 +88,7 @@ describe("seed", () => {
   it("is idempotent: a second run creates no rows and keeps the keys", async () => {
     const client = new pg.Client({ connectionString: env.TEST_MEDUSA_DATABASE_URL });
     await client.connect();
-    const tables = ["product", "product_variant", "product_category", "region", "sales_channel", "api_key", "stock_location", "shipping_option", "fulfillment_set", "tax_region", "store"];
+    const tables = ["product", "product_variant", "product_category", "product_collection", "region", "sales_channel", "api_key", "stock_location", "shipping_option", "fulfillment_set", "tax_region", "store"];
     const counts = async () => Object.fromEntries(await Promise.all(tables.map(async (table) => [table, (await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE deleted_at IS NULL`)).rows[0].n])));
     const keysBefore = readFileSync(env.TEST_MEDUSA_KEYS_FILE!, "utf8");
     const before = await counts();
@@ -96,7 +96,7 @@ describe("seed", () => {
     await seedMedusa({ databaseUrl: env.TEST_MEDUSA_DATABASE_URL!, keys: env.TEST_MEDUSA_KEYS_FILE!, secrets: { jwtSecret: env.TEST_MEDUSA_JWT_SECRET!, cookieSecret: env.TEST_MEDUSA_COOKIE_SECRET! } });
 
     expect(await counts()).toEqual(before);
-    expect(before.product).toBe(7);
+    expect(before).toMatchObject({ product: 8, product_collection: 2 });
     expect(readFileSync(env.TEST_MEDUSA_KEYS_FILE!, "utf8")).toBe(keysBefore);
     await client.end();
   }, 120_000);

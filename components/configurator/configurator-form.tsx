@@ -10,7 +10,7 @@ import type { TConfiguration } from "@/lib/pricing/types";
 type TProps = { model: TModelDefinition; configuration: TConfiguration; solution: TSolution; errors: TFieldErrors; onChange: (code: string, value: TConfiguration[string]) => void };
 
 /** A value the buyer can pick, or see why not: focusable even when unavailable, with the reason on hover and focus. */
-function Choice({ selected, possible, reason, label, image, onSelect, testId }: { selected: boolean; possible: boolean; reason: string | null; label: string; image?: string | null; onSelect: () => void; testId: string }) {
+export function Choice({ selected, possible, reason, label, image, onSelect, testId }: { selected: boolean; possible: boolean; reason: string | null; label: string; image?: string | null; onSelect: () => void; testId: string }) {
   const reasonId = useId();
 
   return (

@@ -35,7 +35,7 @@ function VolumePricing({ breaks, quantity, money }: { breaks: TQuantityBreak[]; 
   return (
     <div className="rounded-lg border border-slate-200">
       <table className="w-full text-sm" aria-label="Volume pricing">
-        <caption className="px-3 pt-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500">Volume pricing, this configuration</caption>
+        <caption className="px-3 pt-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500">Unit price by quantity</caption>
         <thead className="sr-only">
           <tr><th>Quantity</th><th>Unit price</th><th>Saving</th></tr>
         </thead>

@@ -5,6 +5,8 @@ import { ProductImage } from "@/components/storefront/product-image";
 import { formatMoney } from "@/lib/pricing/units";
 import type { TCardPrice } from "@/server/storefront/price-product-cards";
 
+const CARD_PRICE_LABEL = { single: "Your price", from: "Your price from", default_configuration: "Default configuration" } as const;
+
 /** A product in the catalogue grid, with the buyer's organisation price when there is one. */
 export function ProductCard({ product, price }: { product: TCatalogProduct; price?: TCardPrice }) {
   const category = product.categories[0]?.name;
@@ -25,7 +27,7 @@ export function ProductCard({ product, price }: { product: TCatalogProduct; pric
         {product.subtitle && <p className="text-sm text-slate-600">{product.subtitle}</p>}
         {price && (
           <p className="mt-auto flex items-baseline justify-between gap-2 pt-2" data-testid="card-price">
-            <span className="text-xs text-slate-500">{price.isDefaultConfiguration ? "Default configuration" : "Your price"}</span>
+            <span className="text-xs text-slate-500">{CARD_PRICE_LABEL[price.basis]}</span>
             <span className="font-semibold tabular-nums text-slate-900">{formatMoney(price.unitPriceMinor, price.currency)}</span>
           </p>
         )}

@@ -7,6 +7,7 @@ import { ConfiguratorForm } from "@/components/configurator/configurator-form";
 import { useConfigurator } from "@/components/configurator/use-configurator";
 import { PricePanel } from "@/components/storefront/price-panel";
 import { PriceError, useLivePrice } from "@/components/storefront/use-live-price";
+import { VariantPicker, type TVariantChoice } from "@/components/storefront/variant-picker";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
 import type { TModelDefinition } from "@/lib/configurator/model";
@@ -15,14 +16,17 @@ import { addToCartAction } from "@/server/actions/cart";
 const EMPTY_MODEL: TModelDefinition = { options: [], constraints: [] };
 
 /** Configure, see the organisation's price as you go, and put it in the cart at that price. */
-export function ProductPurchase({ handle, model, organisationName }: { handle: string; model: TModelDefinition | null; organisationName: string | null }) {
+export function ProductPurchase({ handle, model, variants, organisationName }: { handle: string; model: TModelDefinition | null; variants: TVariantChoice[]; organisationName: string | null }) {
   const configurator = useConfigurator(model ?? EMPTY_MODEL);
   const configuration = model ? configurator.configuration : {};
+  // A standard product in several variants: the buyer picks one (a model picks it otherwise).
+  const [chosenSku, setChosenSku] = useState(variants[0]?.sku);
+  const sku = !model && variants.length > 1 ? chosenSku : undefined;
   const [quantityText, setQuantityText] = useState("1");
   const quantity = Number(quantityText);
   const quantityValid = Number.isInteger(quantity) && quantity >= 1 && quantity <= 100_000;
   const configurationValid = !model || configurator.check.ok;
-  const price = useLivePrice({ product: handle, configuration, quantity, enabled: quantityValid && configurationValid });
+  const price = useLivePrice({ product: handle, configuration, quantity, sku, enabled: quantityValid && configurationValid });
   const queryClient = useQueryClient();
   const [isAdding, startAdding] = useTransition();
   const serverErrors = price.error instanceof PriceError ? price.error.fieldErrors : {};
@@ -32,7 +36,7 @@ export function ProductPurchase({ handle, model, organisationName }: { handle: s
   function add() {
     if (!current) return;
     startAdding(async () => {
-      const result = await addToCartAction({ product: handle, configuration, quantity, quoteToken: current.quoteToken });
+      const result = await addToCartAction({ product: handle, configuration, quantity, sku, quoteToken: current.quoteToken });
       if (result.ok) toast.success("Added to your cart.", { action: { label: "View cart", onClick: () => (window.location.href = "/cart") } });
       else {
         toast.error(result.message);
@@ -43,6 +47,7 @@ export function ProductPurchase({ handle, model, organisationName }: { handle: s
 
   return (
     <div className="space-y-6">
+      {sku && <VariantPicker variants={variants} sku={sku} error={serverErrors.sku} onChange={setChosenSku} />}
       {model && (
         <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5" aria-label="Configure">
           <div className="flex items-center justify-between">

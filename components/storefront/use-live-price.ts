@@ -24,8 +24,8 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-async function fetchPrice(product: string, configuration: TConfiguration, quantity: number, signal: AbortSignal): Promise<TLivePrice> {
-  const response = await fetch("/api/storefront/price", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ product, configuration, quantity }), signal });
+async function fetchPrice(product: string, configuration: TConfiguration, quantity: number, sku: string | undefined, signal: AbortSignal): Promise<TLivePrice> {
+  const response = await fetch("/api/storefront/price", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ product, configuration, quantity, sku }), signal });
   const body = (await response.json().catch(() => ({}))) as TLivePrice & { error?: { message: string; fieldErrors?: TFieldErrors } };
   if (!response.ok) throw new PriceError(body.error?.message ?? "The price could not be calculated.", body.error?.fieldErrors);
 
@@ -38,13 +38,13 @@ async function fetchPrice(product: string, configuration: TConfiguration, quanti
  * an older configuration can never replace the current one; the last price stays visible
  * (dimmed) while the next is on its way.
  */
-export function useLivePrice({ product, configuration, quantity, enabled }: { product: string; configuration: TConfiguration; quantity: number; enabled: boolean }) {
-  const now = JSON.stringify({ configuration, quantity, enabled });
+export function useLivePrice({ product, configuration, quantity, sku, enabled }: { product: string; configuration: TConfiguration; quantity: number; sku?: string; enabled: boolean }) {
+  const now = JSON.stringify({ configuration, quantity, sku, enabled });
   const request = useDebounced(now, 250);
-  const parsed = JSON.parse(request) as { configuration: TConfiguration; quantity: number; enabled: boolean };
+  const parsed = JSON.parse(request) as { configuration: TConfiguration; quantity: number; sku?: string; enabled: boolean };
   const query = useQuery({
     queryKey: ["price", product, request],
-    queryFn: ({ signal }) => fetchPrice(product, parsed.configuration, parsed.quantity, signal),
+    queryFn: ({ signal }) => fetchPrice(product, parsed.configuration, parsed.quantity, parsed.sku, signal),
     enabled: parsed.enabled,
     placeholderData: keepPreviousData,
     staleTime: 60_000,

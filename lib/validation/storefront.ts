@@ -6,14 +6,17 @@ const configurationValue = z.union([z.string().max(60), z.number().finite(), z.b
 export const ZConfigurationInput = z.record(z.string().max(40), configurationValue).refine((value) => Object.keys(value).length <= 30, "Too many options.");
 const quantity = z.number({ error: "Enter a quantity." }).int("Enter a whole number.").min(1, "At least 1.").max(100_000, "At most 100,000.");
 const handle = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, "No such product.");
+/** The variant of a standard product with several (a configurable product's model picks it instead). */
+const sku = z.string().trim().min(1).max(120).optional();
 
-export const ZPriceRequest = z.object({ product: handle, configuration: ZConfigurationInput.default({}), quantity }).strict();
+export const ZPriceRequest = z.object({ product: handle, configuration: ZConfigurationInput.default({}), quantity, sku }).strict();
 
 export const ZAddToCartInput = z
   .object({
     product: handle,
     configuration: ZConfigurationInput.default({}),
     quantity,
+    sku,
     /** The quote the buyer saw; the server checks it was issued for exactly this line and is unchanged. */
     quoteToken: z.string().min(10).max(4_000).optional(),
   })

@@ -17,6 +17,8 @@ export const DEMO_BASE_PRICES: Record<string, number> = {
   "ACC-GROMMET-80": 1_250,
   "ACC-ARM-DUAL": 14_900,
   "CBL-PATCH-10": 4_500,
+  "ACC-SCREEN-1200": 8_900,
+  "ACC-SCREEN-1600": 10_900,
 };
 
 function demoRules(acme: string, borealis: string): TPricingRule[] {

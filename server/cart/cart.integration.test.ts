@@ -95,6 +95,10 @@ describe("the price endpoint", () => {
     signInAs(buyerA);
     expect(await price({ ...TABLE, configuration: { ...TABLE.configuration, top: "glass" }, quantity: 1 })).toMatchObject({ status: 422, json: { error: { message: "A glass top cannot have a cable port." } } });
     expect((await price({ ...TABLE, quantity: 1, unitPrice: 1 })).status).toBe(422);
+    // A standard product in several variants needs one of its own SKUs.
+    expect(await price({ product: "acoustic-desk-screen", quantity: 1 })).toMatchObject({ status: 422, json: { error: { message: "Choose a variant of Acoustic Desk Screen." } } });
+    expect(await price({ product: "acoustic-desk-screen", sku: "TBL-ATELIER-OAK", quantity: 1 })).toMatchObject({ status: 422, json: { error: { message: "Acoustic Desk Screen has no variant TBL-ATELIER-OAK." } } });
+    expect(await price({ product: "acoustic-desk-screen", sku: "ACC-SCREEN-1600", quantity: 1 })).toMatchObject({ status: 200, json: { sku: "ACC-SCREEN-1600", unitPrice: 9_810 } });
     signInAs(null);
     expect((await price({ ...TABLE, quantity: 1 })).status).toBe(401);
   });

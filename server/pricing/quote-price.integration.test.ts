@@ -56,7 +56,7 @@ describe("the demo price list", () => {
         return { sku, acme: price(acme), borealis: price(borealis) };
       }),
     );
-    expect(prices.map((line) => line.sku).sort()).toEqual(["ACC-ARM-DUAL", "ACC-FEET-M8", "ACC-GROMMET-80", "ACC-TRAY-800", "CBL-ASSY-CAT6A", "CBL-ASSY-OM4", "CBL-PATCH-10", "TBL-ATELIER-GLASS", "TBL-ATELIER-OAK", "TBL-ATELIER-WALNUT"]);
+    expect(prices.map((line) => line.sku).sort()).toEqual(["ACC-ARM-DUAL", "ACC-FEET-M8", "ACC-GROMMET-80", "ACC-SCREEN-1200", "ACC-SCREEN-1600", "ACC-TRAY-800", "CBL-ASSY-CAT6A", "CBL-ASSY-OM4", "CBL-PATCH-10", "TBL-ATELIER-GLASS", "TBL-ATELIER-OAK", "TBL-ATELIER-WALNUT"]);
     for (const line of prices) {
       expect(line.acme.ok && line.borealis.ok, line.sku).toBe(true);
       if (line.acme.ok && line.borealis.ok) expect(line.acme.unitPrice, line.sku).not.toBe(line.borealis.unitPrice);

@@ -44,6 +44,7 @@ export async function priceConfiguredLine({ organisationId, productHandle, confi
   }
   const sku = model ? resolveSku(model.definition, checked, entry.variants.map((variant) => variant.sku)) : (chosenSku ?? (entry.variants.length === 1 ? entry.variants[0]!.sku : null));
   const variant = entry.variants.find((item) => item.sku === sku);
+  if (!model && !variant) throw new AppError("INVALID_INPUT", sku ? `${entry.title} has no variant ${sku}.` : `Choose a variant of ${entry.title}.`, { sku: [sku ? "No such variant." : "Choose a variant."] });
   if (!sku || !variant) throw new AppError("INVALID_STATE", "This configuration does not match a variant of the product.");
   const request = { currency: region.currency, sku, product: entry.handle, categories: entry.categories, configuration: checked, organisationId };
   const quote = quoteWith(live, { ...request, quantity }, now);

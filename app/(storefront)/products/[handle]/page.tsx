@@ -37,7 +37,7 @@ export default async function ProductPage({ params }: { params: Promise<{ handle
           <h1 className="text-3xl font-semibold tracking-tight">{product.title}</h1>
           {product.subtitle && <p className="text-lg text-slate-600">{product.subtitle}</p>}
           {canBuy ? (
-            <ProductPurchase handle={product.handle} model={model?.definition ?? null} organisationName={user.organisationName} />
+            <ProductPurchase handle={product.handle} model={model?.definition ?? null} variants={product.variants.flatMap((variant) => (variant.sku ? [{ sku: variant.sku, title: variant.title }] : []))} organisationName={user.organisationName} />
           ) : (
             <p className="rounded-lg bg-brand-50 p-4 text-sm text-brand-900">This product is made to order. It can be configured and ordered once its configuration model is published.</p>
           )}

@@ -5,7 +5,7 @@ import { withRoute } from "@/server/http/route-handler";
 import { priceConfiguredLine } from "@/server/storefront/price-configured-line";
 
 /**
- * POST { product, configuration, quantity } → the caller's organisation price with its
+ * POST { product, configuration, quantity, sku? } → the caller's organisation price with its
  * breakdown and a signed quote. Per buyer: never cached.
  */
 export const POST = withRoute("storefront.price", async (request) => {
@@ -13,7 +13,7 @@ export const POST = withRoute("storefront.price", async (request) => {
   const user = await requireUser("storefront.browse");
   const authenticated = performance.now();
   const input = ZPriceRequest.parse(await request.json().catch(() => ({})));
-  const line = await priceConfiguredLine({ organisationId: organisationIdOf(user), productHandle: input.product, configuration: input.configuration, quantity: input.quantity });
+  const line = await priceConfiguredLine({ organisationId: organisationIdOf(user), productHandle: input.product, configuration: input.configuration, quantity: input.quantity, sku: input.sku });
   const timing = `auth;dur=${(authenticated - started).toFixed(1)}, price;dur=${(performance.now() - authenticated).toFixed(1)}`;
 
   return NextResponse.json(

@@ -79,6 +79,20 @@ export const DEMO_PRODUCTS: TDemoProduct[] = [
   standard("cable-tray", "Under-desk Cable Tray", "Powder-coated steel tray, 800 mm, tool-free mounting.", "accessories", "ACC-TRAY-800", 39, "workspace-essentials"),
   standard("desk-grommet", "Desk Grommet 80 mm", "Brushed aluminium cable grommet with brush insert.", "accessories", "ACC-GROMMET-80", 12.5),
   standard("monitor-arm", "Dual Monitor Arm", "Gas-spring arm for two screens up to 9 kg each.", "accessories", "ACC-ARM-DUAL", 149, "workspace-essentials"),
+  {
+    handle: "acoustic-desk-screen",
+    title: "Acoustic Desk Screen",
+    subtitle: "Felt privacy screen in two widths",
+    description: "A 12 mm recycled-felt screen that clamps to any desk edge. Absorbs speech noise in open offices; choose the width of your desk.",
+    category: "accessories",
+    configurable: false,
+    configurationOptions: [],
+    options: [{ title: "Width", values: ["1200 mm", "1600 mm"] }],
+    variants: [
+      { title: "1200 mm", sku: "ACC-SCREEN-1200", options: { Width: "1200 mm" }, price: 89 },
+      { title: "1600 mm", sku: "ACC-SCREEN-1600", options: { Width: "1600 mm" }, price: 109 },
+    ],
+  },
   standard("patch-cable-pack", "Cat6a Patch Cable Pack", "Ten 2 m patch cables in five colours.", "cables", "CBL-PATCH-10", 45),
 ]
 
