@@ -22,6 +22,7 @@ export const ZEnv = z
     MEDUSA_URL: httpUrl,
     MEDUSA_PUBLISHABLE_KEY: z.string().startsWith("pk_", "must be a Medusa publishable key (pk_…)"),
     MEDUSA_SECRET_API_KEY: z.string().startsWith("sk_", "must be a Medusa secret API key (sk_…)"),
+    MEDUSA_TIMEOUT_MS: positiveInt(15_000),
 
     ODOO_URL: httpUrl,
     ODOO_DB: optionalText,

@@ -1,5 +1,5 @@
 // npm run bench:storefront — latency of the organisation price endpoint under 50 concurrent
-// buyers, and of the product page, against a running Tradepost (start it with `npm run demo`).
+// buyers, and of the product and catalogue pages, against a running Tradepost (start it with `npm run demo`).
 // Signs in the demo buyers (BENCH_BUYERS, password DEMO_PASSWORD), then each virtual buyer
 // asks for prices of random table configurations as fast as it gets answers.
 
@@ -101,7 +101,10 @@ async function main() {
   await load(20, sessions, productPage);
   report(`product page, ~${THINK_MS} ms apart`, await load(PAGE_REQUESTS, sessions, productPage, THINK_MS));
   report("product page, saturation", await load(PAGE_REQUESTS, sessions, productPage));
-  console.log("\nThe price endpoint prices from the database and in-process caches (catalogue 30 s, store region 10 min): Medusa is not on its path once warm. The product page reads the product from Medusa through a 30-second cache.");
+  const catalogPage = (cookie: string) => fetch(`${BASE}/catalog`, { headers: { cookie } });
+  await load(20, sessions, catalogPage);
+  report(`catalogue page, ~${THINK_MS} ms apart`, await load(PAGE_REQUESTS, sessions, catalogPage, THINK_MS));
+  console.log("\nThe price endpoint prices from the database and in-process caches (catalogue 30 s, store region 10 min): Medusa is not on its path once warm. The product page reads the product from Medusa through a 30-second cache; the catalogue page shares Medusa's page of products for 30 s and prices each card for the buyer's organisation on every request.");
 }
 
 main().catch((error: unknown) => {

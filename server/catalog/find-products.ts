@@ -1,7 +1,7 @@
 import "server-only";
 import { CATALOG_PAGE_SIZE, type TCatalogQuery } from "@/lib/catalog/query";
 import type { TCatalogCategory, TCatalogCollection, TCatalogPage } from "@/lib/catalog/types";
-import { memoFor } from "@/lib/memo-for";
+import { memoByKeyFor, memoFor } from "@/lib/memo-for";
 import { callMedusa } from "@/server/medusa/call";
 import { getMedusaStore } from "@/server/medusa/client";
 import { toCatalogProduct } from "@/server/medusa/mappers";
@@ -10,27 +10,35 @@ import { ZMedusaCategoryList, ZMedusaCollectionList, ZMedusaProductList } from "
 const LIST_FIELDS = "id,handle,title,subtitle,thumbnail,metadata,*categories";
 // Categories and collections change when the catalogue is reorganised, not per request.
 const TAXONOMY_CACHE_MS = 60_000;
+// Catalogue pages carry no prices, so every buyer may share them for a short while.
+const PAGE_CACHE_MS = 30_000;
+const MAX_CACHED_PAGES = 500;
 
 const EMPTY_PAGE: TCatalogPage = { products: [], total: 0, page: 1, pageCount: 0 };
 
 /**
  * One page of the catalogue from Medusa's store API (the same for every organisation: no
- * prices here, so it may be shared). Category and collection come as handles from the URL;
- * an unknown handle matches nothing rather than being ignored.
+ * prices here, so it is shared, for 30 s). Category and collection come as handles from the
+ * URL; an unknown handle matches nothing rather than being ignored.
  */
 export async function findProducts(query: TCatalogQuery): Promise<TCatalogPage> {
-  const [categories, collections] = await Promise.all([query.category ? findCategories() : [], query.collection ? findCollections() : []]);
-  const categoryId = query.category ? categories.find((c) => c.handle === query.category)?.id : undefined;
-  const collectionId = query.collection ? collections.find((c) => c.handle === query.collection)?.id : undefined;
-  if ((query.category && !categoryId) || (query.collection && !collectionId)) return EMPTY_PAGE;
+  return loadPage(JSON.stringify([query.q ?? "", query.category ?? "", query.collection ?? "", query.page]));
+}
+
+const loadPage = memoByKeyFor(PAGE_CACHE_MS, MAX_CACHED_PAGES, async (key: string): Promise<TCatalogPage> => {
+  const [q, category, collection, page] = JSON.parse(key) as [string, string, string, number];
+  const [categories, collections] = await Promise.all([category ? findCategories() : [], collection ? findCollections() : []]);
+  const categoryId = category ? categories.find((c) => c.handle === category)?.id : undefined;
+  const collectionId = collection ? collections.find((c) => c.handle === collection)?.id : undefined;
+  if ((category && !categoryId) || (collection && !collectionId)) return EMPTY_PAGE;
 
   const result = await callMedusa("store.product.list", ZMedusaProductList, () =>
     getMedusaStore().store.product.list({
-      q: query.q || undefined,
+      q: q || undefined,
       category_id: categoryId ? [categoryId] : undefined,
       collection_id: collectionId ? [collectionId] : undefined,
       limit: CATALOG_PAGE_SIZE,
-      offset: (query.page - 1) * CATALOG_PAGE_SIZE,
+      offset: (page - 1) * CATALOG_PAGE_SIZE,
       fields: LIST_FIELDS,
       order: "title",
     }),
@@ -39,10 +47,10 @@ export async function findProducts(query: TCatalogQuery): Promise<TCatalogPage> 
   return {
     products: result.products.map(toCatalogProduct),
     total: result.count,
-    page: query.page,
+    page,
     pageCount: Math.ceil(result.count / CATALOG_PAGE_SIZE),
   };
-}
+});
 
 export const findCategories = memoFor(TAXONOMY_CACHE_MS, async (): Promise<TCatalogCategory[]> => {
   const result = await callMedusa("store.category.list", ZMedusaCategoryList, () =>

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { TCatalogProduct } from "@/lib/catalog/types";
+import { memoByKeyFor } from "@/lib/memo-for";
 import { callMedusa } from "@/server/medusa/call";
 import { getMedusaStore } from "@/server/medusa/client";
 import { toCatalogProduct } from "@/server/medusa/mappers";
@@ -9,21 +10,20 @@ import { ZMedusaProductList } from "@/server/medusa/types";
 // The same for every buyer (no prices), so kept for a short while in the process.
 const CACHE_MS = 30_000;
 const MAX_CACHED = 500;
-const cache = new Map<string, { at: number; product: TCatalogProduct }>();
 
-/** A published product by handle, with its variants and categories; NOT_FOUND otherwise. */
-export async function getProductOrThrow(handle: string): Promise<TCatalogProduct> {
-  if (!/^[a-z0-9-]{1,120}$/.test(handle)) throw new AppError("NOT_FOUND", "No such product.");
-  const hit = cache.get(handle);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.product;
+const loadProduct = memoByKeyFor(CACHE_MS, MAX_CACHED, async (handle: string): Promise<TCatalogProduct> => {
   const result = await callMedusa("store.product.list(handle)", ZMedusaProductList, () =>
     getMedusaStore().store.product.list({ handle, limit: 1, fields: "id,handle,title,subtitle,description,thumbnail,metadata,*categories,*variants" }),
   );
   const product = result.products[0];
   if (!product) throw new AppError("NOT_FOUND", "No such product.");
 
-  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-  cache.set(handle, { at: Date.now(), product: toCatalogProduct(product) });
+  return toCatalogProduct(product);
+});
 
-  return cache.get(handle)!.product;
+/** A published product by handle, with its variants and categories; NOT_FOUND otherwise. */
+export async function getProductOrThrow(handle: string): Promise<TCatalogProduct> {
+  if (!/^[a-z0-9-]{1,120}$/.test(handle)) throw new AppError("NOT_FOUND", "No such product.");
+
+  return loadProduct(handle);
 }

@@ -1,22 +1,26 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { TimeoutError, withinTimeout } from "@/lib/within-timeout";
+import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
 
 /**
- * Runs one Medusa call and parses its response. Network errors, error statuses and
- * responses of an unexpected shape all become UPSTREAM_FAILED (logged with detail, shown
- * without it); a 404 becomes NOT_FOUND.
+ * Runs one Medusa call and parses its response. Network errors, error statuses, no answer
+ * within MEDUSA_TIMEOUT_MS and responses of an unexpected shape all become UPSTREAM_FAILED
+ * (logged with detail, shown without it); a 404 becomes NOT_FOUND.
  */
 export async function callMedusa<T extends z.ZodType>(label: string, schema: T, call: () => Promise<unknown>): Promise<z.infer<T>> {
   const started = performance.now();
   let response: unknown;
   try {
-    response = await call();
+    // The js-sdk's calls take no abort signal: a Medusa that accepts but never answers is cut off here.
+    response = await withinTimeout(call(), getEnv().MEDUSA_TIMEOUT_MS);
   } catch (error) {
     const status = (error as { status?: number }).status;
     logger.warn({ label, status, err: error, durationMs: Math.round(performance.now() - started) }, "medusa call failed");
     if (status === 404) throw new AppError("NOT_FOUND", "Not found.");
+    if (error instanceof TimeoutError) throw new AppError("UPSTREAM_FAILED", "The commerce backend is too slow to answer right now. Please try again in a moment.");
     throw new AppError("UPSTREAM_FAILED", "The commerce backend is not answering right now. Please try again in a moment.");
   }
   const parsed = schema.safeParse(response);

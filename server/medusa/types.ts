@@ -15,7 +15,7 @@ export const ZMedusaProduct = z.object({
   thumbnail: z.string().nullish(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
   categories: z.array(ZCategory).nullish(),
-  variants: z.array(z.object({ id: z.string(), title: z.string().nullish(), sku: z.string().nullish() })).nullish(),
+  variants: z.array(z.object({ id: z.string(), title: z.string().nullish(), sku: z.string().nullish(), variant_rank: z.number().nullish() })).nullish(),
 });
 
 export const ZMedusaProductList = z.object({

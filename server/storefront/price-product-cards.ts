@@ -1,46 +1,45 @@
 import "server-only";
-import { defaultModelConfiguration } from "@/lib/configurator/configuration";
-import { findCatalogEntry } from "@/server/catalog/load-catalog";
-import { getPublishedModel } from "@/server/configurator/get-published-model";
-import { logger } from "@/server/logger";
-import { priceConfiguredLine } from "@/server/storefront/price-configured-line";
+import { defaultModelConfiguration, resolveSku } from "@/lib/configurator/configuration";
+import { priceLine } from "@/lib/pricing/evaluate";
+import type { TConfiguration } from "@/lib/pricing/types";
+import { loadCatalog } from "@/server/catalog/load-catalog";
+import { getStoreRegion } from "@/server/catalog/get-store-region";
+import { findPublishedModelDefinitions } from "@/server/configurator/get-published-model";
+import { getLivePricing } from "@/server/pricing/get-live-pricing";
 
 /** How a card's price reads: the only price, the cheapest variant's, or the default configuration's. */
 export type TCardPrice = { unitPriceMinor: number; currency: string; basis: "single" | "from" | "default_configuration" };
 
-async function priceCard(organisationId: string, handle: string): Promise<TCardPrice | null> {
-  const model = await getPublishedModel(handle);
-  if (model) {
-    const line = await priceConfiguredLine({ organisationId, productHandle: handle, configuration: defaultModelConfiguration(model.definition), quantity: 1 });
-
-    return { unitPriceMinor: line.result.unitPrice, currency: line.result.currency, basis: "default_configuration" };
-  }
-  const skus = (await findCatalogEntry(handle))?.variants.map((variant) => variant.sku) ?? [];
-  const lines = await Promise.all(skus.map((sku) => priceConfiguredLine({ organisationId, productHandle: handle, configuration: {}, quantity: 1, sku }).catch(() => null)));
-  const prices = lines.flatMap((line) => (line ? [line.result] : []));
-  if (!prices.length) return null;
-  const cheapest = prices.reduce((low, next) => (next.unitPrice < low.unitPrice ? next : low));
-
-  return { unitPriceMinor: cheapest.unitPrice, currency: cheapest.currency, basis: skus.length > 1 ? "from" : "single" };
-}
-
 /**
- * The organisation's price for one of each product on a catalogue page. A product that
- * cannot be priced (no published model, no base price) simply shows none. Per
+ * The organisation's price for one of each product on a catalogue page: standard products
+ * at their price ("from" the cheapest variant when there are several), configurable ones
+ * in their default configuration. Display only — adding to the cart prices again with a
+ * signed quote — so everything is loaded once for the page and priced without a trace.
+ * A product that cannot be priced (no published model, no base price) shows none. Per
  * organisation, so never cached in anything shared.
  */
 export async function priceProductCards(organisationId: string, handles: string[]): Promise<Map<string, TCardPrice>> {
-  const entries = await Promise.all(
-    handles.map(async (handle) => {
-      const price = await priceCard(organisationId, handle).catch((error: unknown) => {
-        logger.debug({ handle, err: error }, "no catalogue price for product");
+  const at = new Date();
+  const region = await getStoreRegion();
+  const [catalog, models, live] = await Promise.all([loadCatalog(), findPublishedModelDefinitions(), getLivePricing(region.currency, at)]);
+  const prices = new Map<string, TCardPrice>();
+  if (!live) return prices;
 
-        return null;
-      });
+  for (const handle of handles) {
+    const entry = catalog.find((item) => item.handle === handle);
+    if (!entry) continue;
+    const model = models.get(handle);
+    const configuration: TConfiguration = model ? defaultModelConfiguration(model) : {};
+    const skus = model ? [resolveSku(model, configuration, entry.variants.map((variant) => variant.sku))].filter((sku) => sku !== null) : entry.variants.map((variant) => variant.sku);
+    if (entry.configurable && !model) continue;
+    const unitPrices = skus.flatMap((sku) => {
+      const result = priceLine(live, { sku, product: handle, categories: entry.categories, configuration, organisationId, quantity: 1, at }, { explain: false });
 
-      return price ? ([handle, price] as const) : null;
-    }),
-  );
+      return result.ok ? [result.unitPrice] : [];
+    });
+    if (!unitPrices.length) continue;
+    prices.set(handle, { unitPriceMinor: Math.min(...unitPrices), currency: live.currency, basis: model ? "default_configuration" : skus.length > 1 ? "from" : "single" });
+  }
 
-  return new Map(entries.filter((entry) => entry !== null));
+  return prices;
 }
