@@ -3,7 +3,7 @@ import Medusa from "@medusajs/js-sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "../../test/support/next-request-scope";
 import { seedDemoData } from "../../prisma/seed/demo-data";
-import { createUser } from "../../prisma/seed/factories";
+import { createOrganisation, createUser } from "../../prisma/seed/factories";
 import { testDb } from "../../test/support/db";
 import { readLineMetadata } from "@/lib/cart/line-metadata";
 import { createQuoteToken, verifyQuoteToken } from "@/lib/pricing/quote";
@@ -71,6 +71,28 @@ describe("Medusa customers for buyers", () => {
     expect(customers[0]!.metadata).toMatchObject({ tradepost_user_id: buyerA.id, organisation_id: acme });
     expect(await db.externalLink.findMany({ where: { system: "MEDUSA", entityType: "user", localId: buyerA.id } })).toEqual([expect.objectContaining({ externalId: ids[0] })]);
     expect(await db.externalClaim.count()).toBe(0);
+  });
+
+  it("puts the buyers of an organisation in one customer group, created once when they arrive together", async () => {
+    const organisation = await createOrganisation(db);
+    const buyers = await Promise.all(Array.from({ length: 4 }, () => createUser(db, { role: "BUYER", organisationId: organisation.id })));
+    const sessions = [];
+    for (const buyer of buyers) sessions.push(await sessionOf(buyer));
+    const customerIds = await Promise.all(sessions.map((session) => ensureMedusaCustomer(session)));
+
+    const { customer_groups: groups } = await admin.admin.customerGroup.list({ name: organisation.name, fields: "id,metadata,*customers" });
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.metadata).toEqual({ organisation_id: organisation.id });
+    expect(groups[0]!.customers!.map((customer: { id: string }) => customer.id).sort()).toEqual([...customerIds].sort());
+    expect(await db.externalLink.findMany({ where: { system: "MEDUSA", entityType: "organisation", localId: organisation.id } })).toEqual([expect.objectContaining({ externalId: groups[0]!.id })]);
+    expect(await db.externalClaim.count()).toBe(0);
+
+    // Tradepost's links lost (a restored database): the customer and the group are found again, nothing doubles.
+    await db.externalLink.deleteMany({ where: { system: "MEDUSA", localId: { in: [organisation.id, buyers[0]!.id] } } });
+    expect(await ensureMedusaCustomer(sessions[0]!)).toBe(customerIds[0]);
+    const { customer_groups: after } = await admin.admin.customerGroup.list({ name: organisation.name, fields: "id,*customers" });
+    expect(after.map((group: { id: string }) => group.id)).toEqual([groups[0]!.id]);
+    expect(after[0]!.customers).toHaveLength(4);
   });
 });
 
