@@ -160,3 +160,29 @@ test("[J2] a standard product sold in several variants: the buyer picks one and 
   const [item] = (await medusaCart(row.medusaCartId)).items;
   expect(item).toMatchObject({ quantity: 1, unit_price: 92.65, is_custom_price: true, metadata: { tradepost: { sku: "ACC-SCREEN-1600", organisation_id: borealis.id } } });
 });
+
+test("[J2] a buyer changes the configuration of a cart line from the cart", async ({ page, db }) => {
+  const acme = await db.organisation.findUniqueOrThrow({ where: { name: "Acme Interiors" } });
+  const buyer = await createUser(db, { role: "BUYER", organisationId: acme.id });
+  await signIn(page, buyer.email);
+  await expectSignedIn(page, /\/catalog$/);
+  await page.goto("/products/made-to-measure-table");
+  await expect(await settledPrice(page)).toHaveText("€855.00");
+  await addToCart(page);
+
+  await page.goto("/cart");
+  await page.getByRole("link", { name: "Change configuration" }).click();
+  await expect(page.getByText("You are changing a line of your cart.")).toBeVisible();
+  await expect(page.getByLabel("Width")).toHaveValue("1600");
+  await page.getByLabel("Width").fill("1400");
+  await page.getByLabel("Quantity").fill("2");
+  await expect(await settledPrice(page)).toHaveText("€828.00");
+  await page.getByRole("button", { name: "Update cart line" }).click();
+
+  await expect(page).toHaveURL(/\/cart$/);
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await expect(page.getByTestId("configuration-summary")).toHaveText("Top Oak · Width 1400 mm · Depth 800 mm · Legs Powder-coated steel");
+  await expect(page.getByTestId("line-unit-price")).toHaveText("€828.00");
+  const row = await db.buyerCart.findUniqueOrThrow({ where: { userId: buyer.id } });
+  expect((await medusaCart(row.medusaCartId)).items.map((item) => [item.quantity, item.unit_price, item.metadata.tradepost?.configuration])).toEqual([[2, 828, expect.objectContaining({ width_mm: 1400 })]]);
+});

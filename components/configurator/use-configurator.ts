@@ -11,8 +11,9 @@ import type { TConfiguration } from "@/lib/pricing/types";
  * the solver's witness, so choosing a value that needs another option changed (e.g. a
  * glass top on a too-wide table) adjusts the untouched option instead of refusing.
  */
-export function useConfigurator(model: TModelDefinition) {
-  const [configuration, setConfiguration] = useState<TConfiguration>(() => defaultModelConfiguration(model));
+export function useConfigurator(model: TModelDefinition, initial?: TConfiguration) {
+  // Changing a cart line starts from its configuration (what the model still knows of it).
+  const [configuration, setConfiguration] = useState<TConfiguration>(() => ({ ...defaultModelConfiguration(model), ...pickKnown(model, initial) }));
   const [touched, setTouched] = useState<string[]>([]);
   // The buyer's choices, fixed; if the latest ones clash with the earlier ones (a number typed
   // out of range), they are left out, so only they show the problem and the rest stays usable.
@@ -42,4 +43,8 @@ export function useConfigurator(model: TModelDefinition) {
   }
 
   return { configuration, solution, check, set, reset, touched };
+}
+
+function pickKnown(model: TModelDefinition, configuration: TConfiguration | undefined): TConfiguration {
+  return Object.fromEntries(Object.entries(configuration ?? {}).filter(([code]) => model.options.some((option) => option.code === code)));
 }

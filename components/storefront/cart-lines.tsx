@@ -27,6 +27,7 @@ function CartLine({ cartId, line, currency }: { cartId: string; line: TCartLineV
           <Link href={`/products/${line.productHandle}`} className="font-semibold text-slate-900 hover:underline">{line.productTitle}</Link>
           <p className="font-mono text-xs text-slate-500">{line.sku}</p>
           {line.summary && <p className="text-sm text-slate-600" data-testid="configuration-summary">{line.summary}</p>}
+          {line.summary && <Link href={`/products/${line.productHandle}?line=${encodeURIComponent(line.id)}`} className="text-sm font-medium text-brand-700 hover:underline">Change configuration</Link>}
         </div>
         <div className="text-right">
           <p className="font-semibold tabular-nums" data-testid="line-total">{money(line.lineTotal)}</p>

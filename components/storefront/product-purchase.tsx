@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfiguratorForm } from "@/components/configurator/configurator-form";
 import { useConfigurator } from "@/components/configurator/use-configurator";
@@ -11,18 +12,23 @@ import { VariantPicker, type TVariantChoice } from "@/components/storefront/vari
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
 import type { TModelDefinition } from "@/lib/configurator/model";
-import { addToCartAction } from "@/server/actions/cart";
+import type { TConfiguration } from "@/lib/pricing/types";
+import { addToCartAction, replaceCartLineAction } from "@/server/actions/cart";
 
 const EMPTY_MODEL: TModelDefinition = { options: [], constraints: [] };
 
 /** Configure, see the organisation's price as you go, and put it in the cart at that price. */
-export function ProductPurchase({ handle, model, variants, organisationName }: { handle: string; model: TModelDefinition | null; variants: TVariantChoice[]; organisationName: string | null }) {
-  const configurator = useConfigurator(model ?? EMPTY_MODEL);
+/** A cart line being changed: the product page starts from it and replaces it. */
+export type TEditedLine = { cartId: string; lineId: string; sku: string; configuration: TConfiguration; quantity: number };
+
+export function ProductPurchase({ handle, model, variants, organisationName, editing }: { handle: string; model: TModelDefinition | null; variants: TVariantChoice[]; organisationName: string | null; editing?: TEditedLine }) {
+  const router = useRouter();
+  const configurator = useConfigurator(model ?? EMPTY_MODEL, editing?.configuration);
   const configuration = model ? configurator.configuration : {};
   // A standard product in several variants: the buyer picks one (a model picks it otherwise).
-  const [chosenSku, setChosenSku] = useState(variants[0]?.sku);
+  const [chosenSku, setChosenSku] = useState(variants.some((variant) => variant.sku === editing?.sku) ? editing!.sku : variants[0]?.sku);
   const sku = !model && variants.length > 1 ? chosenSku : undefined;
-  const [quantityText, setQuantityText] = useState("1");
+  const [quantityText, setQuantityText] = useState(String(editing?.quantity ?? 1));
   const quantity = Number(quantityText);
   const quantityValid = Number.isInteger(quantity) && quantity >= 1 && quantity <= 100_000;
   const configurationValid = !model || configurator.check.ok;
@@ -36,8 +42,12 @@ export function ProductPurchase({ handle, model, variants, organisationName }: {
   function add() {
     if (!current) return;
     startAdding(async () => {
-      const result = await addToCartAction({ product: handle, configuration, quantity, sku, quoteToken: current.quoteToken });
-      if (result.ok) toast.success("Added to your cart.", { action: { label: "View cart", onClick: () => (window.location.href = "/cart") } });
+      const line = { product: handle, configuration, quantity, sku, quoteToken: current.quoteToken };
+      const result = editing ? await replaceCartLineAction({ ...line, cartId: editing.cartId, lineId: editing.lineId }) : await addToCartAction(line);
+      if (result.ok && editing) {
+        toast.success("Cart line updated.");
+        router.push("/cart");
+      } else if (result.ok) toast.success("Added to your cart.", { action: { label: "View cart", onClick: () => (window.location.href = "/cart") } });
       else {
         toast.error(result.message);
         await queryClient.invalidateQueries({ queryKey: ["price", handle] });
@@ -73,7 +83,7 @@ export function ProductPurchase({ handle, model, variants, organisationName }: {
         {price.error && !(price.error instanceof PriceError && Object.keys(price.error.fieldErrors).length) && <p className="rounded-md bg-red-50 p-3 text-sm text-red-700" role="alert">{price.error.message}</p>}
         {!configurationValid && <p className="text-sm text-amber-800" role="status">Complete the configuration to see your price.</p>}
         <div className="flex items-center gap-3">
-          <Button size="lg" onClick={add} disabled={!current || !configurationValid || !quantityValid} isLoading={isAdding}>Add to cart</Button>
+          <Button size="lg" onClick={add} disabled={!current || !configurationValid || !quantityValid} isLoading={isAdding}>{editing ? "Update cart line" : "Add to cart"}</Button>
           <Link href="/cart" className="text-sm font-medium text-brand-700 hover:underline">Go to cart</Link>
         </div>
       </section>

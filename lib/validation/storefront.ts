@@ -22,6 +22,7 @@ export const ZAddToCartInput = z
   })
   .strict();
 
+export const ZReplaceCartLineInput = ZAddToCartInput.extend({ cartId: z.string().min(1).max(120), lineId: z.string().min(1).max(120) }).strict();
 export const ZCartLineInput = z.object({ cartId: z.string().min(1).max(120), lineId: z.string().min(1).max(120) }).strict();
 export const ZUpdateCartLineInput = z.object({ cartId: z.string().min(1).max(120), lineId: z.string().min(1).max(120), quantity }).strict();
 export const ZQuickOrderInput = z.object({ text: z.string().min(1, "Paste or upload some rows.").max(200_000, "At most 200 kB.") }).strict();

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ZAddToCartInput, ZCartLineInput, ZQuickOrderInput, ZUpdateCartLineInput } from "@/lib/validation/storefront";
+import { ZAddToCartInput, ZCartLineInput, ZQuickOrderInput, ZReplaceCartLineInput, ZUpdateCartLineInput } from "@/lib/validation/storefront";
 import { runAction } from "@/server/actions/run-action";
 import { addToCart } from "@/server/cart/add-to-cart";
-import { confirmCartLinePrice, removeCartLine, updateCartLineQuantity } from "@/server/cart/change-cart-line";
+import { confirmCartLinePrice, removeCartLine, replaceCartLine, updateCartLineQuantity } from "@/server/cart/change-cart-line";
 import { quickOrder } from "@/server/cart/quick-order";
 
 // The buyer's cart. Inputs never carry a price (the schemas are strict): the server prices
@@ -18,6 +18,10 @@ const refresh = <T>(result: T) => {
 
 export async function addToCartAction(input: unknown) {
   return runAction({ name: "addToCart", permission: "cart.manage", schema: ZAddToCartInput, input, run: async ({ user, input: data }) => refresh(await addToCart(user, data)) });
+}
+
+export async function replaceCartLineAction(input: unknown) {
+  return runAction({ name: "replaceCartLine", permission: "cart.manage", schema: ZReplaceCartLineInput, input, run: async ({ user, input: data }) => refresh(await replaceCartLine(user, data)) });
 }
 
 export async function updateCartLineAction(input: unknown) {

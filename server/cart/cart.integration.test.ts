@@ -9,7 +9,7 @@ import { readLineMetadata } from "@/lib/cart/line-metadata";
 import { createQuoteToken, verifyQuoteToken } from "@/lib/pricing/quote";
 import { updateMedusaCartLine } from "@/server/medusa/carts";
 import { POST as priceRoute } from "@/app/api/storefront/price/route";
-import { addToCartAction, confirmCartLinePriceAction, quickOrderAction, removeCartLineAction, updateCartLineAction } from "@/server/actions/cart";
+import { addToCartAction, confirmCartLinePriceAction, quickOrderAction, removeCartLineAction, replaceCartLineAction, updateCartLineAction } from "@/server/actions/cart";
 import { getSessionUser, type TSessionUser } from "@/server/auth/session";
 import { getCartView } from "@/server/cart/get-cart-view";
 import { getEnv } from "@/server/env";
@@ -163,6 +163,39 @@ describe("adding to the cart", () => {
     expect((await storeCart(cartId)).items[0]).toMatchObject({ quantity: 10, unit_price: 1174.19 });
     ok(await removeCartLineAction({ cartId, lineId: line!.id }));
     expect((await storeCart(cartId)).items).toEqual([]);
+  });
+});
+
+describe("changing a cart line's configuration", () => {
+  it("replaces the line with the new configuration and quantity, priced anew; the same configuration just sets the quantity", async () => {
+    signInAs(buyerA);
+    ok(await addToCartAction({ ...TABLE, quantity: 1 }));
+    const cartId = await cartIdOf(buyerA.id);
+    const [before] = (await storeCart(cartId)).items;
+    const narrower = { ...TABLE.configuration, width_mm: 1400, cable_port: false };
+    const { lineId } = ok(await replaceCartLineAction({ cartId, lineId: before!.id, product: TABLE.product, configuration: narrower, quantity: 2 }));
+    signInAs(buyerA);
+    const expected = await price({ product: TABLE.product, configuration: narrower, quantity: 2 });
+    const [after, ...others] = (await storeCart(cartId)).items;
+    expect(others).toEqual([]);
+    expect(after).toMatchObject({ id: lineId, quantity: 2, unit_price: expected.json.unitPrice / 100, metadata: { tradepost: expect.objectContaining({ configuration: narrower }) } });
+
+    ok(await replaceCartLineAction({ cartId, lineId, product: TABLE.product, configuration: narrower, quantity: 3 }));
+    expect((await storeCart(cartId)).items.map((item) => [item.id, item.quantity])).toEqual([[lineId, 3]]);
+  });
+
+  it("refuses another buyer's line, another product and a forbidden configuration, changing nothing", async () => {
+    signInAs(buyerA);
+    ok(await addToCartAction({ ...TABLE, quantity: 1 }));
+    const cartId = await cartIdOf(buyerA.id);
+    const [line] = (await storeCart(cartId)).items;
+    const attempt = (configuration: Record<string, unknown>, product = TABLE.product) => replaceCartLineAction({ cartId, lineId: line!.id, product, configuration, quantity: 1 });
+
+    expect(await attempt(TABLE.configuration, "levelling-feet")).toMatchObject({ ok: false, code: "INVALID_INPUT", message: "A line can only be changed to another configuration of the same product." });
+    expect(await attempt({ ...TABLE.configuration, top: "glass" })).toMatchObject({ ok: false, code: "INVALID_INPUT", message: "A glass top cannot have a cable port." });
+    signInAs(buyerB);
+    expect(await attempt({ ...TABLE.configuration, width_mm: 1400 })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect((await storeCart(cartId)).items).toEqual([expect.objectContaining({ id: line!.id, quantity: 1, metadata: { tradepost: expect.objectContaining({ configuration: TABLE.configuration }) } })]);
   });
 });
 

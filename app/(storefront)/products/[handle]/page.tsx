@@ -7,23 +7,28 @@ import { isAppError } from "@/lib/errors";
 import { hasPermission } from "@/server/auth/permissions";
 import { requirePageUser } from "@/server/auth/session";
 import { getProductOrThrow } from "@/server/catalog/get-product-or-throw";
+import { findOwnLineConfiguration } from "@/server/cart/change-cart-line";
 import { getPublishedModel } from "@/server/configurator/get-published-model";
 
-export default async function ProductPage({ params }: { params: Promise<{ handle: string }> }) {
+export default async function ProductPage({ params, searchParams }: { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("storefront.browse");
-  const { handle } = await params;
+  const [{ handle }, query] = await Promise.all([params, searchParams]);
   const product = await getProductOrThrow(handle).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
   const model = await getPublishedModel(product.handle);
   const canBuy = hasPermission(user.role, "cart.manage") && (!product.isConfigurable || model !== null);
+  // ?line=… changes that line of the caller's own cart (any other id is simply ignored).
+  const editedLine = canBuy && typeof query.line === "string" ? await findOwnLineConfiguration(user, query.line) : null;
+  const editing = editedLine?.product === product.handle ? editedLine : undefined;
 
   return (
     <article className="space-y-6">
-      <Link href="/catalog" className="text-sm font-medium text-brand-600 hover:underline">
-        ← Catalogue
+      <Link href={editing ? "/cart" : "/catalog"} className="text-sm font-medium text-brand-600 hover:underline">
+        {editing ? "← Back to the cart, unchanged" : "← Catalogue"}
       </Link>
+      {editing && <p className="rounded-lg bg-brand-50 p-3 text-sm text-brand-900" role="status">You are changing a line of your cart. Update it to replace the line with this configuration and quantity.</p>}
       <div className="grid gap-10 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
         <div className="space-y-5">
           <ProductImage product={product} className="aspect-square rounded-2xl border border-slate-200" />
@@ -37,7 +42,7 @@ export default async function ProductPage({ params }: { params: Promise<{ handle
           <h1 className="text-3xl font-semibold tracking-tight">{product.title}</h1>
           {product.subtitle && <p className="text-lg text-slate-600">{product.subtitle}</p>}
           {canBuy ? (
-            <ProductPurchase handle={product.handle} model={model?.definition ?? null} variants={product.variants.flatMap((variant) => (variant.sku ? [{ sku: variant.sku, title: variant.title }] : []))} organisationName={user.organisationName} />
+            <ProductPurchase handle={product.handle} model={model?.definition ?? null} variants={product.variants.flatMap((variant) => (variant.sku ? [{ sku: variant.sku, title: variant.title }] : []))} organisationName={user.organisationName} editing={editing} />
           ) : (
             <p className="rounded-lg bg-brand-50 p-4 text-sm text-brand-900">This product is made to order. It can be configured and ordered once its configuration model is published.</p>
           )}
