@@ -9,35 +9,14 @@
 // line total = unit price × quantity. Every rule that could apply is in the trace.
 // This runs for every priced line: it loops rather than allocating closures and sorts,
 // and builds the explanation only when asked (see bench/pricing).
-import { isValidAt, type TCompiled, type TCompiledRuleSet } from "@/lib/pricing/compile";
+import type { TCompiled, TCompiledRuleSet } from "@/lib/pricing/compile";
+import { discountsFor, discountSteps } from "@/lib/pricing/discounts";
+import { firstValid, formatBps, note, sum, validOrNote, type TContext, type TStep } from "@/lib/pricing/evaluation-steps";
 import { fromMinor, percentOf, roundToMinor, type TExact } from "@/lib/pricing/money";
-import type { TContractPriceRule, TOrgDiscountRule, TPricingRule, TSurchargeRule, TTierRule } from "@/lib/pricing/rules";
+import type { TContractPriceRule, TSurchargeRule, TTierRule } from "@/lib/pricing/rules";
 import type { TBreakdownLine, TConfiguration, TPriceRequest, TPriceResult, TTraceEntry } from "@/lib/pricing/types";
 
-type TStep = { type: TBreakdownLine["type"]; label: string; exact: TExact; ruleId?: string; reason?: string; rule?: TPricingRule };
-type TContext = { request: TPriceRequest; at: number; trace: TTraceEntry[] | null };
-
-/** 1250 → "12.5 %". Hand-made rather than Intl: it runs on every priced line, and Intl is slow. */
-export function formatBps(bps: number): string {
-  const whole = Math.trunc(bps / 100);
-  const fraction = Math.abs(bps % 100);
-
-  return `${whole}${fraction ? `.${String(fraction).padStart(2, "0").replace(/0$/, "")}` : ""} %`;
-}
-
-function note(context: TContext, rule: TPricingRule, outcome: TTraceEntry["outcome"], reason: string): void {
-  context.trace?.push({ ruleId: rule.id, kind: rule.kind, outcome, reason });
-}
-
-function validOrNote(context: TContext, compiled: TCompiled<TPricingRule>): boolean {
-  if (isValidAt(compiled, context.at)) return true;
-  if (context.trace) {
-    const { rule } = compiled;
-    note(context, rule, "skipped", compiled.fromMs > context.at ? `not valid yet (from ${rule.validFrom})` : `no longer valid (until ${rule.validTo})`);
-  }
-
-  return false;
-}
+export { formatBps };
 
 const specificity = (tier: TTierRule) => (tier.organisationId ? 2 : 0) + (tier.product ? 1 : 0);
 
@@ -115,102 +94,6 @@ function surchargeStep(compiled: TCompiled<TSurchargeRule>, base: TExact, contex
     exact: rule.mode === "fixed" ? compiled.exact : percentOf(base, rule.bps),
     ruleId: rule.id,
   };
-}
-
-/** The first valid rule of a precedence-sorted list; the others valid at the same time are noted as overruled. */
-function firstValid<R extends TPricingRule>(list: TCompiled<R>[] | undefined, context: TContext, overruled: (winner: R) => string): TCompiled<R> | null {
-  let winner: TCompiled<R> | null = null;
-  const losers: R[] = [];
-  for (const candidate of list ?? []) {
-    if (!validOrNote(context, candidate)) continue;
-    if (!winner) winner = candidate;
-    else if (context.trace) losers.push(candidate.rule);
-  }
-  for (const loser of losers) note(context, loser, "skipped", overruled(winner!.rule));
-
-  return winner;
-}
-
-function discountsFor(compiled: TCompiledRuleSet, context: TContext): TOrgDiscountRule[] {
-  const { request } = context;
-  const found: TOrgDiscountRule[] = [];
-  for (const candidate of compiled.discountsByOrg.get(request.organisationId) ?? []) {
-    if (!validOrNote(context, candidate)) continue;
-    const rule = candidate.rule;
-    const scope = rule.scope;
-    const inScope = scope.type === "all" || (scope.type === "product" ? scope.product === request.product : request.categories.includes(scope.category));
-    if (inScope) found.push(rule);
-    else if (context.trace) note(context, rule, "skipped", `not for this product (${scope.type === "product" ? scope.product : scope.type === "category" ? `category ${scope.category}` : "all"})`);
-  }
-
-  return found;
-}
-
-type TDiscountOption = { rules: TOrgDiscountRule[]; steps: TStep[]; total: TExact; how: string };
-
-/** The rules a policy combines, in the order it applies them. */
-function chosenByPolicy(rules: TOrgDiscountRule[], policy: TCompiledRuleSet["policy"]["discounts"]): TOrgDiscountRule[] {
-  if (policy === "best") {
-    let best = rules[0]!;
-    for (const rule of rules) if (rule.bps > best.bps || (rule.bps === best.bps && rule.priority > best.priority)) best = rule;
-
-    return [best];
-  }
-  const byPriority = rules.length > 1 ? [...rules].sort((a, b) => b.priority - a.priority || b.bps - a.bps) : rules;
-
-  return policy === "first_match" ? [byPriority[0]!] : byPriority;
-}
-
-/** The non-exclusive discounts combined per the policy. */
-function combine(rules: TOrgDiscountRule[], policy: TCompiledRuleSet["policy"]["discounts"], price: TExact, how = policy.replace("_", "-")): TDiscountOption {
-  const chosen = chosenByPolicy(rules, policy);
-  let remaining = price;
-  let totalBps = 0;
-  let total = 0n;
-  const steps = chosen.map((rule): TStep => {
-    const bps = policy === "additive" ? Math.min(rule.bps, 10_000 - totalBps) : rule.bps;
-    totalBps += bps;
-    const amount = percentOf(policy === "compound" ? remaining : price, bps);
-    remaining -= amount;
-    total -= amount;
-
-    return { type: "discount", label: rule.note || `Organisation discount ${formatBps(bps)}`, exact: -amount, ruleId: rule.id, reason: `${formatBps(bps)} (${policy.replace("_", "-")})`, rule };
-  });
-
-  return { rules: chosen, steps, total, how };
-}
-
-/**
- * The discount steps on `price`. An exclusive discount never combines with others: the
- * buyer gets it alone or the others combined, whichever is lower; so adding a discount
- * never raises a price (except under first-match, where priority decides by design).
- */
-function discountSteps(compiled: TCompiledRuleSet, context: TContext, price: TExact): TStep[] {
-  const discounts = discountsFor(compiled, context);
-  if (!discounts.length) return [];
-  const normal = discounts.filter((rule) => !rule.exclusive);
-  let best: TDiscountOption | null = normal.length ? combine(normal, compiled.policy.discounts, price) : null;
-  for (const rule of discounts) {
-    if (!rule.exclusive) continue;
-    const alone = combine([rule], "best", price, "exclusive");
-    if (!best || alone.total < best.total) best = alone;
-  }
-  const winner = best!;
-  if (context.trace) {
-    for (const rule of discounts) {
-      if (winner.rules.includes(rule)) continue;
-      note(context, rule, "skipped", winner.how === "exclusive" ? `the exclusive discount ${winner.rules[0]!.id} is better on its own` : rule.exclusive ? "the combined discounts are better than this exclusive one" : `another discount applies (${winner.how})`);
-    }
-  }
-
-  return winner.how === "exclusive" ? winner.steps.map((step) => ({ ...step, reason: `${step.reason} – exclusive, alone` })) : winner.steps;
-}
-
-function sum(steps: TStep[]): TExact {
-  let total = 0n;
-  for (const step of steps) total += step.exact;
-
-  return total;
 }
 
 function finish(compiled: TCompiledRuleSet, context: TContext, steps: TStep[]): TPriceResult {
