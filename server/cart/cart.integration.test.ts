@@ -1,17 +1,14 @@
-// The price-locked cart against the real Medusa backend and the demo price list and models.
-import Medusa from "@medusajs/js-sdk";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+// The price-locked cart against the real Medusa backend and the demo price list and models:
+// Medusa customers and groups, the price endpoint, adding lines, and tampering.
+import { afterAll, describe, expect, it } from "vitest";
+import { ok } from "../../test/support/actions";
+import { medusaAdmin as admin, price, sessionOf, storeCart, TABLE, useDemoBuyers } from "../../test/support/cart";
 import { signInAs } from "../../test/support/next-request-scope";
-import { seedDemoData } from "../../prisma/seed/demo-data";
 import { createOrganisation, createUser } from "../../prisma/seed/factories";
 import { testDb } from "../../test/support/db";
 import { readLineMetadata } from "@/lib/cart/line-metadata";
-import { createQuoteToken, verifyQuoteToken } from "@/lib/pricing/quote";
-import { updateMedusaCartLine } from "@/server/medusa/carts";
-import { POST as priceRoute } from "@/app/api/storefront/price/route";
-import { addToCartAction, confirmCartLinePriceAction, quickOrderAction, removeCartLineAction, replaceCartLineAction, updateCartLineAction } from "@/server/actions/cart";
-import { getSessionUser, type TSessionUser } from "@/server/auth/session";
-import { getCartView } from "@/server/cart/get-cart-view";
+import { verifyQuoteToken } from "@/lib/pricing/quote";
+import { addToCartAction, removeCartLineAction, updateCartLineAction } from "@/server/actions/cart";
 import { getEnv } from "@/server/env";
 import { getLiveVersionRef } from "@/server/pricing/get-live-pricing";
 import { ensureMedusaCustomer } from "@/server/storefront/ensure-medusa-customer";
@@ -19,12 +16,6 @@ import { ensureMedusaCustomer } from "@/server/storefront/ensure-medusa-customer
 const db = testDb();
 afterAll(() => db.$disconnect());
 
-const env = process.env as Record<string, string>;
-const admin = new Medusa({ baseUrl: env.MEDUSA_URL!, apiKey: env.MEDUSA_SECRET_API_KEY, auth: { type: "jwt", jwtTokenStorageMethod: "nostore" } });
-const store = new Medusa({ baseUrl: env.MEDUSA_URL!, publishableKey: env.MEDUSA_PUBLISHABLE_KEY, auth: { type: "jwt", jwtTokenStorageMethod: "nostore" } });
-
-type TStoreCart = { id: string; customer_id: string; metadata: Record<string, unknown>; items: { id: string; variant_id: string; quantity: number; unit_price: number; is_custom_price: boolean; metadata: Record<string, unknown> }[] };
-const storeCart = async (id: string) => ((await store.store.cart.retrieve(id, { fields: "+customer_id,+metadata,*items" })) as unknown as { cart: TStoreCart }).cart;
 const cartIdOf = async (userId: string) => (await db.buyerCart.findUniqueOrThrow({ where: { userId } })).medusaCartId;
 
 let acme: string;
@@ -32,34 +23,7 @@ let borealis: string;
 let buyerA: Awaited<ReturnType<typeof createUser>>;
 let buyerB: Awaited<ReturnType<typeof createUser>>;
 
-const TABLE = { product: "made-to-measure-table", configuration: { top: "walnut", width_mm: 1800, depth_mm: 800, legs: "oak", cable_port: true } };
-
-const ok = <T>(result: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!result.ok) throw new Error(`expected success, got: ${result.message}`);
-
-  return result.data;
-};
-
-async function sessionOf(user: { id: string }): Promise<TSessionUser> {
-  signInAs(user);
-
-  return (await getSessionUser())!;
-}
-
-async function price(body: unknown) {
-  const response = await priceRoute(new Request("http://localhost/api/storefront/price", { method: "POST", body: JSON.stringify(body) }) as never, undefined as never);
-
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> & { quoteToken: string; unitPrice: number } };
-}
-
-beforeAll(async () => {
-  await seedDemoData(db, { password: "tradepost-demo" });
-  [acme, borealis] = (await db.organisation.findMany({ where: { name: { in: ["Acme Interiors", "Borealis Fitouts"] } }, orderBy: { name: "asc" } })).map((organisation) => organisation.id) as [string, string];
-});
-beforeEach(async () => {
-  [buyerA, buyerB] = await Promise.all([createUser(db, { role: "BUYER", organisationId: acme }), createUser(db, { role: "BUYER", organisationId: borealis })]);
-  signInAs(null);
-});
+useDemoBuyers(db, (buyers) => ({ acme, borealis, buyerA, buyerB } = buyers));
 
 describe("Medusa customers for buyers", () => {
   it("creates exactly one customer, linked once, when many first requests arrive together", async () => {
@@ -166,39 +130,6 @@ describe("adding to the cart", () => {
   });
 });
 
-describe("changing a cart line's configuration", () => {
-  it("replaces the line with the new configuration and quantity, priced anew; the same configuration just sets the quantity", async () => {
-    signInAs(buyerA);
-    ok(await addToCartAction({ ...TABLE, quantity: 1 }));
-    const cartId = await cartIdOf(buyerA.id);
-    const [before] = (await storeCart(cartId)).items;
-    const narrower = { ...TABLE.configuration, width_mm: 1400, cable_port: false };
-    const { lineId } = ok(await replaceCartLineAction({ cartId, lineId: before!.id, product: TABLE.product, configuration: narrower, quantity: 2 }));
-    signInAs(buyerA);
-    const expected = await price({ product: TABLE.product, configuration: narrower, quantity: 2 });
-    const [after, ...others] = (await storeCart(cartId)).items;
-    expect(others).toEqual([]);
-    expect(after).toMatchObject({ id: lineId, quantity: 2, unit_price: expected.json.unitPrice / 100, metadata: { tradepost: expect.objectContaining({ configuration: narrower }) } });
-
-    ok(await replaceCartLineAction({ cartId, lineId, product: TABLE.product, configuration: narrower, quantity: 3 }));
-    expect((await storeCart(cartId)).items.map((item) => [item.id, item.quantity])).toEqual([[lineId, 3]]);
-  });
-
-  it("refuses another buyer's line, another product and a forbidden configuration, changing nothing", async () => {
-    signInAs(buyerA);
-    ok(await addToCartAction({ ...TABLE, quantity: 1 }));
-    const cartId = await cartIdOf(buyerA.id);
-    const [line] = (await storeCart(cartId)).items;
-    const attempt = (configuration: Record<string, unknown>, product = TABLE.product) => replaceCartLineAction({ cartId, lineId: line!.id, product, configuration, quantity: 1 });
-
-    expect(await attempt(TABLE.configuration, "levelling-feet")).toMatchObject({ ok: false, code: "INVALID_INPUT", message: "A line can only be changed to another configuration of the same product." });
-    expect(await attempt({ ...TABLE.configuration, top: "glass" })).toMatchObject({ ok: false, code: "INVALID_INPUT", message: "A glass top cannot have a cable port." });
-    signInAs(buyerB);
-    expect(await attempt({ ...TABLE.configuration, width_mm: 1400 })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect((await storeCart(cartId)).items).toEqual([expect.objectContaining({ id: line!.id, quantity: 1, metadata: { tradepost: expect.objectContaining({ configuration: TABLE.configuration }) } })]);
-  });
-});
-
 describe("tampering", () => {
   async function cartLines(userId: string) {
     const row = await db.buyerCart.findUnique({ where: { userId } });
@@ -247,63 +178,5 @@ describe("tampering", () => {
   it("keeps staff out of carts", async () => {
     signInAs(await createUser(db, { role: "DATA_MANAGER" }));
     expect(await addToCartAction({ ...TABLE, quantity: 1 })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-  });
-});
-
-describe("the cart page's re-check", () => {
-  it("re-prices a line when the rules changed, shows the difference until confirmed", async () => {
-    signInAs(buyerA);
-    ok(await addToCartAction({ product: "levelling-feet", quantity: 1 }));
-    const user = await sessionOf(buyerA);
-    expect((await getCartView(user))!.lines[0]).toMatchObject({ unitPrice: 2_160, notice: null });
-
-    const live = await db.pricingRuleSetVersion.findFirstOrThrow({ where: { id: (await getLiveVersionRef("EUR"))!.id } });
-    const rules = (live.rules as { id: string; sku?: string; amount?: number }[]).map((rule) => (rule.sku === "ACC-FEET-M8" && rule.id.startsWith("BP") ? { ...rule, amount: 3_000 } : rule));
-    await db.pricingRuleSetVersion.create({ data: { ruleSetId: live.ruleSetId, number: 100 + Math.floor(Math.random() * 1000), status: "PUBLISHED", rules, policy: live.policy as object, publishedAt: new Date(), effectiveFrom: new Date() } });
-
-    const view = (await getCartView(user))!;
-    expect(view.lines[0]).toMatchObject({ unitPrice: 2_700, lineTotal: 2_700, notice: { kind: "repriced", from: 2_160, to: 2_700 } });
-    const cartId = await cartIdOf(buyerA.id);
-    expect((await storeCart(cartId)).items[0]!.unit_price).toBe(27);
-    expect((await getCartView(user))!.lines[0]!.notice).toEqual({ kind: "repriced", from: 2_160, to: 2_700 });
-    ok(await confirmCartLinePriceAction({ cartId, lineId: view.lines[0]!.id }));
-    expect((await getCartView(user))!.lines[0]!.notice).toBeNull();
-    await db.$executeRawUnsafe(`ALTER TABLE "PricingRuleSetVersion" DISABLE TRIGGER "PricingRuleSetVersion_immutable"`);
-    await db.pricingRuleSetVersion.deleteMany({ where: { ruleSetId: live.ruleSetId, number: { gte: 100 } } });
-    await db.$executeRawUnsafe(`ALTER TABLE "PricingRuleSetVersion" ENABLE TRIGGER "PricingRuleSetVersion_immutable"`);
-  });
-});
-
-describe("expired quotes", () => {
-  it("renews an expired quote on the cart page, says so once, and keeps the price", async () => {
-    signInAs(buyerA);
-    ok(await addToCartAction({ product: "levelling-feet", quantity: 1 }));
-    const cartId = await cartIdOf(buyerA.id);
-    const [item] = (await storeCart(cartId)).items;
-    const meta = readLineMetadata(item!.metadata)!;
-    const verified = verifyQuoteToken(meta.quote_token, getEnv().PRICING_QUOTE_SECRET, new Date());
-    const { v: _v, ...payload } = verified.ok ? verified.payload : ({} as never);
-    const expired = createQuoteToken({ ...payload, exp: Math.floor(Date.now() / 1000) - 60 }, getEnv().PRICING_QUOTE_SECRET);
-    await updateMedusaCartLine(cartId, item!.id, { quantity: 1, unitPriceMinor: meta.unit_price_minor, currency: "EUR", metadata: { tradepost: { ...meta, quote_token: expired } } });
-
-    const user = await sessionOf(buyerA);
-    expect((await getCartView(user))!.lines[0]).toMatchObject({ unitPrice: 2_160, notice: { kind: "renewed" } });
-    const renewed = readLineMetadata((await storeCart(cartId)).items[0]!.metadata)!;
-    expect(verifyQuoteToken(renewed.quote_token, getEnv().PRICING_QUOTE_SECRET, new Date())).toMatchObject({ ok: true });
-    expect((await getCartView(user))!.lines[0]!.notice).toBeNull();
-  });
-});
-
-describe("quick order", () => {
-  it("adds the valid rows and lists every other row with its reason", async () => {
-    signInAs(buyerA);
-    const result = ok(await quickOrderAction({ text: "SKU;Quantity\nACC-FEET-M8;4\nNOPE-1;1\nTBL-ATELIER-OAK;1\nACC-TRAY-800;abc\ncbl-patch-10;2\n" }));
-    expect(result.added.map((row) => [row.row, row.sku, row.quantity, row.unitPrice])).toEqual([[2, "ACC-FEET-M8", 4, 2_160], [6, "CBL-PATCH-10", 2, 4_050]]);
-    expect(result.rejected).toEqual([
-      { row: 3, sku: "NOPE-1", reason: "No product has this SKU." },
-      { row: 4, sku: "TBL-ATELIER-OAK", reason: "Atelier Made-to-Measure Table is made to order: configure it on its page." },
-      { row: 5, sku: "ACC-TRAY-800", reason: "The quantity must be a whole number from 1 to 100,000." },
-    ]);
-    expect((await storeCart(await cartIdOf(buyerA.id))).items).toHaveLength(2);
   });
 });

@@ -3,6 +3,7 @@
 // rollback, discard, and who may do it.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "../../test/support/next-request-scope";
+import { ok } from "../../test/support/actions";
 import { createOrganisationWithMembers, createUser } from "../../prisma/seed/factories";
 import { testDb } from "../../test/support/db";
 import { DEMO_TABLE_MODEL } from "@/lib/configurator/demo-table-model";
@@ -24,12 +25,6 @@ beforeEach(async () => {
   manager = await createUser(db, { role: "DATA_MANAGER" });
   signInAs(manager);
 });
-
-const ok = <T>(result: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!result.ok) throw new Error(`expected success, got: ${result.message}`);
-
-  return result.data;
-};
 
 async function publishedTable() {
   const { versionId, modelId } = ok(await createConfiguratorModelAction({ productHandle: "made-to-measure-table" }));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "../../test/support/next-request-scope";
+import { ok } from "../../test/support/actions";
 import { catalogueBasePrices, rule, testCurrency } from "../../test/support/pricing";
 import { createOrganisationWithMembers, createUser } from "../../prisma/seed/factories";
 import { testDb } from "../../test/support/db";
@@ -35,12 +36,6 @@ beforeAll(async () => {
   basePrices = await catalogueBasePrices();
 });
 beforeEach(() => signInAs(null));
-
-const ok = <T>(result: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!result.ok) throw new Error(`expected success, got: ${result.message}`);
-
-  return result.data;
-};
 
 /** A rule set whose first draft holds `rules`, written as the maker. */
 async function draftWith(rules: TPricingRule[]) {
