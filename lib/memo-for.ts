@@ -20,18 +20,19 @@ export function memoFor<T>(ms: number, load: () => Promise<T>): () => Promise<T>
 }
 
 /**
- * The same per key (a product handle, a catalogue query): each key's result is reused for
- * `ms`; at most `maxKeys` are kept, the oldest dropped first. A failed load is not kept.
+ * The same per key (a product handle, a catalogue query; `keyOf` names it): each key's result
+ * is reused for `ms`; at most `maxKeys` are kept, the oldest dropped first. A failed load is not kept.
  */
-export function memoByKeyFor<K, T>(ms: number, maxKeys: number, load: (key: K) => Promise<T>): (key: K) => Promise<T> {
-  const cached = new Map<K, { at: number; value: Promise<T> }>();
+export function memoByKeyFor<A, T>(ms: number, maxKeys: number, load: (argument: A) => Promise<T>, keyOf: (argument: A) => string = String): (argument: A) => Promise<T> {
+  const cached = new Map<string, { at: number; value: Promise<T> }>();
 
-  return (key) => {
+  return (argument) => {
+    const key = keyOf(argument);
     const hit = cached.get(key);
     if (hit && Date.now() - hit.at < ms) return hit.value;
     cached.delete(key);
     if (cached.size >= maxKeys) cached.delete(cached.keys().next().value!);
-    const value = load(key);
+    const value = load(argument);
     const entry = { at: Date.now(), value };
     cached.set(key, entry);
     value.catch(() => {

@@ -21,12 +21,7 @@ const EMPTY_PAGE: TCatalogPage = { products: [], total: 0, page: 1, pageCount: 0
  * prices here, so it is shared, for 30 s). Category and collection come as handles from the
  * URL; an unknown handle matches nothing rather than being ignored.
  */
-export async function findProducts(query: TCatalogQuery): Promise<TCatalogPage> {
-  return loadPage(JSON.stringify([query.q ?? "", query.category ?? "", query.collection ?? "", query.page]));
-}
-
-const loadPage = memoByKeyFor(PAGE_CACHE_MS, MAX_CACHED_PAGES, async (key: string): Promise<TCatalogPage> => {
-  const [q, category, collection, page] = JSON.parse(key) as [string, string, string, number];
+export const findProducts = memoByKeyFor(PAGE_CACHE_MS, MAX_CACHED_PAGES, async ({ q, category, collection, page }: TCatalogQuery): Promise<TCatalogPage> => {
   const [categories, collections] = await Promise.all([category ? findCategories() : [], collection ? findCollections() : []]);
   const categoryId = category ? categories.find((c) => c.handle === category)?.id : undefined;
   const collectionId = collection ? collections.find((c) => c.handle === collection)?.id : undefined;
@@ -50,7 +45,7 @@ const loadPage = memoByKeyFor(PAGE_CACHE_MS, MAX_CACHED_PAGES, async (key: strin
     page,
     pageCount: Math.ceil(result.count / CATALOG_PAGE_SIZE),
   };
-});
+}, ({ q, category, collection, page }) => JSON.stringify([q, category, collection, page]));
 
 export const findCategories = memoFor(TAXONOMY_CACHE_MS, async (): Promise<TCatalogCategory[]> => {
   const result = await callMedusa("store.category.list", ZMedusaCategoryList, () =>

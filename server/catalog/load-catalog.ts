@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { memoFor } from "@/lib/memo-for";
 import { ZOptionFact, type TOptionFact } from "@/lib/pricing/catalog";
 import { callMedusa } from "@/server/medusa/call";
 import { getMedusaAdmin } from "@/server/medusa/client";
@@ -38,7 +39,6 @@ export type TCatalogEntry = {
 const PAGE_SIZE = 200;
 const CACHE_MS = 30_000;
 const ZOptions = z.array(ZOptionFact);
-let cached: { at: number; entries: TCatalogEntry[] } | undefined;
 
 function toEntry(product: z.infer<typeof ZAdminProductPage>["products"][number]): TCatalogEntry {
   const options = ZOptions.safeParse(product.metadata?.configuration_options ?? []);
@@ -66,13 +66,8 @@ async function fetchCatalog(): Promise<TCatalogEntry[]> {
   }
 }
 
-/** The catalogue, at most 30 s old. Throws UPSTREAM_FAILED when Medusa cannot be reached and nothing is cached. */
-export async function loadCatalog({ maxAgeMs = CACHE_MS }: { maxAgeMs?: number } = {}): Promise<TCatalogEntry[]> {
-  if (cached && Date.now() - cached.at <= maxAgeMs) return cached.entries;
-  cached = { at: Date.now(), entries: await fetchCatalog() };
-
-  return cached.entries;
-}
+/** The catalogue, at most 30 s old (one fetch shared by concurrent callers). Throws UPSTREAM_FAILED when Medusa cannot be reached. */
+export const loadCatalog = memoFor(CACHE_MS, fetchCatalog);
 
 export async function findCatalogEntry(handle: string): Promise<TCatalogEntry | null> {
   return (await loadCatalog()).find((entry) => entry.handle === handle) ?? null;
