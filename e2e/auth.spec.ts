@@ -1,4 +1,4 @@
-import { expect, expectSignedIn, loginError, screenshot, signIn, test } from "./support/fixtures";
+import { expect, expectSignedIn, loginError, screenshot, signIn, test, TEST_PASSWORD } from "./support/fixtures";
 
 test("[AUTH] a buyer signs in and sees the catalogue that comes from Medusa", async ({ page, seedOrganisation }) => {
   const { organisation, buyer } = await seedOrganisation();
@@ -90,4 +90,15 @@ test("[AUTH] deactivating a signed-in user ends their session on the next reques
   await db.user.update({ where: { id: buyer.id }, data: { isActive: false } });
   await page.goto("/catalog");
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("[AUTH] a next= address that leads off the site is ignored after sign-in", async ({ page, seedOrganisation }) => {
+  const { buyer } = await seedOrganisation();
+  // Browsers strip the tab, so "/\t/evil.example" would otherwise become "//evil.example".
+  await page.goto(`/login?next=${encodeURIComponent("/\t/evil.example")}`);
+  await page.getByLabel("Email").fill(buyer.email);
+  await page.getByLabel("Password").fill(TEST_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expectSignedIn(page, /^http:\/\/localhost:\d+\/catalog$/);
 });

@@ -36,7 +36,8 @@ export function LoginForm({ next, initialError }: { next?: string; initialError?
 
       return;
     }
-    router.replace(safeNextPath(next));
+    // Checked again here: the page already did, but this is the line that navigates.
+    router.replace(safeNextPath(next, window.location.origin));
     router.refresh();
   }
 

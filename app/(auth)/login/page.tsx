@@ -3,12 +3,14 @@ import { LoginForm } from "@/components/auth/login-form";
 import { Card } from "@/components/ui/card";
 import { safeNextPath } from "@/lib/safe-redirect";
 import { getSessionUser } from "@/server/auth/session";
+import { getEnv } from "@/server/env";
 
 export const metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
   const { next, error } = await searchParams;
-  if (await getSessionUser()) redirect(safeNextPath(next));
+  const nextPath = safeNextPath(next, getEnv().APP_URL);
+  if (await getSessionUser()) redirect(nextPath);
 
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-900 via-brand-700 to-brand-500 p-6">
@@ -18,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="text-2xl font-semibold text-slate-900">Sign in</h1>
           <p className="text-sm text-slate-600">Ordering, prices and your organisation&apos;s account.</p>
         </div>
-        <LoginForm next={next} initialError={error} />
+        <LoginForm next={nextPath} initialError={error} />
       </Card>
     </main>
   );
