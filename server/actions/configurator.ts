@@ -6,7 +6,8 @@ import { runAction } from "@/server/actions/run-action";
 import { createConfiguratorModel } from "@/server/configurator/create-configurator-model";
 import { createModelDraft } from "@/server/configurator/create-model-draft";
 import { discardModelDraft } from "@/server/configurator/discard-model-draft";
-import { publishModelVersion, rollbackModelVersion } from "@/server/configurator/publish-model-version";
+import { publishModelVersion } from "@/server/configurator/publish-model-version";
+import { rollbackModelVersion } from "@/server/configurator/rollback-model-version";
 import { saveModelDraft } from "@/server/configurator/save-model-draft";
 
 // Configuration models in the back office. Data managers only (configurator.write).

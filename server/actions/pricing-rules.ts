@@ -4,10 +4,14 @@ import { revalidatePath } from "next/cache";
 import { ZAcknowledgeInput, ZBulkEditRulesInput, ZDeleteRulesInput, ZImportRulesInput, ZSaveRuleInput, ZSimulateInput, ZUpdateNoteInput, ZUpdatePolicyInput, ZWhatIfInput } from "@/lib/validation/pricing";
 import { runAction } from "@/server/actions/run-action";
 import { acknowledgeWarnings } from "@/server/pricing/acknowledge-warnings";
-import { bulkEditRules, deleteRules, saveRule, updatePolicy, updateVersionNote } from "@/server/pricing/edit-rules";
+import { bulkEditRules } from "@/server/pricing/bulk-edit-rules";
+import { deleteRules } from "@/server/pricing/delete-rules";
 import { importRules } from "@/server/pricing/import-rules";
-import { runVersionWhatIf } from "@/server/pricing/run-what-if";
+import { runVersionWhatIf } from "@/server/pricing/run-version-what-if";
+import { saveRule } from "@/server/pricing/save-rule";
 import { simulatePrice } from "@/server/pricing/simulate-price";
+import { updatePolicy } from "@/server/pricing/update-policy";
+import { updateVersionNote } from "@/server/pricing/update-version-note";
 
 // Editing a draft's content, and looking at what it would do. Data managers only.
 

@@ -3,12 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { ZCreateRuleSetInput, ZPublishInput, ZRejectInput, ZRuleSetRef, ZVersionRef } from "@/lib/validation/pricing";
 import { runAction } from "@/server/actions/run-action";
+import { approveVersion } from "@/server/pricing/approve-version";
 import { createDraft } from "@/server/pricing/create-draft";
 import { createRuleSet } from "@/server/pricing/create-rule-set";
 import { discardVersion } from "@/server/pricing/discard-version";
-import { publishVersion, unscheduleVersion } from "@/server/pricing/publish-version";
-import { approveVersion, rejectVersion, submitVersion, withdrawVersion } from "@/server/pricing/review-version";
-import { rollbackToVersion } from "@/server/pricing/rollback-version";
+import { publishVersion } from "@/server/pricing/publish-version";
+import { rejectVersion } from "@/server/pricing/reject-version";
+import { rollbackToVersion } from "@/server/pricing/rollback-to-version";
+import { submitVersion } from "@/server/pricing/submit-version";
+import { unscheduleVersion } from "@/server/pricing/unschedule-version";
+import { withdrawVersion } from "@/server/pricing/withdraw-version";
 
 // A rule-set version's life: draft → (submitted → approved) → published → superseded,
 // plus rollback and discard. Data managers only; approving and publishing need

@@ -10,7 +10,7 @@ import { linkExternalRecord } from "@/server/integrations/link-external-record";
 import { toJson } from "@/server/configurator/model-records";
 
 /** A first draft: one option choosing the variant (when there are several), plus the product's declared options. */
-export function starterDefinition(entry: TCatalogEntry): TModelDefinition {
+function starterDefinition(entry: TCatalogEntry): TModelDefinition {
   const variantOption = entry.variants.length > 1 ? [{ code: "variant", label: "Model", kind: "enum", values: entry.variants.map((variant) => ({ code: variant.sku.toLowerCase().replace(/[^a-z0-9_-]/g, "-"), label: variant.title, sku: variant.sku })) }] : [];
   const declared = entry.metadataOptions.map((option) =>
     option.kind === "choice"

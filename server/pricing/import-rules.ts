@@ -1,19 +1,12 @@
 import "server-only";
-import { applyImportedRules, parseRulesCsv, rulesToCsv, type TCsvRowError, type TOrganisationNames } from "@/lib/pricing/csv";
+import { applyImportedRules, parseRulesCsv, type TCsvRowError } from "@/lib/pricing/csv";
 import { diffVersions } from "@/lib/pricing/diff";
 import type { TRuleKind } from "@/lib/pricing/rules";
 import type { TSessionUser } from "@/server/auth/session";
-import { db } from "@/server/db";
 import { mutateDraft } from "@/server/pricing/mutate-draft";
-import { getVersionOrThrow } from "@/server/pricing/version-records";
+import { loadOrganisationNames } from "@/server/pricing/organisation-names";
 
 export type TImportOutcome = { applied: true; rows: number; added: number; changed: number; removed: number } | { applied: false; errors: TCsvRowError[] };
-
-async function organisationNames(): Promise<TOrganisationNames> {
-  const organisations = await db.organisation.findMany({ select: { id: true, name: true } });
-
-  return { idByName: new Map(organisations.map((item) => [item.name.toLowerCase(), item.id])), nameById: new Map(organisations.map((item) => [item.id, item.name])) };
-}
 
 /**
  * Imports a CSV of one rule kind into a draft: every row is checked first, and either all
@@ -21,7 +14,7 @@ async function organisationNames(): Promise<TOrganisationNames> {
  * row's errors. `replace` makes the file the draft's whole list of that kind.
  */
 export async function importRules({ actor, versionId, kind, text, mode }: { actor: TSessionUser; versionId: string; kind: TRuleKind; text: string; mode: "replace" | "merge" }): Promise<TImportOutcome> {
-  const organisations = await organisationNames();
+  const organisations = await loadOrganisationNames();
 
   return mutateDraft<TImportOutcome>({
     actor,
@@ -39,12 +32,4 @@ export async function importRules({ actor, versionId, kind, text, mode }: { acto
       return { rules, audit: { before: { kind, rules: ofKind(version.rules) }, after: { kind, mode, rules: ofKind(rules) } }, result };
     },
   });
-}
-
-/** The CSV of one rule kind of a version (any state). */
-export async function exportRules({ versionId, kind }: { versionId: string; kind: TRuleKind }): Promise<{ filename: string; csv: string }> {
-  const version = await getVersionOrThrow(versionId);
-  const csv = rulesToCsv(kind, version.rules, version.ruleSet.currency, await organisationNames());
-
-  return { filename: `${version.ruleSet.currency.toLowerCase()}-v${version.number}-${kind.replace("_", "-")}.csv`, csv };
 }

@@ -8,7 +8,7 @@ import type { TPricingRule } from "@/lib/pricing/rules";
 import { acknowledgeWarningsAction, bulkEditRulesAction, deleteRulesAction, importRulesAction, saveRuleAction, simulatePriceAction, updatePolicyAction } from "@/server/actions/pricing-rules";
 import { createRuleSetAction } from "@/server/actions/pricing-versions";
 import { checkVersion } from "@/server/pricing/check-version";
-import { exportRules } from "@/server/pricing/import-rules";
+import { exportRules } from "@/server/pricing/export-rules";
 import { getVersionOrThrow } from "@/server/pricing/version-records";
 
 const db = testDb();

@@ -11,7 +11,7 @@ import { toast } from "@/components/ui/toaster";
 import type { TFieldErrors } from "@/lib/errors";
 import { parsePercent } from "@/lib/pricing/units";
 import { runWhatIfAction } from "@/server/actions/pricing-rules";
-import type { TWhatIfReport } from "@/server/pricing/run-what-if";
+import type { TWhatIfReport } from "@/server/pricing/run-version-what-if";
 
 /** Runs this version over every SKU × organisation × quantity against the live version. */
 export function WhatIfReport({ versionId, currency, linesPerQuantity }: { versionId: string; currency: string; linesPerQuantity: number }) {

@@ -6,7 +6,7 @@ import { pricingTableFeatures, type TPricingColumn } from "@/components/portal/p
 import { cn } from "@/lib/cn";
 import { formatMoney } from "@/lib/pricing/units";
 import type { TWhatIfRow } from "@/lib/pricing/what-if";
-import type { TWhatIfReport } from "@/server/pricing/run-what-if";
+import type { TWhatIfReport } from "@/server/pricing/run-version-what-if";
 
 type TColumn = TPricingColumn<TWhatIfRow>;
 

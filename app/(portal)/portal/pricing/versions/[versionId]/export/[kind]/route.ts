@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { RULE_KINDS } from "@/lib/pricing/rules";
 import { requireUser } from "@/server/auth/session";
 import { withRoute } from "@/server/http/route-handler";
-import { exportRules } from "@/server/pricing/import-rules";
+import { exportRules } from "@/server/pricing/export-rules";
 
 const ZParams = z.object({ versionId: z.uuid(), kind: z.enum(RULE_KINDS) });
 
