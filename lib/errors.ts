@@ -16,15 +16,21 @@ export type TAppErrorCode = keyof typeof APP_ERROR_STATUS;
 
 export type TFieldErrors = Record<string, string[]>;
 
+/** `retryable`: the same operation may succeed later (jobs retry it, others dead-letter it). */
+export type TAppErrorOptions = { retryable?: boolean; cause?: unknown };
+
 export class AppError extends Error {
   override readonly name = "AppError";
+  readonly retryable: boolean;
 
   constructor(
     readonly code: TAppErrorCode,
     message: string,
     readonly fieldErrors?: TFieldErrors,
+    options: TAppErrorOptions = {},
   ) {
-    super(message);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.retryable = options.retryable ?? false;
   }
 
   get status(): number {
