@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { OrganisationBadge } from "@/components/layout/organisation-badge";
-import { UserMenu } from "@/components/layout/user-menu";
+import { OrganisationBadge } from "@/components/shared/organisation-badge";
+import { UserMenu } from "@/components/shared/user-menu";
 import type { TSessionUser } from "@/server/auth/session";
 
 export function SiteHeader({ user }: { user: TSessionUser }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { Choice } from "@/components/configurator/configurator-form";
+import { Choice } from "@/components/shared/choice";
 
 export type TVariantChoice = { sku: string; title: string };
 

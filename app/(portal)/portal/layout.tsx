@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { OrganisationBadge } from "@/components/layout/organisation-badge";
-import { UserMenu } from "@/components/layout/user-menu";
+import { OrganisationBadge } from "@/components/shared/organisation-badge";
+import { UserMenu } from "@/components/shared/user-menu";
 import { PortalNav } from "@/components/portal/portal-nav";
 import { portalNavigation } from "@/server/auth/portal-navigation";
 import { getSessionUser } from "@/server/auth/session";

@@ -1,5 +1,5 @@
 import { CatalogFilters } from "@/components/storefront/catalog-filters";
-import { Pagination } from "@/components/storefront/pagination";
+import { Pagination } from "@/components/shared/pagination";
 import { ProductCard } from "@/components/storefront/product-card";
 import { ZCatalogQuery } from "@/lib/catalog/query";
 import { organisationIdOf, requirePageUser } from "@/server/auth/session";

@@ -6,7 +6,7 @@ import { ConstraintEditor, constraintOfType } from "@/components/portal/configur
 import type { TPathErrors } from "@/components/portal/configurator/editor-fields";
 import { ModelPreview } from "@/components/portal/configurator/model-preview";
 import { OptionEditor, optionOfKind } from "@/components/portal/configurator/option-editor";
-import { useActionRunner } from "@/components/portal/pricing/use-action-runner";
+import { useActionRunner } from "@/components/shared/use-action-runner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { toast } from "@/components/ui/toaster";

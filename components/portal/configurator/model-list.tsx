@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useActionRunner } from "@/components/portal/pricing/use-action-runner";
+import { useActionRunner } from "@/components/shared/use-action-runner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";

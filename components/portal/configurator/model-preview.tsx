@@ -1,7 +1,7 @@
 "use client";
 
-import { ConfiguratorForm } from "@/components/configurator/configurator-form";
-import { useConfigurator } from "@/components/configurator/use-configurator";
+import { ConfiguratorForm } from "@/components/shared/configurator-form";
+import { useConfigurator } from "@/components/shared/use-configurator";
 import { resolveSku, summariseConfiguration } from "@/lib/configurator/configuration";
 import type { TModelDefinition } from "@/lib/configurator/model";
 

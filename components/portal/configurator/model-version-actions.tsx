@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionRunner } from "@/components/portal/pricing/use-action-runner";
+import { useActionRunner } from "@/components/shared/use-action-runner";
 import { Button } from "@/components/ui/button";
 import { createModelDraftAction, rollbackModelVersionAction } from "@/server/actions/configurator";
 

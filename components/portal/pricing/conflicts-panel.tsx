@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useActionRunner } from "@/components/portal/pricing/use-action-runner";
+import { useActionRunner } from "@/components/shared/use-action-runner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";

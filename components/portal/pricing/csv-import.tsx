@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useActionRunner } from "@/components/portal/pricing/use-action-runner";
+import { useActionRunner } from "@/components/shared/use-action-runner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toaster";

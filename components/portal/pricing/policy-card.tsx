@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionRunner } from "@/components/portal/pricing/use-action-runner";
+import { useActionRunner } from "@/components/shared/use-action-runner";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 import { describePolicy, POLICY_CHOICES } from "@/lib/pricing/policy-words";

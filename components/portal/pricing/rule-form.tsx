@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { RuleKindFields, type TEditorCatalog } from "@/components/portal/pricing/rule-kind-fields";
-import { useActionRunner } from "@/components/portal/pricing/use-action-runner";
+import { useActionRunner } from "@/components/shared/use-action-runner";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";

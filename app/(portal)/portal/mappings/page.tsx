@@ -1,5 +1,5 @@
 import { PageHeader } from "@/components/portal/page-header";
-import { Pagination } from "@/components/storefront/pagination";
+import { Pagination } from "@/components/shared/pagination";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { EXTERNAL_ENTITY_TYPES, EXTERNAL_SYSTEMS } from "@/lib/integrations/external-link";
