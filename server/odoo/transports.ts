@@ -97,7 +97,8 @@ export function jsonRpcTransport(config: TTransportConfig & { login: string; sec
         throw error;
       });
       const userId = await uid;
-      const args = [config.db ?? "", userId, config.secret, model, method, ids ? [ids] : [], { ...kwargs, ...(context ? { context } : {}) }];
+      const { positional, keywords } = executeKwArguments({ model, method, ids, kwargs });
+      const args = [config.db ?? "", userId, config.secret, model, method, positional, { ...keywords, ...(context ? { context } : {}) }];
       try {
         return await rpc("object", "execute_kw", args);
       } catch (error) {
@@ -107,4 +108,29 @@ export function jsonRpcTransport(config: TTransportConfig & { login: string; sec
       }
     },
   };
+}
+
+/**
+ * The leading parameters Odoo's external API documentation passes positionally over
+ * execute_kw. `create` must be: Odoo 19 runs `create(vals_list=…)` and then fails with
+ * IndexError reading `args[0]`. A record method's ids always come first.
+ */
+const POSITIONAL: Record<string, string[]> = {
+  create: ["vals_list"],
+  write: ["vals"],
+  search: ["domain"],
+  search_read: ["domain"],
+  search_count: ["domain"],
+};
+
+export function executeKwArguments({ method, ids, kwargs = {} }: TOdooCall): { positional: unknown[]; keywords: Record<string, unknown> } {
+  const keywords = { ...kwargs };
+  const positional: unknown[] = ids ? [ids] : [];
+  for (const name of POSITIONAL[method] ?? []) {
+    if (!(name in keywords)) break;
+    positional.push(keywords[name]);
+    delete keywords[name];
+  }
+
+  return { positional, keywords };
 }

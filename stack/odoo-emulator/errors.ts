@@ -40,6 +40,7 @@ export const ValueErrorPy = builtin("ValueError", 500);
 export const TypeErrorPy = builtin("TypeError", 500);
 export const AttributeErrorPy = builtin("AttributeError", 500);
 export const KeyErrorPy = builtin("KeyError", 500);
+export const IndexErrorPy = builtin("IndexError", 500);
 
 /** Raised by injected faults and internal failures that Odoo would answer with a 5xx. */
 export const ServerError = (message: string, status = 500) => new OdooError("builtins.RuntimeError", message, status);

@@ -2,10 +2,11 @@
 // errors come back as HTTP 200 with an `error` object, and a None result has no `result` key.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { OdooEmulator } from "./emulator";
-import { AccessDenied, AttributeErrorPy, KeyErrorPy, OdooError, TypeErrorPy, UserError } from "./errors";
+import { AccessDenied, AttributeErrorPy, IndexErrorPy, KeyErrorPy, OdooError, TypeErrorPy, UserError } from "./errors";
 import { isJsonContentType, sendHtml, sendJson, unsupportedMediaType } from "./http-responses";
 import { isSingleCreate, type TJson2Call } from "./json2";
 import { requireIds, resolveMethod } from "./orm/methods";
+import type { TMethod } from "./orm/types";
 
 const VERSION = { server_version: "19.0", server_version_info: [19, 0, 0, "final", 0, ""], server_serie: "19.0", protocol_version: 1 };
 
@@ -76,19 +77,40 @@ async function object(
 
   const positional = method === "execute_kw" ? ((rest[0] as unknown[]) ?? []) : rest;
   const { context = {}, ...keywords } = method === "execute_kw" ? ((rest[1] as Record<string, unknown>) ?? {}) : {};
+  // Odoo's call_kw takes a record method's ids as args[0]: with no positional argument, Python's IndexError.
+  if (target.level === "record" && positional.length === 0) throw IndexErrorPy("list index out of range");
   const [ids, remaining] = target.level === "record" ? [requireIds(positional[0]), positional.slice(1)] : [null, positional];
   const names = target.positional ?? [];
+  const pythonName = `${pythonClassOf(emulator, model, modelMethod)}.${modelMethod}()`;
   if (remaining.length > names.length) throw TypeErrorPy(`${model}.${modelMethod}() takes ${names.length + 1} positional arguments but ${remaining.length + 1} were given`);
   // JSON-2 checks keywords itself (422 UnprocessableEntity); over JSON-RPC Python's own call fails.
   const unexpected = Object.keys(keywords).find((name) => !target.params.includes(name));
-  if (unexpected) throw TypeErrorPy(`${pythonClassOf(emulator, model, modelMethod)}.${modelMethod}() got an unexpected keyword argument '${unexpected}'`);
+  if (unexpected) throw TypeErrorPy(`${pythonName} got an unexpected keyword argument '${unexpected}'`);
+  const twice = names.slice(0, remaining.length).find((name) => name in keywords);
+  if (twice) throw TypeErrorPy(`${pythonName} got multiple values for argument '${twice}'`);
   const kwargs: Record<string, unknown> = { ...keywords };
   remaining.forEach((value, index) => {
     kwargs[names[index]!] = value;
   });
   const call = { model, method: modelMethod, ids, kwargs, context: context as Record<string, unknown> };
+  const run = modelMethod === "create" && positional.length === 0 ? createThenIndexError(target) : target;
 
-  return runFaulted({ uid: Number(uid), model, method: modelMethod }, () => emulator.execute(Number(uid), target, call));
+  return runFaulted({ uid: Number(uid), model, method: modelMethod }, () => emulator.execute(Number(uid), run, call));
+}
+
+/**
+ * Real Odoo 19 runs `create(vals_list=…)` given as a keyword over execute_kw, then reads
+ * `args[0]` to choose between one id and a list: IndexError, and the transaction rolls back
+ * (the ids and sequence numbers it drew stay used, as in PostgreSQL).
+ */
+function createThenIndexError(target: TMethod): TMethod {
+  return {
+    ...target,
+    run: (env, model, args) => {
+      target.run(env, model, args);
+      throw IndexErrorPy("list index out of range");
+    },
+  };
 }
 
 /** The Python class Odoo's error messages name: BaseModel for ORM methods, the model's class (res.partner → ResPartner) for its own. */
