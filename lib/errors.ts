@@ -16,7 +16,10 @@ export type TAppErrorCode = keyof typeof APP_ERROR_STATUS;
 
 export type TFieldErrors = Record<string, string[]>;
 
-/** `retryable`: the same operation may succeed later (jobs retry it, others dead-letter it). */
+/**
+ * `retryable`: the same operation may succeed later (jobs retry it, others dead-letter it).
+ * Defaults to true for UPSTREAM_FAILED (another system down or slow) and false otherwise.
+ */
 export type TAppErrorOptions = { retryable?: boolean; cause?: unknown };
 
 export class AppError extends Error {
@@ -30,7 +33,7 @@ export class AppError extends Error {
     options: TAppErrorOptions = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.retryable = options.retryable ?? false;
+    this.retryable = options.retryable ?? code === "UPSTREAM_FAILED";
   }
 
   get status(): number {

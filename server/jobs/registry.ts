@@ -1,8 +1,7 @@
 import "server-only";
-import { pruneLoginAttempts } from "@/server/jobs/definitions/prune-login-attempts";
+import { processInboundDeliveryJob } from "@/server/jobs/definitions/process-inbound-delivery";
+import { pruneLoginAttemptsJob } from "@/server/jobs/definitions/prune-login-attempts";
 import type { TJobDefinition } from "@/server/jobs/job-definition";
 
-/** Every job the worker runs. A queue is created for each at worker start. */
-export const JOBS: TJobDefinition[] = [pruneLoginAttempts];
-
-export const DEAD_LETTER_QUEUE = "tradepost.dead-letter";
+/** Every job the worker runs. Each gets its queue and dead-letter queue at start. */
+export const JOBS: readonly TJobDefinition[] = [pruneLoginAttemptsJob, processInboundDeliveryJob];

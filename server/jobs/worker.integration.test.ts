@@ -1,4 +1,8 @@
-// The worker process, for real, against a PostgreSQL this test owns so that it can restart it.
+// The worker process, for real, against a PostgreSQL this test owns so that it can restart it:
+// jobs survive a database restart, a worker killed mid-job (kill -9) has its job run again by
+// another worker with the effect exactly once, and payloads that can never run are
+// dead-lettered with their reason instead of being retried.
+import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,14 +15,25 @@ import { deployMigrations } from "../../scripts/db/migrations";
 import { createPrismaClient } from "../../prisma/seed/client";
 import { startService, stopService, type TService } from "../../stack/lib/processes";
 import { freePort } from "../../test/support/free-port";
+import { linkOnceJob } from "../../test/support/test-jobs";
 
-const QUEUE = "maintenance.prune-login-attempts";
+const PRUNE = "maintenance.prune-login-attempts";
 let dataDir: string;
 let server: EmbeddedPostgres;
 let databaseUrl: string;
 let worker: TService;
 let boss: PgBoss;
 const workerLines: string[] = [];
+
+function startTestWorker(lines: string[]): TService {
+  return startService({
+    name: "worker",
+    command: path.resolve("node_modules/.bin/tsx"),
+    args: ["--conditions=react-server", "test/support/test-worker.ts"],
+    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: "info", LOG_FORMAT: "json" },
+    onLine: (line) => lines.push(line),
+  });
+}
 
 async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -30,11 +45,18 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null | undefine
   throw new Error(`timed out waiting for ${what}; worker said:\n${workerLines.slice(-20).join("\n")}`);
 }
 
-async function jobState(id: string) {
-  const [job] = await boss.findJobs(QUEUE, { id });
+async function settled(queue: string, id: string) {
+  const [job] = await boss.findJobs(queue, { id });
 
   return job && ["completed", "failed"].includes(job.state) ? job : null;
 }
+
+const envelope = (payload: unknown, version = 1) => ({ version, correlationId: "test-correlation", payload });
+const startBoss = async () => {
+  boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", supervise: false, schedule: false });
+  boss.on("error", () => undefined);
+  await boss.start();
+};
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "tradepost-worker-pg-"));
@@ -46,17 +68,9 @@ beforeAll(async () => {
   await ensureDatabase(databaseUrl);
   await deployMigrations(databaseUrl);
 
-  worker = startService({
-    name: "worker",
-    command: path.resolve("node_modules/.bin/tsx"),
-    args: ["--conditions=react-server", "server/jobs/worker.ts"],
-    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: "info" },
-    onLine: (line) => workerLines.push(line),
-  });
+  worker = startTestWorker(workerLines);
   await waitFor("the worker to start", async () => workerLines.some((line) => line.includes("worker started")));
-  boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", supervise: false, schedule: false });
-  boss.on("error", () => undefined);
-  await boss.start();
+  await startBoss();
 }, 180_000);
 
 afterAll(async () => {
@@ -77,12 +91,10 @@ describe("worker", () => {
     await server.stop();
     await sleep(3_000);
     await server.start();
-    boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", supervise: false, schedule: false });
-    boss.on("error", () => undefined);
-    await boss.start();
+    await startBoss();
 
-    const id = await boss.send(QUEUE, { keepDays: 30 });
-    const job = await waitFor("the job to finish after the restart", () => jobState(id!));
+    const id = await boss.send(PRUNE, envelope({ keepDays: 30 }));
+    const job = await waitFor("the job to finish after the restart", () => settled(PRUNE, id!));
 
     expect(job.state).toBe("completed");
     expect(worker.child.exitCode).toBeNull();
@@ -91,15 +103,44 @@ describe("worker", () => {
     await after.$disconnect();
   }, 120_000);
 
-  it("fails a job with an invalid payload for good, without retrying it", async () => {
-    const id = await boss.send(QUEUE, { keepDays: "forever" }, { retryLimit: 3 });
-    const job = await waitFor("the job to fail", () => jobState(id!));
+  it("runs a job again after its worker is killed mid-job, with its effect exactly once", async () => {
+    const key = randomUUID();
+    const started = Date.now();
+    const id = await boss.send(linkOnceJob.name, envelope({ key, holdMs: 8_000 }));
+    await waitFor("the first attempt's effect", async () => workerLines.some((line) => line.includes(`key=${key} attempt=0`)));
+
+    process.kill(-worker.child.pid!, "SIGKILL"); // the whole process group: tsx and its node child
+    const killedAt = Date.now();
+    await new Promise((resolve) => (worker.child.exitCode !== null || worker.child.signalCode ? resolve(null) : worker.child.once("exit", resolve)));
+    worker = startTestWorker(workerLines);
+    const job = await waitFor("the job to be rescued and completed", () => settled(linkOnceJob.name, id!), 110_000);
+    const rescuedAfterMs = Date.now() - killedAt;
+
+    expect(job.state).toBe("completed");
+    expect(job.retryCount).toBeGreaterThanOrEqual(1);
+    expect(workerLines.filter((line) => line.includes(`key=${key}`)).length).toBeGreaterThanOrEqual(2);
+    const db = createPrismaClient(databaseUrl);
+    expect(await db.externalLink.count({ where: { entityType: "test", localId: key } })).toBe(1);
+    await db.$disconnect();
+    expect(rescuedAfterMs).toBeLessThan(90_000);
+    console.log(`killed worker's job rescued and completed ${rescuedAfterMs} ms after the kill (${Date.now() - started} ms in all)`);
+  }, 150_000);
+
+  it("dead-letters a payload that fails its schema with the reason, without retrying it", async () => {
+    const id = await boss.send(PRUNE, envelope({ keepDays: "forever" }), { retryLimit: 3 });
+    const job = await waitFor("the job to fail", () => settled(PRUNE, id!));
 
     expect(job.state).toBe("failed");
     expect(job.retryCount).toBe(0);
     expect(job.output).toMatchObject({ error: "INVALID_PAYLOAD", issues: [expect.stringContaining("keepDays")] });
-    const deadLetters = await boss.findJobs("tradepost.dead-letter", { queued: true });
-    expect(deadLetters.some((dead) => (dead.data as { keepDays?: unknown }).keepDays === "forever")).toBe(true);
+    const deadLetters = await boss.findJobs(`${PRUNE}.dead`, { queued: true });
+    expect(deadLetters.some((dead) => (dead.data as { payload?: { keepDays?: unknown } }).payload?.keepDays === "forever")).toBe(true);
+  });
+
+  it("dead-letters what is not a job envelope, with the reason", async () => {
+    const bare = await boss.send(PRUNE, { keepDays: 30 }, { retryLimit: 3 });
+    const job = await waitFor("the bare job to fail", () => settled(PRUNE, bare!));
+    expect(job).toMatchObject({ state: "failed", retryCount: 0, output: { error: "INVALID_PAYLOAD" } });
   });
 
   it("refuses to start with a bad environment, naming the variable", async () => {

@@ -1,0 +1,23 @@
+import "server-only";
+import type { TSyncResult } from "@/server/integrations/record-sync-run";
+
+export type TInboundDeliveryRecord = {
+  id: string;
+  source: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  body: string;
+  receivedAt: Date;
+};
+
+/**
+ * Syncs what one delivery is about. Processors treat the delivery as a hint: they re-read the
+ * record from its system and upsert by external id, so running one twice changes nothing.
+ */
+export type TInboundProcessor = (delivery: TInboundDeliveryRecord) => Promise<TSyncResult>;
+
+/** Processors by source, then by subject type (e.g. odoo → res.partner). */
+export type TInboundProcessors = Record<string, Record<string, TInboundProcessor>>;
+
+// The receivers (Odoo webhooks, Strapi webhooks) add their processors here as they land.
+export const INBOUND_PROCESSORS: TInboundProcessors = {};
