@@ -27,3 +27,27 @@ export function toOdooDatetime(date: Date): string {
 }
 
 export type TMany2one = z.infer<typeof odooMany2one>;
+
+/** A record schema: `id` plus the fields asked for (the rest of a response is ignored). */
+export const odooRecord = <T extends z.ZodRawShape>(shape: T) => z.object({ id: z.number().int(), ...shape });
+
+/** The field names to ask Odoo for, from a record shape. */
+export const fieldsOf = (shape: z.ZodRawShape): string[] => Object.keys(shape);
+
+/** A selection value as one of the values we know; unset (`false`) is null. */
+export const odooSelection = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.enum(values), z.literal(false)]).transform((value) => (value === false ? null : value));
+
+// Odoo keeps amounts as floats in currency units, rounded to the currency's precision (two
+// decimals for EUR and USD, the currencies Tradepost sells in); we keep integer minor units.
+const MINOR_PER_UNIT = 100;
+
+export function toMinorUnits(amount: number): number {
+  return Math.round(amount * MINOR_PER_UNIT);
+}
+
+export function fromMinorUnits(minor: number): number {
+  return minor / MINOR_PER_UNIT;
+}
+
+export const odooMoney = z.number().transform(toMinorUnits);
