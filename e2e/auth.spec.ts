@@ -76,7 +76,9 @@ test("[AUTH] signing out ends the session", async ({ page, seedOrganisation }) =
   await expectSignedIn(page, /\/catalog$/);
 
   await page.getByLabel("Account menu").click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("menu")).toContainText(buyer.email);
+  await screenshot(page, "account-menu");
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/catalog");
   await expect(page).toHaveURL(/\/login\?next=%2Fcatalog/);

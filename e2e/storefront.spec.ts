@@ -99,7 +99,7 @@ test("[J2] a buyer configures the table, sees the organisation's price, and fill
 
   // The cart survives signing out and in.
   await page.getByLabel("Account menu").click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await signIn(page, buyerA.email);
   await expectSignedIn(page, /\/catalog$/);

@@ -2,6 +2,7 @@
 
 import type { TPricingColumn } from "@/components/portal/pricing/rule-table-features";
 import { Badge } from "@/components/ui/badge";
+import { Tooltip } from "@/components/ui/tooltip";
 import { cn } from "@/lib/cn";
 import type { TFinding } from "@/lib/pricing/conflicts";
 import { describeEffect, describeQuantity, describeScope, describeValidity } from "@/lib/pricing/describe-rule";
@@ -30,12 +31,14 @@ function idColumn(context: TColumnContext): TColumn {
       const findings = context.findingsByRule.get(row.original.id) ?? [];
       const severity = findings.some((item) => item.severity === "error") ? "error" : findings.length ? "warning" : null;
 
-      return (
-        <span className="inline-flex items-center gap-1.5 whitespace-nowrap font-mono text-xs" title={findings.map((item) => item.message).join("\n") || undefined}>
+      const label = (
+        <span className="inline-flex items-center gap-1.5 whitespace-nowrap font-mono text-xs" tabIndex={severity ? 0 : undefined}>
           {severity && <span className={cn("size-2 rounded-full", severity === "error" ? "bg-red-500" : "bg-amber-400")} aria-label={severity === "error" ? "has an error" : "has a warning"} />}
           {row.original.id}
         </span>
       );
+
+      return severity ? <Tooltip content={findings.map((item) => item.message).join("\n")} side="right">{label}</Tooltip> : label;
     },
   };
 }

@@ -3,6 +3,7 @@ import { StartDraftButton } from "@/components/portal/pricing/start-draft-button
 import { VersionStateBadge } from "@/components/portal/pricing/version-state-badge";
 import { Card } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { Tooltip } from "@/components/ui/tooltip";
 import { formatDateTime } from "@/lib/format";
 import type { TRuleSetSummary } from "@/server/pricing/find-rule-sets";
 
@@ -40,7 +41,15 @@ export function RuleSetCard({ ruleSet, canWrite }: { ruleSet: TRuleSetSummary; c
               </Td>
               <Td><VersionStateBadge state={version.state} /></Td>
               <Td className="tabular-nums">{version.ruleCount}</Td>
-              <Td className="max-w-xs truncate" title={version.note}>{version.note || "—"}</Td>
+              <Td className="max-w-xs">
+                {version.note ? (
+                  <Tooltip content={version.note}>
+                    <span tabIndex={0} className="block truncate">{version.note}</span>
+                  </Tooltip>
+                ) : (
+                  "—"
+                )}
+              </Td>
               <Td className="whitespace-nowrap">{version.createdBy ?? "System"}<div className="text-xs text-slate-500">{formatDateTime(version.createdAt)}</div></Td>
               <Td className="whitespace-nowrap">{version.approvedBy ?? "—"}</Td>
               <Td className="whitespace-nowrap">{formatDateTime(version.effectiveFrom)}</Td>
