@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkModel } from "@/lib/configurator/check-model";
 import { checkConfiguration, defaultModelConfiguration, resolveSku, summariseConfiguration } from "@/lib/configurator/configuration";
-import { DEMO_TABLE_MODEL as TABLE } from "@/lib/configurator/demo-table-model";
+import { DEMO_TABLE_MODEL as TABLE } from "../../prisma/seed/demo-table-model";
 import { ZModelDefinition } from "@/lib/configurator/model";
 import { findViolations, hasCompletion, solve } from "@/lib/configurator/solver";
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client";
-import { DEMO_CABLE_MODEL } from "../../lib/configurator/demo-cable-model";
-import { DEMO_TABLE_MODEL } from "../../lib/configurator/demo-table-model";
+import { DEMO_CABLE_MODEL } from "./demo-cable-model";
+import { DEMO_TABLE_MODEL } from "./demo-table-model";
 
 // The demo's published configuration models, one per configurable demo product. They are
 // linked to their Medusa products in the external-ID table on first use (the seed runs

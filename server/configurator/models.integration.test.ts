@@ -6,7 +6,7 @@ import { signInAs } from "../../test/support/next-request-scope";
 import { ok } from "../../test/support/actions";
 import { createOrganisationWithMembers, createUser } from "../../prisma/seed/factories";
 import { testDb } from "../../test/support/db";
-import { DEMO_TABLE_MODEL } from "@/lib/configurator/demo-table-model";
+import { DEMO_TABLE_MODEL } from "../../prisma/seed/demo-table-model";
 import type { TModelDefinition } from "@/lib/configurator/model";
 import { createConfiguratorModelAction, createModelDraftAction, discardModelDraftAction, publishModelVersionAction, rollbackModelVersionAction, saveModelDraftAction } from "@/server/actions/configurator";
 import { getPublishedModel } from "@/server/configurator/get-published-model";

@@ -1,4 +1,4 @@
-import { ZModelDefinition } from "@/lib/configurator/model";
+import { ZModelDefinition } from "../../lib/configurator/model";
 
 /** The demo's made-to-measure table (also the fixture of the solver's tests). */
 export const DEMO_TABLE_MODEL = ZModelDefinition.parse({

@@ -1,4 +1,4 @@
-import { ZModelDefinition } from "@/lib/configurator/model";
+import { ZModelDefinition } from "../../lib/configurator/model";
 
 /** The demo's custom cable assembly. */
 export const DEMO_CABLE_MODEL = ZModelDefinition.parse({
