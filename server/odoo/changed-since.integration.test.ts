@@ -5,7 +5,13 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ODOO_PROTOCOLS, useOdooEmulator } from "../../test/support/odoo-gateway";
 import type { OdooClient } from "@/server/odoo/client";
-import { INITIAL_CURSOR, readChangedSince, rewindCursor, ZChangeCursor, type TChangeCursor } from "@/server/odoo/changed-since";
+import {
+  INITIAL_CURSOR,
+  readChangedSince,
+  rewindCursor,
+  ZChangeCursor,
+  type TChangeCursor,
+} from "@/server/odoo/changed-since";
 import { odooDatetime, odooRecord, odooText } from "@/server/odoo/mappers";
 
 const emulator = useOdooEmulator();
@@ -14,10 +20,21 @@ const emulator = useOdooEmulator();
 const T = "2031-01-01 10:00:00";
 const T_PLUS_1 = "2031-01-01 10:00:01";
 
-const ZRow = odooRecord({ name: odooText, write_date: odooDatetime }).transform((row) => ({ id: row.id, name: row.name, writeDate: row.write_date }));
+const ZRow = odooRecord({ name: odooText, write_date: odooDatetime }).transform((row) => ({
+  id: row.id,
+  name: row.name,
+  writeDate: row.write_date,
+}));
 
 function poll(client: OdooClient, cursor: TChangeCursor, limit: number) {
-  return readChangedSince(client, { model: "res.partner", fields: ["name"], schema: ZRow, domain: [["ref", "=like", "CS-%"]], cursor, limit });
+  return readChangedSince(client, {
+    model: "res.partner",
+    fields: ["name"],
+    schema: ZRow,
+    domain: [["ref", "=like", "CS-%"]],
+    cursor,
+    limit,
+  });
 }
 
 /** Reads pages until one is not full; every record read, in order, and the last cursor. */
@@ -70,7 +87,7 @@ describe.each(ODOO_PROTOCOLS)("changed since a cursor, over %s", (protocol) => {
     expect(cursor.seenIds).toHaveLength(5);
   });
 
-  it("finds a record written later in a second already read, and a read record written again a second later", async () => {
+  it("finds a record written later in a second already read, and a read one written again later", async () => {
     const client = emulator.client(protocol);
     await emulator.freezeClock(T);
     const [a] = await writePartners(client, ["A", "B"]);
@@ -109,7 +126,14 @@ describe.each(ODOO_PROTOCOLS)("changed since a cursor, over %s", (protocol) => {
     await writePartners(client, ["B"]);
     const row = z.object({ id: z.number() }).loose();
 
-    expect(await client.searchRead("res.partner", ["name"], row, { domain: [["ref", "=like", "CS-%"], ["write_date", ">", T]] })).toEqual([]);
+    expect(
+      await client.searchRead("res.partner", ["name"], row, {
+        domain: [
+          ["ref", "=like", "CS-%"],
+          ["write_date", ">", T],
+        ],
+      }),
+    ).toEqual([]);
     expect((await drain(client, { writeDate: T, seenIds: [] }, 50)).names).toEqual(["A", "B"]);
   });
 });

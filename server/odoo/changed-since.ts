@@ -74,7 +74,10 @@ function cursorDomain(cursor: TChangeCursor): TDomain {
  * to read the next page with. `hasMore`: the page was full, so ask again with the new cursor.
  * Reads only; used by every gateway's `find*ChangedSince`.
  */
-export async function readChangedSince<S extends z.ZodType<TChangedRecord>>(client: OdooClient, query: TChangedSinceQuery<S>): Promise<TChangedPage<z.infer<S>>> {
+export async function readChangedSince<S extends z.ZodType<TChangedRecord>>(
+  client: OdooClient,
+  query: TChangedSinceQuery<S>,
+): Promise<TChangedPage<z.infer<S>>> {
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const fields = query.fields.includes("write_date") ? query.fields : [...query.fields, "write_date"];
   const records = await client.searchRead(query.model, fields, query.schema, {
@@ -89,7 +92,8 @@ export async function readChangedSince<S extends z.ZodType<TChangedRecord>>(clie
 
 function advance(model: string, cursor: TChangeCursor, records: TChangedRecord[]): TChangeCursor {
   const seconds = records.map((record) => {
-    if (!record.writeDate) throw invalidResponse(`${model} record ${record.id} has no write_date`, { retryable: false, status: 200 });
+    if (!record.writeDate)
+      throw invalidResponse(`${model} record ${record.id} has no write_date`, { retryable: false, status: 200 });
 
     return toOdooDatetime(record.writeDate);
   });

@@ -19,7 +19,15 @@ const CONFIGURATION = "Tradepost's Odoo settings are incomplete (ODOO_URL, ODOO_
 const ACCESS_EXCEPTIONS = new Set(["AccessError", "AccessDenied", "Unauthorized", "Forbidden"]);
 // Our request does not fit this Odoo (unknown model, method, field or keyword): a bug or a
 // missing module, never fixed by retrying.
-const SETUP_EXCEPTIONS = new Set(["NotFound", "UnprocessableEntity", "ValueError", "TypeError", "KeyError", "AttributeError", "BadRequest"]);
+const SETUP_EXCEPTIONS = new Set([
+  "NotFound",
+  "UnprocessableEntity",
+  "ValueError",
+  "TypeError",
+  "KeyError",
+  "AttributeError",
+  "BadRequest",
+]);
 
 /** Odoo's own message, safe to show: first lines only, no URLs, addresses or ports. */
 export function scrubOdooMessage(message: string): string {
@@ -36,15 +44,32 @@ function mapOdooException(error: OdooError): TMapped {
   const name = error.exceptionName;
   if (error.retryable) return { code: "UPSTREAM_FAILED", message: BUSY, retryable: true };
   if (name === "Configuration") return { code: "UPSTREAM_FAILED", message: CONFIGURATION, retryable: false };
-  if (name === "MissingError") return { code: "NOT_FOUND", message: `Odoo has no such record: ${scrubOdooMessage(error.message)}`, retryable: false };
+  if (name === "MissingError")
+    return {
+      code: "NOT_FOUND",
+      message: `Odoo has no such record: ${scrubOdooMessage(error.message)}`,
+      retryable: false,
+    };
   // Odoo's constraints refuse the values we wrote (a required field, a wrong value).
-  if (name === "ValidationError") return { code: "INVALID_INPUT", message: `Odoo refused the values: ${scrubOdooMessage(error.message)}`, retryable: false };
+  if (name === "ValidationError")
+    return {
+      code: "INVALID_INPUT",
+      message: `Odoo refused the values: ${scrubOdooMessage(error.message)}`,
+      retryable: false,
+    };
   // Over JSON-RPC an unknown model is a UserError ("Object sale.ordr doesn't exist").
-  if (name === "UserError" && /^Object \S+ doesn't exist/.test(error.message)) return { code: "UPSTREAM_FAILED", message: SETUP, retryable: false };
+  if (name === "UserError" && /^Object \S+ doesn't exist/.test(error.message))
+    return { code: "UPSTREAM_FAILED", message: SETUP, retryable: false };
   // Business rules refusing the action in the record's current state (delete a confirmed order …).
-  if (name === "UserError") return { code: "INVALID_STATE", message: `Odoo refused the action: ${scrubOdooMessage(error.message)}`, retryable: false };
+  if (name === "UserError")
+    return {
+      code: "INVALID_STATE",
+      message: `Odoo refused the action: ${scrubOdooMessage(error.message)}`,
+      retryable: false,
+    };
   if (ACCESS_EXCEPTIONS.has(name)) return { code: "UPSTREAM_FAILED", message: ACCESS, retryable: false };
-  if (SETUP_EXCEPTIONS.has(name) || name === "OperationalError") return { code: "UPSTREAM_FAILED", message: SETUP, retryable: false };
+  if (SETUP_EXCEPTIONS.has(name) || name === "OperationalError")
+    return { code: "UPSTREAM_FAILED", message: SETUP, retryable: false };
 
   return { code: "UPSTREAM_FAILED", message: `Odoo failed (${name}).`, retryable: false };
 }
@@ -55,7 +80,8 @@ function mapOdooError(error: OdooError): TMapped {
     case "network":
       return { code: "UPSTREAM_FAILED", message: NOT_REACHABLE, retryable: true };
     case "http":
-      if (error.status === 401 || error.status === 403) return { code: "UPSTREAM_FAILED", message: ACCESS, retryable: false };
+      if (error.status === 401 || error.status === 403)
+        return { code: "UPSTREAM_FAILED", message: ACCESS, retryable: false };
       if (error.retryable) return { code: "UPSTREAM_FAILED", message: NOT_REACHABLE, retryable: true };
       // An HTML 404 is an unknown database (X-Odoo-Database); 415 a wrong content type.
       return { code: "UPSTREAM_FAILED", message: SETUP, retryable: false };

@@ -19,6 +19,8 @@ export function useOdooEmulator() {
   });
   afterAll(() => handle.odoo.stop());
   beforeEach(async () => {
+    // The clock is not part of the database: unfreeze it before reseeding.
+    await handle.odoo.admin("PUT", "clock", { frozenAt: null });
     await handle.odoo.admin("POST", "reset", {});
   });
 
@@ -26,7 +28,14 @@ export function useOdooEmulator() {
     get odoo() {
       return handle.odoo;
     },
-    client: (protocol: TTestProtocol) => new OdooClient({ url: handle.odoo.url, db: "erp", timeoutMs: 5_000, maxConcurrency: 4, ...CREDENTIALS[protocol] }),
+    client: (protocol: TTestProtocol) =>
+      new OdooClient({
+        url: handle.odoo.url,
+        db: "erp",
+        timeoutMs: 5_000,
+        maxConcurrency: 4,
+        ...CREDENTIALS[protocol],
+      }),
     /** Freezes Odoo's clock: everything written from now on has this write_date. */
     freezeClock: (at: string | null) => handle.odoo.admin("PUT", "clock", { frozenAt: at }),
   };

@@ -1,0 +1,105 @@
+import "server-only";
+import type { z } from "zod";
+import type { OdooClient } from "@/server/odoo/client";
+import { getCountryCodes } from "@/server/odoo/countries";
+import {
+  fieldsOf,
+  odooBoolean,
+  odooIds,
+  odooMany2one,
+  odooMoney,
+  odooNumber,
+  odooRecord,
+  odooSelection,
+  odooText,
+} from "@/server/odoo/mappers";
+import { withAppErrors } from "@/server/odoo/to-app-error";
+
+// delivery.carrier (module `delivery`): shipping methods with a fixed price, or with price
+// rules on weight, volume, price or quantity. A rule-based carrier reads fixed_price 0.
+
+const CARRIER = {
+  name: odooText,
+  sequence: odooNumber,
+  delivery_type: odooSelection(["fixed", "base_on_rule"]),
+  fixed_price: odooMoney,
+  product_id: odooMany2one,
+  country_ids: odooIds,
+  price_rule_ids: odooIds,
+  free_over: odooBoolean,
+  amount: odooMoney,
+  active: odooBoolean,
+};
+const CARRIER_FIELDS = fieldsOf(CARRIER);
+
+const ZCarrier = odooRecord(CARRIER).transform((c) => ({
+  id: c.id,
+  name: c.name ?? "",
+  deliveryType: c.delivery_type,
+  fixedPriceMinor: c.fixed_price,
+  productId: c.product_id?.id ?? null,
+  countryIds: c.country_ids,
+  priceRuleIds: c.price_rule_ids,
+  freeOverMinor: c.free_over ? c.amount : null,
+  active: c.active,
+}));
+
+const VARIABLES = ["weight", "volume", "wv", "price", "quantity"] as const;
+
+const RULE = {
+  carrier_id: odooMany2one,
+  sequence: odooNumber,
+  variable: odooSelection(VARIABLES),
+  operator: odooSelection(["==", "<=", "<", ">=", ">"]),
+  max_value: odooNumber,
+  list_base_price: odooMoney,
+  list_price: odooMoney,
+  variable_factor: odooSelection(VARIABLES),
+};
+const RULE_FIELDS = fieldsOf(RULE);
+
+const ZRule = odooRecord(RULE).transform((r) => ({
+  id: r.id,
+  carrierId: r.carrier_id?.id ?? 0,
+  sequence: r.sequence,
+  // "if <variable> <operator> <maxValue> then <basePrice> + <pricePerUnit> × <variableFactor>"
+  variable: r.variable,
+  operator: r.operator,
+  maxValue: r.max_value,
+  basePriceMinor: r.list_base_price,
+  pricePerUnitMinor: r.list_price,
+  variableFactor: r.variable_factor,
+}));
+
+export type TOdooPriceRule = z.infer<typeof ZRule>;
+type TCarrierRecord = z.infer<typeof ZCarrier>;
+export type TOdooCarrier = Omit<TCarrierRecord, "countryIds" | "priceRuleIds"> & {
+  /** ISO codes the carrier ships to; empty: everywhere. */
+  countryCodes: string[];
+  /** In Odoo's order (sequence, then price): the first rule that matches decides. */
+  priceRules: TOdooPriceRule[];
+};
+
+/** Active shipping methods (or these ids, active or not) with their price rules. Reads only. */
+export function findCarriers(client: OdooClient, { ids }: { ids?: number[] } = {}): Promise<TOdooCarrier[]> {
+  return withAppErrors(async () => {
+    const carriers = ids
+      ? await client.read("delivery.carrier", ids, CARRIER_FIELDS, ZCarrier)
+      : await client.searchRead("delivery.carrier", CARRIER_FIELDS, ZCarrier, { order: "sequence asc, id asc" });
+    const ruleIds = carriers.flatMap((carrier) => carrier.priceRuleIds);
+    const rules = ruleIds.length
+      ? await client.searchRead("delivery.price.rule", RULE_FIELDS, ZRule, { domain: [["id", "in", ruleIds]] })
+      : [];
+    const codes = await getCountryCodes(
+      client,
+      carriers.flatMap((carrier) => carrier.countryIds),
+    );
+
+    return carriers.map(({ countryIds, priceRuleIds, ...carrier }) => ({
+      ...carrier,
+      countryCodes: countryIds.flatMap((id) => (codes.has(id) ? [codes.get(id)!] : [])),
+      // search_read keeps the model's order (sequence, list_price, id); filter, not re-sort.
+      priceRules: rules.filter((rule) => priceRuleIds.includes(rule.id)),
+    }));
+  });
+}
