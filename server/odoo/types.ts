@@ -2,8 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { odooBoolean, odooDatetime, odooIds, odooMany2one, odooNumber, odooText } from "@/server/odoo/mappers";
 
-// The Odoo records Tradepost reads: the fields to ask for, and their schema (Odoo's raw
-// shape in, clean camelCase out). Anything else in a response is ignored.
+// Generic record schemas kept for the client's own tests (client.integration.test.ts).
+// Application code does not use them: each gateway (partners.ts, products.ts, stock.ts,
+// sale-orders.ts, pickings.ts, carriers.ts) owns its fields, schema and queries, with money in
+// minor units. Delete this file once the client tests read through their own schemas.
 
 const record = <T extends z.ZodRawShape>(shape: T) => z.object({ id: z.number().int(), ...shape });
 const fieldsOf = (shape: z.ZodRawShape) => Object.keys(shape);
