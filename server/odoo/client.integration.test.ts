@@ -57,21 +57,21 @@ describe.each(["json2", "jsonrpc"] as const)("over %s", (protocol) => {
     const client = clientFor(protocol);
     const row = z.object({ id: z.number() }).catchall(z.unknown());
     const [partnerId] = await client.create("res.partner", { name: "Round Trip GmbH", is_company: true, ref: "TP-RT-1" });
-    await client.write("res.partner", [partnerId!], { city: "Bremen", email: "buyer@round-trip.example" });
+    await client.write("res.partner", [partnerId!], { city: "Bremen", function: "Buyer", comment: "<p>VIP</p>" });
     const [productId] = await client.create("product.product", { name: "Round Trip Chair", default_code: "RT-CHAIR", list_price: 80, type: "consu", is_storable: true });
     await client.write("product.product", [productId!], { list_price: 90, barcode: "4006381333931" });
     const [quantId] = await client.create("stock.quant", { product_id: productId, location_id: 5, inventory_quantity: 7 }, { inventory_mode: true });
     await client.write("stock.quant", [quantId!], { inventory_quantity: 9 });
     const [orderId] = await client.create("sale.order", { partner_id: partnerId, client_order_ref: "TP-RT-ORDER", order_line: [[0, 0, { product_id: productId, product_uom_qty: 2 }]] });
-    await client.write("sale.order", [orderId!], { note: "Leave at gate 2", origin: "tradepost#RT" });
+    await client.write("sale.order", [orderId!], { note: "<p>Leave at gate 2</p>", origin: "tradepost#RT" });
 
-    expect(await client.read("res.partner", [partnerId!], ["name", "city", "email", "ref"], row)).toEqual([
-      { id: partnerId, name: "Round Trip GmbH", city: "Bremen", email: "buyer@round-trip.example", ref: "TP-RT-1" },
+    expect(await client.read("res.partner", [partnerId!], ["name", "city", "function", "comment", "ref"], row)).toEqual([
+      { id: partnerId, name: "Round Trip GmbH", city: "Bremen", function: "Buyer", comment: "<p>VIP</p>", ref: "TP-RT-1" },
     ]);
     expect(await client.read("product.product", [productId!], ["default_code", "list_price", "barcode"], row)).toEqual([{ id: productId, default_code: "RT-CHAIR", list_price: 90, barcode: "4006381333931" }]);
     expect(await client.read("stock.quant", [quantId!], ["inventory_quantity", "quantity"], row)).toEqual([{ id: quantId, inventory_quantity: 9, quantity: 0 }]);
     const [order] = await client.searchRead("sale.order", ["client_order_ref", "note", "origin", "order_line", "amount_untaxed"], row, { domain: [["client_order_ref", "=", "TP-RT-ORDER"]] });
-    expect(order).toMatchObject({ id: orderId, note: "Leave at gate 2", origin: "tradepost#RT", amount_untaxed: 180 });
+    expect(order).toMatchObject({ id: orderId, note: "<p>Leave at gate 2</p>", origin: "tradepost#RT", amount_untaxed: 180 });
     const [line] = await client.read("sale.order.line", order!.order_line as number[], ["name", "price_unit", "product_uom_qty"], row);
     expect(line).toMatchObject({ name: "[RT-CHAIR] Round Trip Chair", price_unit: 90, product_uom_qty: 2 });
     expect(await client.searchCount("sale.order", [["partner_id", "=", partnerId]])).toBe(1);

@@ -13,6 +13,7 @@ import { registerStock } from "./models/stock";
 import { Env } from "./orm/env";
 import { runMethod, type TCall } from "./orm/methods";
 import type { TMethod } from "./orm/types";
+import { applyRecordedFields } from "./orm/recorded-fields";
 import { Registry } from "./orm/registry";
 import { emptyState, seedState } from "./seed";
 import { loadSnapshot, SnapshotWriter } from "./snapshot";
@@ -40,6 +41,7 @@ function buildRegistry(): Registry {
   registerSale(registry);
   registerDelivery(registry);
   registerAutomation(registry);
+  applyRecordedFields(registry);
 
   return registry;
 }

@@ -65,8 +65,9 @@ export function seedState(env: Env, { adminApiKey, adminPassword, deliveryInstal
   put("account.tax", 2, { name: "15%", amount: 15, amount_type: "percent", price_include: false, type_tax_use: "purchase" });
   put("account.tax", 3, { name: "0% Exports", amount: 0, amount_type: "percent", price_include: false, type_tax_use: "sale" });
   put("account.tax", 4, { name: "0% Imports", amount: 0, amount_type: "percent", price_include: false, type_tax_use: "purchase" });
-  put("account.fiscal.position", 1, { name: "Domestic", auto_apply: false, tax_map: {} });
-  put("account.fiscal.position", 2, { name: "Foreign Trade", auto_apply: true, tax_map: { 1: 3, 2: 4 } });
+  // __tax_map (tax id → replacement) stands in for Odoo's tax mapping lines: "Foreign Trade" turns 15% into "0% Exports".
+  put("account.fiscal.position", 1, { name: "Domestic", auto_apply: false, __tax_map: {} });
+  put("account.fiscal.position", 2, { name: "Foreign Trade", auto_apply: true, __tax_map: { 1: 3, 2: 4 } });
 
   const locations: [number, string, string, string][] = [
     [1, "Physical Locations", "Physical Locations", "view"], [2, "Customers", "Customers", "customer"], [3, "Partners", "Partners", "view"],

@@ -86,8 +86,6 @@ export function registerBaseModels(registry: Registry): void {
     simple("account.fiscal.position", "Fiscal Position", [
       { name: "name", type: "char", string: "Fiscal Position", required: true },
       { name: "auto_apply", type: "boolean", string: "Detect Automatically" },
-      // tax id → replacement tax id; how "Foreign Trade" turns 15% into "0% Exports".
-      { name: "tax_map", type: "json", string: "Tax Mapping" },
     ]),
   );
   registerIrModels(registry);

@@ -54,7 +54,9 @@ function lineTaxes(env: Env, orderId: number, productId: number): number[] {
   const product = env.get("product.product", productId);
   const taxes = (env.get("product.template", product?.product_tmpl_id as number)?.taxes_id as number[]) ?? [];
   const positionId = env.get("sale.order", orderId)?.fiscal_position_id as number | false;
-  const mapping = positionId ? ((env.get("account.fiscal.position", positionId)?.tax_map as Record<string, number>) ?? {}) : {};
+  const position = positionId ? env.get("account.fiscal.position", positionId) : undefined;
+  // State files written before the emulator knew Odoo's fields kept the mapping as tax_map.
+  const mapping = ((position?.__tax_map ?? position?.tax_map) as Record<string, number> | undefined) ?? {};
 
   return taxes.map((id) => mapping[String(id)] ?? id);
 }

@@ -41,7 +41,6 @@ export function createDeliveryPicking(env: Env, order: TRecord, lines: TRecord[]
     const demand = Number(line.product_uom_qty);
     const reserved = reserve(env, line.product_id as number, LOCATION_STOCK, demand);
     env.create("stock.move", {
-      name: line.name,
       product_id: line.product_id,
       product_uom_qty: demand,
       quantity: reserved,
@@ -117,9 +116,9 @@ export function processBackorderWizard(env: Env, context: Record<string, unknown
 }
 
 function pickMoveValues(move: TRecord) {
-  const { name, product_id, sale_line_id, location_id, location_dest_id, picking_code } = move;
+  const { product_id, sale_line_id, location_id, location_dest_id, picking_code } = move;
 
-  return { name, product_id, sale_line_id, location_id, location_dest_id, picking_code, picked: false };
+  return { product_id, sale_line_id, location_id, location_dest_id, picking_code, picked: false };
 }
 
 function pickPickingValues(picking: TRecord) {

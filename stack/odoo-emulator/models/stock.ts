@@ -106,7 +106,7 @@ function applyInventory(env: Env, ids: number[]): void {
     const difference = Number(quant.inventory_quantity ?? 0) - Number(quant.quantity ?? 0);
     if (difference !== 0) {
       const [from, to] = difference > 0 ? [LOCATION.inventoryAdjustment, quant.location_id as number] : [quant.location_id as number, LOCATION.inventoryAdjustment];
-      env.create("stock.move", { name: "Product Quantity Updated", product_id: quant.product_id, product_uom_qty: Math.abs(difference), quantity: Math.abs(difference), location_id: from, location_dest_id: to, state: "done", picked: true, picking_code: false });
+      env.create("stock.move", { product_id: quant.product_id, product_uom_qty: Math.abs(difference), quantity: Math.abs(difference), location_id: from, location_dest_id: to, state: "done", picked: true, picking_code: false });
       transfer(env, quant.product_id as number, from, to, Math.abs(difference));
     }
     env.update("stock.quant", id, { inventory_quantity: 0, inventory_quantity_set: false });
@@ -121,7 +121,6 @@ function registerMoveAndPicking(registry: Registry): void {
     order: "sequence, id",
     displayName: (record, env) => env.displayName("product.product", record.product_id as number),
     fields: [
-      { name: "name", type: "char", string: "Description" },
       { name: "sequence", type: "integer", string: "Sequence", default: () => 10 },
       { name: "product_id", type: "many2one", string: "Product", relation: "product.product", required: true },
       { name: "product_uom_qty", type: "float", string: "Demand" },

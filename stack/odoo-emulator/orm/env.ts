@@ -3,7 +3,7 @@
 // are not, as in PostgreSQL), and change notifications for automation rules.
 import type { Clock } from "../clock";
 import { AccessError, missingRecord, ValueErrorPy } from "../errors";
-import { applyOneToManyCommands, checkManyToOne, checkRequired, checkValues, normaliseValue } from "./writes";
+import { applyOneToManyCommands, checkManyToOne, checkRequired, checkValues, splitRelated, storedValue, writeThrough } from "./writes";
 import { matches, parseDomain, validateDomain } from "./domain";
 import { sortRecords } from "./order";
 import type { Registry } from "./registry";
@@ -29,6 +29,8 @@ export class Env {
   context: Record<string, unknown> = {};
   txNow = "";
   pendingWebhooks: TPendingWebhook[] = [];
+  /** During a transaction: the tables it touched, as they were before it. */
+  private rollback: Map<string, Record<string, TRecord>> | null = null;
   private readonly listeners: ((change: TChange) => void)[] = [];
 
   constructor(
@@ -43,7 +45,7 @@ export class Env {
 
   /** Runs `work` as one Odoo transaction for `uid`: all or nothing, webhooks queued for after commit. */
   transaction<T>(uid: number, context: Record<string, unknown>, work: () => T): { result: T; webhooks: TPendingWebhook[] } {
-    const snapshot = structuredClone(this.state.records);
+    this.rollback = new Map();
     this.uid = uid;
     this.context = context;
     this.txNow = this.clock.now();
@@ -53,9 +55,10 @@ export class Env {
 
       return { result, webhooks: this.pendingWebhooks };
     } catch (error) {
-      this.state.records = snapshot;
+      for (const [model, table] of this.rollback) this.state.records[model] = table;
       throw error;
     } finally {
+      this.rollback = null;
       this.pendingWebhooks = [];
     }
   }
@@ -84,14 +87,16 @@ export class Env {
 
   // ── records ──────────────────────────────────────────────────────────────
 
+  /** Every record access goes through here, so a transaction copies a table for rollback when first touching it. */
   table(model: string): Record<string, TRecord> {
-    this.state.records[model] ??= {};
+    const table = (this.state.records[model] ??= {});
+    if (this.rollback && !this.rollback.has(model)) this.rollback.set(model, copyTable(table));
 
-    return this.state.records[model];
+    return table;
   }
 
   get(model: string, id: number): TRecord | undefined {
-    return this.state.records[model]?.[String(id)];
+    return this.state.records[model] ? this.table(model)[String(id)] : undefined;
   }
 
   all(model: string): TRecord[] {
@@ -120,6 +125,8 @@ export class Env {
   }
 
   sortIds(model: string, ids: number[]): number[] {
+    // Comodels the emulator does not know hold no records: their ids stay as stored.
+    if (!this.registry.get(model)) return ids;
     const records = ids.map((id) => this.get(model, id)).filter((record): record is TRecord => Boolean(record));
 
     return sortRecords(this, model, records, this.registry.get(model)!.order).map((record) => record.id);
@@ -203,6 +210,8 @@ export class Env {
       if (!(field.name in values) && field.default) values[field.name] = field.default(this, values);
     }
     definition.hooks?.prepareCreate?.(this, values);
+    const changed = Object.keys(values).filter((name) => !name.startsWith("__"));
+    const through = splitRelated(this, model, values);
     checkManyToOne(this, model, values);
     const id = this.allocateId(model);
     checkRequired(definition, values);
@@ -216,14 +225,15 @@ export class Env {
         continue;
       }
       const field = this.registry.field(model, name)!;
-      if (field.type === "one2many") oneToMany.push([field, value]);
-      else if (!field.compute) record[name] = normaliseValue(field, value, []);
+      if (field.type === "one2many" && field.inverse) oneToMany.push([field, value]);
+      else if (!field.compute) record[name] = storedValue(this, field, value, []);
     }
     if (!definition.transient) Object.assign(record, { create_date: this.txNow, write_date: this.txNow, create_uid: this.uid, write_uid: this.uid });
     this.table(model)[String(id)] = record;
     for (const [field, commands] of oneToMany) applyOneToManyCommands(this, model, id, field, commands);
+    writeThrough(this, model, record, through);
     definition.hooks?.afterCreate?.(this, record, values);
-    this.notify({ model, id, created: true, fields: new Set(Object.keys(values).filter((name) => !name.startsWith("__"))) });
+    this.notify({ model, id, created: true, fields: new Set(changed) });
 
     return id;
   }
@@ -235,14 +245,17 @@ export class Env {
     const definition = this.registry.get(model)!;
     checkValues(this, model, vals);
     checkManyToOne(this, model, vals);
+    const own = { ...vals };
+    const through = splitRelated(this, model, own);
     for (const id of ids) {
       const record = this.get(model, id)!;
       const before = Object.keys(vals).map((name) => JSON.stringify(this.valueOf(model, record, name)));
-      for (const [name, value] of Object.entries(vals)) {
+      for (const [name, value] of Object.entries(own)) {
         const field = this.registry.field(model, name)!;
-        if (field.type === "one2many") applyOneToManyCommands(this, model, id, field, value);
-        else if (!field.compute) record[name] = normaliseValue(field, value, (record[name] as number[]) ?? []);
+        if (field.type === "one2many" && field.inverse) applyOneToManyCommands(this, model, id, field, value);
+        else if (!field.compute) record[name] = storedValue(this, field, value, (record[name] as number[]) ?? []);
       }
+      writeThrough(this, model, record, through);
       if (!definition.transient) Object.assign(record, { write_date: this.txNow, write_uid: this.uid });
       definition.hooks?.afterWrite?.(this, record, vals);
       const changed = Object.keys(vals).filter((name, index) => JSON.stringify(this.valueOf(model, record, name)) !== before[index]);
@@ -272,6 +285,18 @@ export class Env {
   notify(change: TChange): void {
     for (const listener of this.listeners) listener(change);
   }
+}
+
+/**
+ * A table's rollback copy: records copied, values shared. Enough because writes replace a
+ * record's values (x2many id lists included) and never change them in place; a deep copy of
+ * the whole database (thousands of field definitions) per call cost ~15 ms.
+ */
+function copyTable(table: Record<string, TRecord>): Record<string, TRecord> {
+  const copy: Record<string, TRecord> = {};
+  for (const [id, record] of Object.entries(table)) copy[id] = { ...record };
+
+  return copy;
 }
 
 // A domain that names `active` itself sees archived records, as in Odoo.

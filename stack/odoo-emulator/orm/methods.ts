@@ -68,7 +68,8 @@ function fieldsGet(env: Env, model: string, allfields: string[] | null, attribut
   const result: Record<string, unknown> = {};
   for (const field of env.fields(model)) {
     if (allfields?.length && !allfields.includes(field.name)) continue;
-    const description: Record<string, unknown> = {
+    // The recorded answer of a real Odoo 19 where there is one (only the attributes recorded).
+    const description: Record<string, unknown> = field.recorded ?? {
       type: field.type,
       string: field.string,
       required: Boolean(field.required),

@@ -39,6 +39,14 @@ export class Registry {
     this.fieldMaps.set(model.name, new Map(fields.map((field) => [field.name, field])));
   }
 
+  /** Replaces a registered model's fields (the recorded definitions merged in); new fields get ids. */
+  redefine(name: string, fields: TFieldDef[]): void {
+    const model = this.models.get(name)!;
+    for (const field of fields) field.fieldId ??= this.nextFieldId++;
+    model.fields = fields;
+    this.fieldMaps.set(name, new Map(fields.map((field) => [field.name, field])));
+  }
+
   get(name: string): TModelDef | undefined {
     return this.models.get(name);
   }

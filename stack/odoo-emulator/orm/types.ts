@@ -1,8 +1,22 @@
 import type { Env } from "./env";
 
 export type TFieldType =
-  | "char" | "text" | "integer" | "float" | "monetary" | "boolean" | "selection"
-  | "date" | "datetime" | "many2one" | "one2many" | "many2many" | "json";
+  | "char" | "text" | "html" | "integer" | "float" | "monetary" | "boolean" | "selection"
+  | "date" | "datetime" | "many2one" | "one2many" | "many2many" | "json" | "binary"
+  | "reference" | "many2one_reference" | "properties" | "properties_definition";
+
+/** A field as `fields_get` described it on a real Odoo 19 (stack/odoo-emulator/fields/). */
+export type TRecordedField = {
+  type: TFieldType;
+  string: string;
+  required: boolean;
+  readonly: boolean;
+  store: boolean;
+  company_dependent: boolean;
+  relation?: string;
+  selection?: [string, string][];
+  related?: string;
+};
 
 /** A stored record: raw values (many2one = id | false, many2many = ids, datetime = "… .ffffff"). */
 export type TRecord = { id: number } & Record<string, unknown>;
@@ -28,6 +42,12 @@ export type TFieldDef = {
   fieldId?: number;
   /** For selection errors Odoo names the model that owns the field (product.template for product.product.type). */
   ownerModel?: string;
+  /** What real Odoo's fields_get says about it (absent on models no recording covers). */
+  recorded?: TRecordedField;
+  /** Odoo's related path ("product_tmpl_id.name"): read through it, written through it unless readonly. */
+  related?: string;
+  /** Computed in Odoo without an inverse: a write is accepted and has no effect, as in Odoo. */
+  ignoreWrites?: boolean;
 };
 
 export type TMethodArgs = { ids: number[]; kwargs: Record<string, unknown>; context: Record<string, unknown> };

@@ -8,22 +8,42 @@ import type { TFieldDef, TRecord } from "./types";
 
 export function rawValue(env: Env, model: string, record: TRecord, field: TFieldDef): unknown {
   if (field.compute) return field.compute(record, env);
-  if (field.type === "one2many") return env.inverseIds(field.relation!, field.inverse!, record.id);
+  if (field.related) return relatedValue(env, model, record, field);
+  if (field.type === "one2many" && field.inverse) return env.inverseIds(field.relation!, field.inverse, record.id);
 
   return record[field.name] ?? emptyValue(field);
 }
 
+/** The value at the end of a related path ("order_id.partner_id"), or the field's empty value. */
+function relatedValue(env: Env, model: string, record: TRecord, field: TFieldDef): unknown {
+  const names = field.related!.split(".");
+  let current: TRecord | undefined = record;
+  let currentModel = model;
+  for (const [index, name] of names.entries()) {
+    const step = env.registry.field(currentModel, name);
+    if (!step || !current) break;
+    const value = env.value(currentModel, current, step);
+    if (index === names.length - 1) return value;
+    const id = Array.isArray(value) ? value[0] : value;
+    if (!id || !step.relation) break;
+    current = env.get(step.relation, id as number);
+    currentModel = step.relation;
+  }
+
+  return emptyValue(field);
+}
+
+/** What Odoo's read gives for an unset value: 0 and 0.0 for numbers, [] for x2many, false otherwise. */
 export function emptyValue(field: TFieldDef): unknown {
   switch (field.type) {
     case "integer":
-      return 0;
+    case "many2one_reference":
     case "float":
     case "monetary":
       return 0;
-    case "boolean":
-      return false;
     case "many2many":
     case "one2many":
+    case "properties":
       return [];
     default:
       return false;

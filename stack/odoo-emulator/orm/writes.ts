@@ -4,7 +4,7 @@
 import { normaliseTimestamp } from "../clock";
 import { missingRecord, ValidationError, ValueErrorPy } from "../errors";
 import type { Env } from "./env";
-import type { TFieldDef, TModelDef } from "./types";
+import type { TFieldDef, TModelDef, TRecord } from "./types";
 
 export function checkValues(env: Env, model: string, values: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(values)) {
@@ -53,10 +53,48 @@ export function normaliseValue(field: TFieldDef, value: unknown, current: number
       return value === false ? false : String(value).slice(0, 10);
     case "many2one":
       return value === false ? false : Number(value);
-    case "many2many":
-      return applyManyToManyCommands(current, value);
     default:
       return value;
+  }
+}
+
+/** A value as stored: x2many without an inverse keep their id list, built from Odoo's commands. */
+export function storedValue(env: Env, field: TFieldDef, value: unknown, current: number[]): unknown {
+  if (field.type === "many2many" || field.type === "one2many") return applyIdListCommands(env, field, current, value);
+
+  return normaliseValue(field, value, current);
+}
+
+/**
+ * Splits values to write: related fields are written through their path once the record's own
+ * values are in (skipped when the path ends nowhere); computed fields without an inverse are
+ * dropped, as Odoo does.
+ */
+export function splitRelated(env: Env, model: string, values: Record<string, unknown>): [TFieldDef, unknown][] {
+  const through: [TFieldDef, unknown][] = [];
+  for (const name of Object.keys(values)) {
+    const field = env.registry.field(model, name);
+    if (!field || (!field.related && !field.ignoreWrites)) continue;
+    if (field.related && !field.ignoreWrites) through.push([field, values[name]]);
+    delete values[name];
+  }
+
+  return through;
+}
+
+export function writeThrough(env: Env, model: string, record: TRecord, through: [TFieldDef, unknown][]): void {
+  for (const [field, value] of through) {
+    const names = field.related!.split(".");
+    const last = names.pop()!;
+    let target: TRecord | undefined = record;
+    let targetModel = model;
+    for (const name of names) {
+      const step = env.registry.field(targetModel, name);
+      const id: unknown = step && target ? env.value(targetModel, target, step) : false;
+      target = step?.relation && typeof id === "number" ? env.get(step.relation, id) : undefined;
+      targetModel = step?.relation ?? targetModel;
+    }
+    if (target) env.write(targetModel, [target.id], { [last]: value });
   }
 }
 
@@ -72,13 +110,15 @@ export function applyOneToManyCommands(env: Env, model: string, id: number, fiel
   }
 }
 
-function applyManyToManyCommands(current: number[], value: unknown): number[] {
+function applyIdListCommands(env: Env, field: TFieldDef, current: number[], value: unknown): number[] {
   if (!Array.isArray(value)) return current;
   if (value.every((item) => typeof item === "number")) return [...value] as number[];
   let ids = [...current];
   for (const command of value as unknown[][]) {
     const [code, id, list] = command as [number, number, number[]];
-    if (code === 6) ids = [...(list ?? [])];
+    if (code === 0) ids.push(env.create(field.relation!, (command[2] ?? {}) as Record<string, unknown>));
+    else if (code === 1) env.write(field.relation!, [id], (command[2] ?? {}) as Record<string, unknown>);
+    else if (code === 6) ids = [...(list ?? [])];
     else if (code === 4 && !ids.includes(id)) ids.push(id);
     else if (code === 3 || code === 2) ids = ids.filter((existing) => existing !== id);
     else if (code === 5) ids = [];
