@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv, requiresPricingApproval } from "@/lib/env-schema";
+import { parseEnv, requiresPricingApproval, usesSecureCookies } from "@/lib/env-schema";
 
 const VALID = {
   DATABASE_URL: "postgresql://u:p@localhost:5432/tradepost",
   APP_URL: "http://localhost:3000/",
+  NEXTAUTH_URL: "http://localhost:3000",
   NEXTAUTH_SECRET: "x".repeat(32),
   MEDUSA_URL: "http://localhost:9000",
   MEDUSA_PUBLISHABLE_KEY: "pk_123",
@@ -68,5 +69,19 @@ describe("parseEnv", () => {
   it("rejects numbers that are not positive integers", () => {
     expect(() => parseEnv({ ...VALID, LOGIN_MAX_FAILURES_PER_EMAIL: "0" })).toThrow(/LOGIN_MAX_FAILURES_PER_EMAIL/);
     expect(parseEnv({ ...VALID, LOGIN_MAX_FAILURES_PER_EMAIL: "7" }).LOGIN_MAX_FAILURES_PER_EMAIL).toBe(7);
+  });
+
+  it("requires NEXTAUTH_URL, equal to APP_URL", () => {
+    const { NEXTAUTH_URL: _omitted, ...withoutNextAuthUrl } = VALID;
+    expect(() => parseEnv(withoutNextAuthUrl)).toThrow(/NEXTAUTH_URL is missing/);
+    expect(() => parseEnv({ ...VALID, NEXTAUTH_URL: "https://shop.example.com" })).toThrow(/NEXTAUTH_URL must equal APP_URL/);
+    expect(() => parseEnv({ ...VALID, NEXTAUTH_URL: "localhost:3000" })).toThrow(/NEXTAUTH_URL must be an http\(s\) URL/);
+    expect(parseEnv({ ...VALID, NEXTAUTH_URL: "http://localhost:3000/" }).NEXTAUTH_URL).toBe("http://localhost:3000");
+  });
+
+  it("makes cookies Secure exactly when APP_URL is https", () => {
+    const https = { APP_URL: "https://shop.example.com", NEXTAUTH_URL: "https://shop.example.com" };
+    expect(usesSecureCookies(parseEnv({ ...VALID, ...https }))).toBe(true);
+    expect(usesSecureCookies(parseEnv(VALID))).toBe(false);
   });
 });

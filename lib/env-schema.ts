@@ -17,6 +17,8 @@ export const ZEnv = z
     LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
     DATABASE_URL: postgresUrl,
     APP_URL: httpUrl,
+    /** next-auth reads it for its own redirects; must equal APP_URL (the Secure cookie flag follows APP_URL). */
+    NEXTAUTH_URL: httpUrl,
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
 
     MEDUSA_URL: httpUrl,
@@ -45,6 +47,9 @@ export const ZEnv = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   })
   .superRefine((env, ctx) => {
+    if (env.NEXTAUTH_URL !== env.APP_URL) {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must equal APP_URL (next-auth builds its redirects from it)" });
+    }
     const hasPassword = Boolean(env.ODOO_LOGIN && env.ODOO_PASSWORD);
     if (!env.ODOO_API_KEY && !hasPassword) {
       ctx.addIssue({ code: "custom", path: ["ODOO_API_KEY"], message: "is required (or ODOO_LOGIN and ODOO_PASSWORD for JSON-RPC)" });
@@ -59,6 +64,11 @@ export const ZEnv = z
   });
 
 export type TEnv = z.infer<typeof ZEnv>;
+
+/** Whether the app is served over https, so its cookies must be Secure (and next-auth's get the __Secure- prefix). */
+export function usesSecureCookies(env: Pick<TEnv, "APP_URL">): boolean {
+  return env.APP_URL.startsWith("https://");
+}
 
 /** Whether publishing a price list needs a second data manager's approval. */
 export function requiresPricingApproval(env: Pick<TEnv, "NODE_ENV" | "PRICING_REQUIRE_APPROVAL">): boolean {

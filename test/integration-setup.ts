@@ -15,6 +15,7 @@ const databaseUrl = withDatabase(serverUrl, `tradepost_it_${randomUUID().replace
 await ensureDatabase(databaseUrl, { template });
 process.env.DATABASE_URL = databaseUrl;
 process.env.APP_URL ??= "http://localhost:3000";
+process.env.NEXTAUTH_URL ??= process.env.APP_URL;
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-integration-tests";
 process.env.PRICING_QUOTE_SECRET ??= "integration-tests-quote-secret-0123456789";
 process.env.PRICING_REQUIRE_APPROVAL ??= "true";

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientIpFromForwardedFor } from "@/lib/client-ip";
+import { usesSecureCookies } from "@/lib/env-schema";
 import { getEnv } from "@/server/env";
 import { signInWithPassword } from "@/server/auth/sign-in-with-password";
 
@@ -21,6 +22,9 @@ export function getAuthOptions(): NextAuthOptions {
 
   return {
     secret: env.NEXTAUTH_SECRET,
+    // Decided by APP_URL (validated equal to NEXTAUTH_URL), not left to next-auth's guess: https gives Secure,
+    // __Secure-/__Host- prefixed cookies. proxy.ts knows both session cookie names.
+    useSecureCookies: usesSecureCookies(env),
     session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
     pages: { signIn: "/login", error: "/login" },
     providers: [
