@@ -169,7 +169,7 @@ describe("domains, order and paging", () => {
     expect(await find([["city", "=ilike", "ham%"]])).toEqual([dock, north]);
     expect(await find([["ref", "like", "ACME"]])).toEqual([acme]);
     expect(await find([["ref", "not like", "-"], ["id", "in", [acme, other]]])).toEqual([]);
-    expect(await find([["id", "child_of", acme]])).toEqual([]);
+    expect(await find([["id", "child_of", acme]])).toEqual([acme, dock, north]);
     expect(await find([["parent_id", "child_of", acme]])).toEqual([dock, north]);
     expect(await find(["|", ["ref", "=", "ACME-1"], ["ref", "=", "OTH-9"]])).toEqual([acme, other]);
     expect(await find(["!", ["is_company", "=", true], ["id", "in", [acme, dock, other]]])).toEqual([dock]);

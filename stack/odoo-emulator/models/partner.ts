@@ -7,12 +7,23 @@ import type { TRecord } from "../orm/types";
 
 const COMMERCIAL_FIELDS = ["credit_limit", "property_payment_term_id"];
 
-function partnerDisplayName(record: TRecord, env: Env): string {
-  const name = (record.name as string) || "";
-  if (!record.parent_id) return name;
-  const parent = env.displayName("res.partner", record.parent_id as number);
+const TYPE_LABELS: Record<string, string> = { invoice: "Invoice Address", delivery: "Delivery Address", other: "Other Address" };
 
-  return name ? `${parent}, ${name}` : parent;
+/**
+ * Odoo's complete name: a contact or address under a company reads "<company>, <name>" (the
+ * commercial company, else its parent's own name — never the whole chain); a nameless
+ * address shows its type; a company under a company keeps its own name.
+ */
+function partnerDisplayName(record: TRecord, env: Env): string {
+  let name = (record.name as string) || "";
+  if (!record.parent_id && !record.company_name) return name.trim();
+  if (!name && TYPE_LABELS[String(record.type)]) name = TYPE_LABELS[String(record.type)]!;
+  if (record.is_company) return name.trim();
+  const commercial = env.get("res.partner", commercialPartnerId(env, record.id));
+  const commercialName = commercial?.is_company ? commercial.name : record.company_name;
+  const company = commercialName || env.get("res.partner", record.parent_id as number)?.name;
+
+  return `${String(company || "")}, ${name}`.trim();
 }
 
 export function commercialPartnerId(env: Env, id: number): number {
@@ -24,6 +35,32 @@ export function commercialPartnerId(env: Env, id: number): number {
   }
 
   return current?.id ?? id;
+}
+
+/**
+ * Odoo's address_get for one type: the partner, then its non-company contacts depth first,
+ * then up its parents until the commercial entity; else the first plain contact met, else
+ * the partner itself. Archived contacts are not children (child_ids hides them).
+ */
+export function addressOf(env: Env, partnerId: number, type: string): number {
+  let contact: number | undefined;
+  const visited = new Set<number>();
+  let current = env.get("res.partner", partnerId);
+  while (current) {
+    const toScan: TRecord[] = [current];
+    while (toScan.length) {
+      const record = toScan.shift()!;
+      visited.add(record.id);
+      if (record.type === type) return record.id;
+      if (record.type === "contact") contact ??= record.id;
+      const children = env.inverseIds("res.partner", "parent_id", record.id).map((id) => env.get("res.partner", id)!);
+      toScan.unshift(...children.filter((child) => !visited.has(child.id) && !child.is_company && child.active !== false));
+    }
+    if (current.is_company || !current.parent_id) break;
+    current = env.get("res.partner", current.parent_id as number);
+  }
+
+  return contact ?? partnerId;
 }
 
 function syncCommercialFields(env: Env, from: TRecord, childIds: number[]): void {

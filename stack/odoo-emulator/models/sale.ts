@@ -4,7 +4,7 @@ import { UserError } from "../errors";
 import type { Env } from "../orm/env";
 import type { Registry } from "../orm/registry";
 import type { TRecord } from "../orm/types";
-import { commercialPartnerId } from "./partner";
+import { addressOf, commercialPartnerId } from "./partner";
 import { productDisplayName } from "./product";
 import { cancelPickings, createDeliveryPicking } from "./stock-validate";
 
@@ -30,14 +30,6 @@ function orderAmounts(env: Env, order: TRecord) {
   const tax = roundMoney(lines.reduce((sum, line) => sum + line.tax, 0));
 
   return { untaxed, tax, total: roundMoney(untaxed + tax) };
-}
-
-/** The delivery address Odoo picks: the first child of type delivery, else the partner. */
-function deliveryAddress(env: Env, partnerId: number): number {
-  const commercial = commercialPartnerId(env, partnerId);
-  const child = env.inverseIds("res.partner", "parent_id", commercial).find((id) => env.get("res.partner", id)?.type === "delivery");
-
-  return child ?? partnerId;
 }
 
 /** Foreign customers get the auto-applied fiscal position (0% export tax); domestic ones none. */
@@ -95,8 +87,11 @@ export function registerSale(registry: Registry): void {
         vals.name ??= `S${String(env.nextSequence("sale.order")).padStart(5, "0")}`;
         const partnerId = vals.partner_id as number | undefined;
         if (!partnerId || !env.get("res.partner", partnerId)) return;
-        vals.partner_invoice_id ??= commercialPartnerId(env, partnerId);
-        vals.partner_shipping_id ??= deliveryAddress(env, partnerId);
+        // _compute_user_id: the customer's salesperson (or its company's), else whoever creates it.
+        const commercial = env.get("res.partner", commercialPartnerId(env, partnerId));
+        vals.user_id ??= env.get("res.partner", partnerId)?.user_id || commercial?.user_id || env.uid;
+        vals.partner_invoice_id ??= addressOf(env, partnerId, "invoice");
+        vals.partner_shipping_id ??= addressOf(env, partnerId, "delivery");
         vals.fiscal_position_id ??= fiscalPosition(env, vals.partner_shipping_id as number);
       },
       beforeUnlink: (env, record) => {
@@ -175,7 +170,9 @@ function registerOrderLine(registry: Registry): void {
         const product = env.get("product.product", vals.product_id as number);
         if (!product) return;
         const template = env.get("product.template", product.product_tmpl_id as number)!;
-        vals.name ??= productDisplayName(template);
+        // Odoo's get_product_multiline_description_sale: the display name, then the sales description.
+        const description = template.description_sale ? `\n${String(template.description_sale)}` : "";
+        vals.name ??= `${productDisplayName(template)}${description}`;
         vals.price_unit ??= template.list_price;
         vals.product_uom_id ??= template.uom_id;
         vals.tax_ids ??= lineTaxes(env, vals.order_id as number, product.id);

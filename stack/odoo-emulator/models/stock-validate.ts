@@ -150,12 +150,16 @@ function completePicking(env: Env, pickingId: number): void {
   if (picking.sale_id) refreshDeliveryStatus(env, picking.sale_id as number);
 }
 
+/** sale_stock's delivery status, from the order's pickings (kept stored, as Odoo stores it). */
 export function refreshDeliveryStatus(env: Env, orderId: number): void {
+  const states = env.inverseIds("stock.picking", "sale_id", orderId).map((id) => String(env.get("stock.picking", id)!.state));
   const lines = env.inverseIds("sale.order.line", "order_id", orderId).map((id) => env.get("sale.order.line", id)!);
-  const goods = lines.filter((line) => env.all("stock.move").some((move) => move.sale_line_id === line.id));
-  const delivered = goods.filter((line) => Number(line.qty_delivered ?? 0) >= Number(line.product_uom_qty));
-  const started = goods.some((line) => Number(line.qty_delivered ?? 0) > 0);
-  const status = delivered.length === goods.length && goods.length ? "full" : started ? "partial" : "pending";
+  const anyDone = states.includes("done");
+  let status: string | false = "pending";
+  if (states.every((state) => state === "cancel")) status = false;
+  else if (states.every((state) => state === "done" || state === "cancel")) status = "full";
+  else if (anyDone && lines.some((line) => Number(line.qty_delivered ?? 0) !== 0)) status = "partial";
+  else if (anyDone) status = "started";
   env.update("sale.order", orderId, { delivery_status: status });
 }
 
@@ -170,4 +174,5 @@ export function cancelPickings(env: Env, orderId: number): void {
     }
     env.write("stock.picking", [pickingId], { state: "cancel" });
   }
+  refreshDeliveryStatus(env, orderId);
 }

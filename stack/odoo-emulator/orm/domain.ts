@@ -5,6 +5,7 @@ import { normaliseTimestamp, toEpochSeconds } from "../clock";
 import { ValueErrorPy } from "../errors";
 import { pythonRepr } from "../python-json";
 import type { Env } from "./env";
+import { hierarchyIds } from "./hierarchy";
 import type { TFieldDef, TRecord } from "./types";
 
 type TLeaf = [string, string, unknown];
@@ -92,8 +93,14 @@ function matchLeaf(env: Env, model: string, record: TRecord, leaf: TLeaf): boole
 
     return related.some((sub) => matchLeaf(env, field.relation!, sub, subLeaf));
   }
+  if (operator === "child_of" || operator === "parent_of") {
+    const ids = hierarchyIds(env, field.relation ?? model, operator, value);
+    const own = field.name === "id" ? [record.id] : field.type === "many2one" ? [raw] : (raw as number[]);
+
+    return own.some((id) => typeof id === "number" && ids.has(id));
+  }
   if (field.type === "one2many" || field.type === "many2many") return matchMany(raw as number[], operator, value);
-  if (field.type === "many2one") return matchManyToOne(env, field, raw as number | false, operator, value, record);
+  if (field.type === "many2one") return matchManyToOne(env, field, raw as number | false, operator, value);
   if (field.type === "datetime" || field.type === "date") return compareDates(raw, operator, value, field.type);
 
   return compareScalar(raw, operator, value);
@@ -108,26 +115,12 @@ function matchMany(ids: number[], operator: string, value: unknown): boolean {
   return false;
 }
 
-function matchManyToOne(env: Env, field: TFieldDef, raw: number | false, operator: string, value: unknown, record: TRecord): boolean {
+function matchManyToOne(env: Env, field: TFieldDef, raw: number | false, operator: string, value: unknown): boolean {
   if (typeof value === "string" && !["child_of", "parent_of"].includes(operator)) {
     const name = raw ? env.displayName(field.relation!, raw) : false;
 
     return compareScalar(name, operator === "=" ? "ilike" : operator, value);
   }
-  if (operator === "child_of") {
-    const roots = Array.isArray(value) ? value : [value];
-    let current: number | false = raw;
-    const seen = new Set<number>();
-    while (current && !seen.has(current)) {
-      if (roots.includes(current)) return true;
-      seen.add(current);
-      current = (env.get(field.relation!, current)?.parent_id as number | false) ?? false;
-    }
-
-    return false;
-  }
-  void record;
-
   return compareScalar(raw, operator, value);
 }
 

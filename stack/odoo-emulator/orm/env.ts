@@ -5,6 +5,7 @@ import type { Clock } from "../clock";
 import { AccessError, missingRecord, ValueErrorPy } from "../errors";
 import { applyOneToManyCommands, checkManyToOne, checkRequired, checkValues, splitRelated, storedValue, writeThrough } from "./writes";
 import { matches, parseDomain, validateDomain } from "./domain";
+import { searchable } from "./archive";
 import { sortRecords } from "./order";
 import type { Registry } from "./registry";
 import type { TFieldDef, TModelDef, TRecord } from "./types";
@@ -170,7 +171,7 @@ export class Env {
     this.checkAccess(model);
     const tree = parseDomain(domain);
     validateDomain(this, model, tree);
-    const found = this.all(model).filter((record) => record.active !== false || this.context.active_test === false || hasActiveLeaf(domain)).filter((record) => matches(this, model, record, tree));
+    const found = searchable(this, this.all(model), domain).filter((record) => matches(this, model, record, tree));
     const sorted = sortRecords(this, model, found, order || this.registry.get(model)!.order);
     const page = sorted.slice(offset || 0, limit ? (offset || 0) + limit : undefined);
 
@@ -297,9 +298,4 @@ function copyTable(table: Record<string, TRecord>): Record<string, TRecord> {
   for (const [id, record] of Object.entries(table)) copy[id] = { ...record };
 
   return copy;
-}
-
-// A domain that names `active` itself sees archived records, as in Odoo.
-function hasActiveLeaf(domain: unknown): boolean {
-  return Array.isArray(domain) && domain.some((term) => Array.isArray(term) && term[0] === "active");
 }

@@ -2,28 +2,38 @@
 // Datetimes sort per whole second (then by the next key), which is what Odoo's polls show:
 // two records written in the same second come back in id order (058/059).
 import { toEpochSeconds } from "../clock";
-import { ValueErrorPy } from "../errors";
+import { UserError, ValueErrorPy } from "../errors";
 import type { Env } from "./env";
 import type { TRecord } from "./types";
 
-type TOrderTerm = { field: string; descending: boolean };
+type TOrderTerm = { field: string; descending: boolean; nullsFirst: boolean };
+
+// Odoo's regex_order: comma-separated "field [asc|desc] [nulls first|last]" terms.
+const ORDER_SPEC = /^(\s*[a-z0-9_]+(\s+(desc|asc))?(\s+nulls\s+(first|last))?\s*(,|$))+(?<!,)$/i;
 
 export function parseOrder(env: Env, model: string, order: string): TOrderTerm[] {
+  if (!ORDER_SPEC.test(order)) {
+    throw UserError(`Invalid "order" specified (${order}). A valid "order" specification is a comma-separated list of valid field names (optionally followed by asc/desc for the direction)`);
+  }
+
   return order
     .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [field = "", direction = "asc"] = part.split(/\s+/);
-      if (!env.field(model, field)) throw ValueErrorPy(`Invalid "order" specified (${order}). A valid "order" specification is a comma-separated list of valid field names (optionally followed by asc/desc for the direction)`);
+    .map((part) => /^([a-z0-9_]+)(?:\s+(asc|desc))?(?:\s+nulls\s+(first|last))?$/.exec(part.trim().toLowerCase()))
+    .filter((match): match is RegExpExecArray => Boolean(match))
+    .map(([, field = "", direction = "asc", nulls]) => {
+      if (!env.field(model, field)) throw ValueErrorPy(`Invalid field '${field}' on model '${model}'`);
+      const descending = direction === "desc";
 
-      return { field, descending: direction.toLowerCase() === "desc" };
+      // PostgreSQL's default: NULLs last ascending, first descending.
+      return { field, descending, nullsFirst: nulls ? nulls === "first" : descending };
     });
 }
 
 function sortKey(env: Env, model: string, record: TRecord, fieldName: string): string | number | null {
   const field = env.field(model, fieldName)!;
   const value = env.value(model, record, field);
+  // Odoo orders booleans as COALESCE(field, false): unset is false, and false comes first.
+  if (field.type === "boolean") return value ? 1 : 0;
   if (value === false || value === null || value === undefined) return null;
   if (field.type === "datetime") return toEpochSeconds(value as string);
   if (field.type === "many2one") return env.displayName(field.relation!, value as number).toLowerCase();
@@ -34,16 +44,15 @@ function sortKey(env: Env, model: string, record: TRecord, fieldName: string): s
 }
 
 export function sortRecords(env: Env, model: string, records: TRecord[], order: string): TRecord[] {
-  const terms = [...parseOrder(env, model, order), { field: "id", descending: false }];
+  const terms = [...parseOrder(env, model, order), { field: "id", descending: false, nullsFirst: false }];
 
   return [...records].sort((a, b) => {
     for (const term of terms) {
       const left = sortKey(env, model, a, term.field);
       const right = sortKey(env, model, b, term.field);
       if (left === right) continue;
-      // PostgreSQL puts NULLs last when ascending, first when descending.
-      if (left === null) return term.descending ? -1 : 1;
-      if (right === null) return term.descending ? 1 : -1;
+      if (left === null) return term.nullsFirst ? -1 : 1;
+      if (right === null) return term.nullsFirst ? 1 : -1;
       const comparison = left < right ? -1 : 1;
 
       return term.descending ? -comparison : comparison;

@@ -3,13 +3,14 @@
 // datetimes with microseconds).
 import { pyFloat } from "../python-json";
 import { toReadFormat } from "../clock";
+import { visibleIds } from "./archive";
 import type { Env } from "./env";
 import type { TFieldDef, TRecord } from "./types";
 
 export function rawValue(env: Env, model: string, record: TRecord, field: TFieldDef): unknown {
   if (field.compute) return field.compute(record, env);
   if (field.related) return relatedValue(env, model, record, field);
-  if (field.type === "one2many" && field.inverse) return env.inverseIds(field.relation!, field.inverse, record.id);
+  if (field.type === "one2many" && field.inverse) return visibleIds(env, field.relation!, env.inverseIds(field.relation!, field.inverse, record.id));
 
   return record[field.name] ?? emptyValue(field);
 }
