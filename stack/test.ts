@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const medusaEnv = { databaseUrl: pg.medusaDatabaseUrl, jwtSecret: secrets.medusaJwtSecret, cookieSecret: secrets.medusaCookieSecret, corsOrigin: `http://localhost:${ports.app}`, port: ports.medusa };
   const keys = await step("Medusa: migrate and seed", () => prepareMedusa({ ...medusaEnv, stateDir, logDir }));
   await step(`Medusa: start (port ${ports.medusa})`, () => startMedusa({ ...medusaEnv, logDir }));
-  await step(`Odoo emulator: start (port ${ports.odoo})`, () => startOdooEmulator({ port: ports.odoo, apiKey: secrets.odooApiKey, logDir }));
+  await step(`Odoo emulator: start (port ${ports.odoo})`, () => startOdooEmulator({ port: ports.odoo, apiKey: secrets.odooApiKey, adminToken: secrets.odooEmulatorAdminToken, logDir }));
   const servicesEnv = appEnv({ databaseUrl: "", ports, keys, secrets, requirePricingApproval: true });
 
   if (tiers.has("integration")) {

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     await Promise.all([startMedusa({ ...medusaEnv, logDir }), flags.dev ? undefined : buildApp(logDir)]);
   });
   await step(`Odoo emulator: start (port ${ports.odoo})`, () =>
-    startOdooEmulator({ port: ports.odoo, apiKey: secrets.odooApiKey, logDir, stateFile: path.join(stateDir, "odoo-emulator.json") }),
+    startOdooEmulator({ port: ports.odoo, apiKey: secrets.odooApiKey, adminToken: secrets.odooEmulatorAdminToken, logDir, stateFile: path.join(stateDir, "odoo-emulator.json") }),
   );
 
   const env = appEnv({ databaseUrl: pg.appDatabaseUrl, ports, keys, secrets, requirePricingApproval: false });

@@ -79,11 +79,25 @@ export function startWorker({ env, logDir }: { env: TEnvVars; logDir: string }):
   });
 }
 
-export async function startOdooEmulator({ port, apiKey, logDir, stateFile }: { port: number; apiKey: string; logDir: string; stateFile?: string }): Promise<TService> {
+export async function startOdooEmulator({
+  port,
+  apiKey,
+  adminToken,
+  logDir,
+  stateFile,
+}: {
+  port: number;
+  apiKey: string;
+  /** The admin API's bearer token (in the environment, not argv, so `ps` does not show it). */
+  adminToken: string;
+  logDir: string;
+  stateFile?: string;
+}): Promise<TService> {
   if (await isPortAnswering(port)) throw new Error(`Port ${port} is already in use. Stop what runs there or set ODOO_PORT.`);
   const args = ["stack/odoo-emulator/main.ts", "--port", String(port), "--api-key", apiKey, "--db", ODOO_EMULATOR_DB];
   if (stateFile) args.push("--state-file", stateFile);
-  const service = startService({ name: "odoo-emulator", command: bin("tsx"), args, cwd: ROOT, logDir });
+  const env = { ODOO_EMULATOR_ADMIN_TOKEN: adminToken };
+  const service = startService({ name: "odoo-emulator", command: bin("tsx"), args, cwd: ROOT, env, logDir });
   await waitForHttp(`http://127.0.0.1:${port}/web/version`, { service, timeoutMs: 30_000 });
 
   return service;

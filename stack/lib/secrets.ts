@@ -10,6 +10,8 @@ export type TStackSecrets = {
   medusaJwtSecret: string;
   medusaCookieSecret: string;
   odooApiKey: string;
+  /** Bearer token of the Odoo emulator's admin API (/__emulator/*). */
+  odooEmulatorAdminToken: string;
   pricingQuoteSecret: string;
 };
 
@@ -24,6 +26,7 @@ export function loadOrCreateSecrets(stateDir: string): TStackSecrets {
     medusaJwtSecret: existing.medusaJwtSecret ?? token(32),
     medusaCookieSecret: existing.medusaCookieSecret ?? token(32),
     odooApiKey: existing.odooApiKey ?? token(20),
+    odooEmulatorAdminToken: existing.odooEmulatorAdminToken ?? token(24),
     pricingQuoteSecret: existing.pricingQuoteSecret ?? token(32),
   };
   mkdirSync(stateDir, { recursive: true });

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import type { OdooEmulator } from "./emulator";
+import { refuseAdminRequest } from "./admin-guard";
 import { OdooError } from "./errors";
 import { sendJson } from "./http-responses";
 import { confirmSaleOrder, createRule, deliverOrder, setStock, ZDeliver, ZRule, ZSaleOrderAction, ZSetStock } from "./sales-rep";
@@ -25,8 +26,10 @@ const ROUTES: Record<string, THandler> = {
   },
   "GET state": (emulator, _body, url) => {
     const model = url.searchParams.get("model");
+    // Never the users' passwords or API keys: the state is for looking at data.
+    const { passwords: _passwords, apiKeys: _apiKeys, ...state } = emulator.env.state;
 
-    return model ? emulator.env.all(model) : { ...emulator.env.state, clock: emulator.clock.state() };
+    return model ? emulator.env.all(model) : { ...state, clock: emulator.clock.state() };
   },
   "PUT clock": (emulator, body) => {
     const { frozenAt, offsetMs } = ZClock.parse(body);
@@ -61,6 +64,8 @@ const ROUTES: Record<string, THandler> = {
 };
 
 export async function handleAdmin(emulator: OdooEmulator, req: IncomingMessage, res: ServerResponse, url: URL, rawBody: string): Promise<void> {
+  const refusal = refuseAdminRequest(req, rawBody, emulator.options.adminToken);
+  if (refusal) return sendJson(res, refusal.status, { error: refusal.error });
   const handler = ROUTES[`${req.method} ${url.pathname.slice("/__emulator/".length)}`];
   if (!handler) return sendJson(res, 404, { error: `no such emulator endpoint: ${req.method} ${url.pathname}` });
   try {

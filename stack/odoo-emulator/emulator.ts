@@ -23,6 +23,8 @@ export type TEmulatorOptions = {
   db: string;
   adminApiKey: string;
   adminPassword: string;
+  /** Bearer token of the admin API (/__emulator/*); without one the admin API is disabled. */
+  adminToken?: string;
   /** The recorded server started without `delivery`; the demo and tests start with it. */
   deliveryInstalled: boolean;
   /** The domestic sales tax (the recorded company: 15%); foreign customers get 0% exports. */

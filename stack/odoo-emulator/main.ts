@@ -1,4 +1,4 @@
-// npm run odoo:emulator -- --port 8069 [--db erp] [--api-key KEY] [--admin-password admin]
+// npm run odoo:emulator -- --port 8069 [--db erp] [--api-key KEY] [--admin-password admin] [--admin-token TOKEN]
 //   [--state-file odoo.json] [--recorded-start] [--fault kind=error,status=503,model=sale.order,method=create,rate=0.5]
 //   [--webhook-drop] [--webhook-delay-ms 5000] [--freeze-clock "2026-11-22 05:30:00"] [--sales-tax 15]
 // An Odoo 19 stand-in that speaks JSON-2 and JSON-RPC as recorded in ../shared/fixtures/odoo.
@@ -14,6 +14,8 @@ const { values } = parseArgs({
     db: { type: "string", default: "erp" },
     "api-key": { type: "string", default: process.env.ODOO_EMULATOR_API_KEY ?? "tradepost-emulator-admin-key" },
     "admin-password": { type: "string", default: "admin" },
+    // The admin API (/__emulator/*) is disabled without a token; the stack passes it in the environment.
+    "admin-token": { type: "string" },
     "state-file": { type: "string" },
     "recorded-start": { type: "boolean", default: false },
     fault: { type: "string", multiple: true, default: [] },
@@ -28,6 +30,7 @@ const emulator = new OdooEmulator({
   db: values.db,
   adminApiKey: values["api-key"],
   adminPassword: values["admin-password"],
+  adminToken: values["admin-token"] || process.env.ODOO_EMULATOR_ADMIN_TOKEN || undefined,
   // The recording began before `delivery` was installed; Tradepost itself expects it.
   deliveryInstalled: !values["recorded-start"],
   salesTaxPercent: Number(values["sales-tax"]),

@@ -14,6 +14,7 @@ import { startListener, type TReceived } from "./listener";
 import { recordedTime } from "./timeline";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
+const ADMIN_TOKEN = "contract-admin-token-0123456789";
 const LISTENER_PORT = 8799; // the recording's listener port; it appears in Host headers and rule URLs
 
 type TRequest = { method: string; path: string; headers?: Record<string, string>; body: unknown };
@@ -40,7 +41,7 @@ let stopServer: () => Promise<void>;
 
 beforeAll(async () => {
   listener = await startListener(LISTENER_PORT);
-  emulator = new OdooEmulator({ db: "erp", adminApiKey: "<API_KEY>", adminPassword: "admin", deliveryInstalled: false, log: () => undefined });
+  emulator = new OdooEmulator({ db: "erp", adminApiKey: "<API_KEY>", adminPassword: "admin", adminToken: ADMIN_TOKEN, deliveryInstalled: false, log: () => undefined });
   emulator.clock.freeze(recordedTime(0));
   emulator.reset();
   const server = createEmulatorServer(emulator);
@@ -134,7 +135,8 @@ describe("the Odoo emulator against the recorded Odoo 19 exchanges", () => {
   it.each(exchanges.map((fixture) => [fixture.file, fixture] as const))("%s", async (_file, fixture) => {
     if (fixture.number === 73) {
       // The no-sales user's key was made with odoo-bin shell in the recording.
-      await fetch(`${baseUrl}/__emulator/api-keys`, { method: "POST", body: JSON.stringify({ uid: 5, key: "<API_KEY_NOSALES_USER>" }) });
+      const headers = { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" };
+      await fetch(`${baseUrl}/__emulator/api-keys`, { method: "POST", headers, body: JSON.stringify({ uid: 5, key: "<API_KEY_NOSALES_USER>" }) });
     }
     if (fixture.number === 155) await createRecordedSetupRules();
     emulator.clock.freeze(recordedTime(fixture.number));
