@@ -1,7 +1,7 @@
 // The emulator beyond the recorded contract: injected faults behave as configured,
 // "sales rep" actions fire webhooks like Odoo's UI, state survives restarts, bad input
 // never crashes it, and the CLI starts it.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -250,6 +250,22 @@ describe("state", () => {
       const reader = new OdooClient({ url: second.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs: 2_000, maxConcurrency: 1 });
       expect(await reader.search("res.partner", [["ref", "=", "TP-KEEP"]])).toEqual([partnerId]);
       await second.stop();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("completes the field metadata of a state file written before it knew a field", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "tradepost-odoo-state-"));
+    const stateFile = path.join(dir, "odoo.json");
+    try {
+      const old = odoo.emulator.env.state;
+      const fieldRows = Object.fromEntries(Object.entries(old.records["ir.model.fields"]!).filter(([, row]) => !(row.model === "res.partner" && row.name === "function")));
+      await writeFile(stateFile, JSON.stringify({ ...old, records: { ...old.records, "ir.model.fields": fieldRows } }));
+      const restarted = await startTestEmulator({ stateFile });
+      const c = new OdooClient({ url: restarted.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs: 2_000, maxConcurrency: 1 });
+      expect(await c.searchCount("ir.model.fields", [["model", "=", "res.partner"], ["name", "=", "function"]])).toBe(1);
+      await restarted.stop();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -15,7 +15,7 @@ import { runMethod, type TCall } from "./orm/methods";
 import type { TMethod } from "./orm/types";
 import { applyRecordedFields } from "./orm/recorded-fields";
 import { Registry } from "./orm/registry";
-import { emptyState, seedState } from "./seed";
+import { completeMetadata, emptyState, seedState } from "./seed";
 import { loadSnapshot, SnapshotWriter } from "./snapshot";
 import { sendWebhooks } from "./webhooks";
 
@@ -59,8 +59,10 @@ export class OdooEmulator {
     this.env = new Env(this.registry, emptyState(), this.clock);
     this.registry.initialiseEnv(this.env);
     const saved = options.stateFile ? loadSnapshot(options.stateFile) : null;
-    if (saved) this.env.state = saved;
-    else this.seed();
+    if (saved) {
+      this.env.state = saved;
+      completeMetadata(this.env);
+    } else this.seed();
     if (options.stateFile) this.snapshots = new SnapshotWriter(options.stateFile, () => this.env.state);
   }
 

@@ -100,3 +100,21 @@ function seedMetadata(env: Env, put: (model: string, id: number, values: Record<
     }
   }
 }
+
+/**
+ * A state file written by an older emulator lacks the metadata rows of fields it did not know
+ * yet (before the recorded field definitions): add them, so webhook rules can name them.
+ */
+export function completeMetadata(env: Env): void {
+  const rows = (model: string) => env.table(model);
+  let selectionId = Math.max(1_000, ...Object.keys(rows("ir.model.fields.selection")).map(Number)) + 1;
+  const withSelections = new Set(env.all("ir.model.fields.selection").map((row) => row.field_id));
+  for (const model of env.registry.all()) {
+    rows("ir.model")[String(model.modelId)] ??= { id: model.modelId!, model: model.name, name: model.description };
+    for (const field of model.fields) {
+      rows("ir.model.fields")[String(field.fieldId)] ??= { id: field.fieldId!, name: field.name, model: model.name, model_id: model.modelId, ttype: field.type, field_description: field.string, relation: field.relation ?? false };
+      if (withSelections.has(field.fieldId)) continue;
+      for (const [value, name] of field.selection ?? []) rows("ir.model.fields.selection")[String(selectionId)] = { id: selectionId++, field_id: field.fieldId, value, name };
+    }
+  }
+}
