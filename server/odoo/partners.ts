@@ -14,7 +14,7 @@ import {
   odooSelection,
   odooText,
 } from "@/server/odoo/mappers";
-import { withAppErrors } from "@/server/odoo/to-app-error";
+import { parseGatewayInput, withAppErrors } from "@/server/odoo/to-app-error";
 
 // res.partner: an organisation is a company partner found by our reference (`ref`); its
 // delivery and invoice addresses are child partners, also with a `ref` of ours, because
@@ -207,9 +207,8 @@ export function createCompanyPartner(
   client: OdooClient,
   input: TCompanyPartnerInput,
 ): Promise<{ id: number; created: boolean }> {
-  const values = ZCompanyPartnerInput.parse(input);
-
   return withAppErrors(async () => {
+    const values = parseGatewayInput(ZCompanyPartnerInput, input);
     const existing = await getCompanyPartnerByRef(client, values.ref);
     if (existing) return { id: existing.id, created: false };
     const [id] = await client.create(MODEL, {
@@ -231,9 +230,8 @@ export function createChildAddress(
   client: OdooClient,
   input: TChildAddressInput,
 ): Promise<{ id: number; created: boolean }> {
-  const values = ZChildAddressInput.parse(input);
-
   return withAppErrors(async () => {
+    const values = parseGatewayInput(ZChildAddressInput, input);
     const [existing] = await client.search(
       MODEL,
       [

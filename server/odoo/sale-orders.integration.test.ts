@@ -153,6 +153,18 @@ describe.each(ODOO_PROTOCOLS)("sale orders over %s", (protocol) => {
     expect(await client.searchCount("sale.order", [["client_order_ref", "=", "TP-ORDER-1"]])).toBe(0);
   });
 
+  it("refuses a price that is not whole minor units before sending anything", async () => {
+    const client = emulator.client(protocol);
+    const { order } = await setUp(client);
+    const lines = [{ ...order.lines[0]!, unitPriceMinor: 19.99 }];
+
+    await expect(createSaleOrder(client, { ...order, lines })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { "lines.0.unitPriceMinor": [expect.any(String)] },
+    });
+    expect(await client.searchCount("sale.order", [])).toBe(0);
+  });
+
   it("polls orders changed since a cursor", async () => {
     const client = emulator.client(protocol);
     const { order } = await setUp(client);

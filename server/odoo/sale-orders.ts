@@ -15,7 +15,7 @@ import {
   odooSelection,
   odooText,
 } from "@/server/odoo/mappers";
-import { withAppErrors } from "@/server/odoo/to-app-error";
+import { parseGatewayInput, withAppErrors } from "@/server/odoo/to-app-error";
 
 // sale.order, found by our reference (`client_order_ref`). Each JSON-2 call is its own
 // transaction and Odoo has no idempotency key, so pushing an order is: look up by reference,
@@ -154,9 +154,8 @@ export function getSaleOrderWithLines(client: OdooClient, id: number): Promise<T
  * Idempotent; `created` says whether this call created it. Does not confirm.
  */
 export function createSaleOrder(client: OdooClient, input: TSaleOrderInput): Promise<{ id: number; created: boolean }> {
-  const order = ZSaleOrderInput.parse(input);
-
   return withAppErrors(async () => {
+    const order = parseGatewayInput(ZSaleOrderInput, input);
     const existing = await getSaleOrderByRef(client, order.clientOrderRef);
     if (existing) return { id: existing.id, created: false };
     const lines = order.lines.map((line) => [

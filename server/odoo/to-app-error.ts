@@ -1,5 +1,7 @@
 import "server-only";
+import type { z } from "zod";
 import { AppError, type TAppErrorCode } from "@/lib/errors";
+import { toFieldErrors } from "@/lib/validation/zod-errors";
 import { OdooError } from "@/server/odoo/errors";
 
 // The one place where Odoo's failures become the app's error vocabulary. The OdooError is
@@ -106,4 +108,13 @@ export async function withAppErrors<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     throw error instanceof OdooError ? toAppError(error) : error;
   }
+}
+
+/** A gateway's own input, checked before anything is sent: INVALID_INPUT with field errors. */
+export function parseGatewayInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", "These values cannot be sent to Odoo.", toFieldErrors(parsed.error));
+
+  return parsed.data;
 }
