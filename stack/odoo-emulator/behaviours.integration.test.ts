@@ -109,6 +109,22 @@ describe("sale orders", () => {
   });
 });
 
+describe("reference data", () => {
+  it("has the warehouse's receipt and delivery operation types, used by delivery pickings, and countries' currencies", async () => {
+    const c = json2();
+    expect(await c.read("stock.warehouse", [1], ["in_type_id", "out_type_id", "lot_stock_id"], row)).toEqual([
+      { id: 1, in_type_id: [1, "My Company: Receipts"], out_type_id: [2, "My Company: Delivery Orders"], lot_stock_id: [5, "WH/Stock"] },
+    ]);
+    const [productId] = await c.create("product.product", { name: "Shelf", is_storable: true });
+    const [orderId] = await c.create("sale.order", { partner_id: 1, order_line: [[0, 0, { product_id: productId }]] });
+    await c.callMethod("sale.order", "action_confirm", [orderId!], z.literal(true));
+    const [picking] = await c.searchRead("stock.picking", ["picking_type_id", "picking_type_code"], row, { domain: [["sale_id", "=", orderId]] });
+    expect(picking).toMatchObject({ picking_type_id: [2, "My Company: Delivery Orders"], picking_type_code: "outgoing" });
+    const countries = await c.searchRead("res.country", ["code", "currency_id"], row, { domain: [["code", "in", ["DE", "US"]]], order: "code" });
+    expect(countries.map((country) => [country.code, country.currency_id])).toEqual([["DE", [125, "EUR"]], ["US", [1, "USD"]]]);
+  });
+});
+
 describe("ordering and paging", () => {
   it.each([["json2", json2], ["jsonrpc", jsonrpc]] as const)("orders by 'name desc, id desc' and pages with limit and offset over %s", async (_protocol, client) => {
     const c = client();

@@ -9,6 +9,8 @@ import { installModule } from "./models/modules";
 // ISO 3166 alpha-2 in alphabetical order: Odoo's res.country ids follow it (DE = 57, US = 233).
 const COUNTRY_CODES = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW".split(" ");
 
+const EURO_COUNTRIES = "AD AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MC ME MT NL PT SI SK SM VA".split(" ");
+
 const MODULES: [number, string, string, boolean][] = [
   [1, "base", "Base", true], [2, "web", "Web", true], [8, "uom", "Units of measure", true], [12, "product", "Products & Pricelists", true],
   [20, "account", "Invoicing", true], [30, "stock", "Inventory", true], [40, "sale", "Sales", true], [41, "sale_management", "Sales", true],
@@ -35,6 +37,9 @@ export function seedState(env: Env, { adminApiKey, adminPassword, deliveryInstal
   COUNTRY_CODES.forEach((code, index) => put("res.country", index + 1, { name: regionName.of(code) ?? code, code }));
   put("res.currency", 1, { name: "USD", symbol: "$", active: true });
   put("res.currency", 125, { name: "EUR", symbol: "€", active: true });
+  // The currencies of the countries whose currency is seeded (Odoo's data sets one on every country).
+  for (const code of EURO_COUNTRIES) env.table("res.country")[String(COUNTRY_CODES.indexOf(code) + 1)]!.currency_id = 125;
+  env.table("res.country")[String(COUNTRY_CODES.indexOf("US") + 1)]!.currency_id = 1;
   put("uom.uom", 1, { name: "Units" });
 
   put("res.partner", 1, { name: "My Company", is_company: true, type: "contact", active: true, street: "250 Executive Park Blvd", city: "San Francisco", zip: "94134", country_id: 233, lang: "en_US" });
@@ -75,7 +80,10 @@ export function seedState(env: Env, { adminApiKey, adminPassword, deliveryInstal
     [11, "Inventory adjustment", "Inventory adjustment", "inventory"], [12, "Scrap", "Scrap", "inventory"], [13, "Production", "Production", "production"],
   ];
   for (const [id, name, complete_name, usage] of locations) put("stock.location", id, { name, complete_name, usage, active: true });
-  put("stock.warehouse", 1, { name: "My Company", code: "WH", sequence: 10, lot_stock_id: 5 });
+  put("stock.warehouse", 1, { name: "My Company", code: "WH", sequence: 10, lot_stock_id: 5, view_location_id: 6, in_type_id: 1, out_type_id: 2, company_id: 1 });
+  // The warehouse's first two operation types (the others — pick, pack, internal … — are not seeded).
+  put("stock.picking.type", 1, { name: "Receipts", code: "incoming", sequence_code: "IN", sequence: 1, warehouse_id: 1, default_location_src_id: 4, default_location_dest_id: 5, active: true, company_id: 1 });
+  put("stock.picking.type", 2, { name: "Delivery Orders", code: "outgoing", sequence_code: "OUT", sequence: 5, warehouse_id: 1, default_location_src_id: 5, default_location_dest_id: 2, active: true, company_id: 1 });
 
   for (const [id, name, shortdesc, installed] of MODULES) put("ir.module.module", id, { name, shortdesc, state: installed ? "installed" : "uninstalled", auto_install: name === "stock_delivery" });
   seedMetadata(env, put);

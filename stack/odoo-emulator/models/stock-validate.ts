@@ -7,6 +7,7 @@ import { reserve, transfer, unreserve } from "./stock-quantities";
 const LOCATION_STOCK = 5;
 const LOCATION_CUSTOMERS = 2;
 const BACKORDER_VIEW_ID = 938;
+const PICKING_TYPE_DELIVERY = 2;
 
 const nextPickingName = (env: Env) => `WH/OUT/${String(env.nextSequence("stock.picking.out")).padStart(5, "0")}`;
 const movesOf = (env: Env, pickingId: number) => env.inverseIds("stock.move", "picking_id", pickingId).map((id) => env.get("stock.move", id)!);
@@ -30,6 +31,7 @@ export function createDeliveryPicking(env: Env, order: TRecord, lines: TRecord[]
     origin: order.name,
     sale_id: order.id,
     partner_id: order.partner_shipping_id,
+    picking_type_id: PICKING_TYPE_DELIVERY,
     picking_type_code: "outgoing",
     location_id: LOCATION_STOCK,
     location_dest_id: LOCATION_CUSTOMERS,
@@ -122,9 +124,9 @@ function pickMoveValues(move: TRecord) {
 }
 
 function pickPickingValues(picking: TRecord) {
-  const { origin, sale_id, partner_id, picking_type_code, location_id, location_dest_id, scheduled_date, date_deadline } = picking;
+  const { origin, sale_id, partner_id, picking_type_id, picking_type_code, location_id, location_dest_id, scheduled_date, date_deadline } = picking;
 
-  return { origin, sale_id, partner_id, picking_type_code, location_id, location_dest_id, scheduled_date, date_deadline };
+  return { origin, sale_id, partner_id, picking_type_id, picking_type_code, location_id, location_dest_id, scheduled_date, date_deadline };
 }
 
 /**

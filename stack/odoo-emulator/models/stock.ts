@@ -38,6 +38,19 @@ export function registerStock(registry: Registry): void {
       { name: "lot_stock_id", type: "many2one", string: "Location Stock", relation: "stock.location" },
     ],
   });
+  registry.register({
+    name: "stock.picking.type",
+    description: "Picking Type",
+    order: "is_favorite desc, sequence, id",
+    // "My Company: Delivery Orders": the warehouse, then the operation.
+    displayName: (record, env) => (record.warehouse_id ? `${env.displayName("stock.warehouse", record.warehouse_id as number)}: ${String(record.name)}` : String(record.name)),
+    fields: [
+      { name: "name", type: "char", string: "Operation Type", required: true },
+      { name: "code", type: "selection", string: "Type of Operation", selection: PICKING_CODES, required: true },
+      { name: "warehouse_id", type: "many2one", string: "Warehouse", relation: "stock.warehouse" },
+      { name: "active", type: "boolean", string: "Active", default: () => true },
+    ],
+  });
   registerQuant(registry);
   registerMoveAndPicking(registry);
 }
