@@ -76,6 +76,8 @@ describe.each(ODOO_PROTOCOLS)("partners over %s", (protocol) => {
     });
 
     expect(await createChildAddress(client, { parentId: id, ...DOCK })).toEqual({ id: dock.id, created: false });
+    const closed = await createChildAddress(client, { parentId: id, ...DOCK, ref: "TP-ADDR-3", name: "Closed dock" });
+    await client.write("res.partner", [closed.id], { active: false });
     const [company] = await getPartnersByIds(client, [id, 999_999]);
     expect(company).toMatchObject({ id, creditLimitMinor: 500_000 });
     expect(company!.childIds.toSorted((a, b) => a - b)).toEqual([dock.id, billing.id]);

@@ -150,22 +150,27 @@ export function getCompanyPartnerByRef(client: OdooClient, ref: string): Promise
   );
 }
 
-/** Partners by id with their delivery and invoice addresses (two reads); unknown ids are left out. */
+/** Partners by id with their active delivery and invoice addresses (two reads); unknown ids are left out. */
 export function getPartnersByIds(client: OdooClient, ids: number[]): Promise<TOdooPartnerWithAddresses[]> {
   return withAppErrors(async () => {
     if (!ids.length) return [];
-    const partners = await withCountryCodes(client, await client.read(MODEL, ids, PARTNER_FIELDS, ZPartnerRecord));
-    const childIds = partners.flatMap((partner) => partner.childIds);
-    const children = childIds.length
-      ? await withCountryCodes(client, await client.read(MODEL, childIds, PARTNER_FIELDS, ZPartnerRecord))
+    const partners = await client.read(MODEL, ids, PARTNER_FIELDS, ZPartnerRecord);
+    const addressDomain = [
+      ["parent_id", "in", partners.map((partner) => partner.id)],
+      ["type", "in", ["delivery", "invoice"]],
+    ];
+    const addresses = partners.length
+      ? await client.searchRead(MODEL, PARTNER_FIELDS, ZPartnerRecord, { domain: addressDomain, order: "id asc" })
       : [];
-    const childrenOf = (partner: TOdooPartner, type: "delivery" | "invoice") =>
-      children.filter((child) => child.parentId === partner.id && child.type === type);
+    const all = await withCountryCodes(client, [...partners, ...addresses]);
+    const [withCodes, addressesWithCodes] = [all.slice(0, partners.length), all.slice(partners.length)];
+    const addressesOf = (partner: TOdooPartner, type: "delivery" | "invoice") =>
+      addressesWithCodes.filter((address) => address.parentId === partner.id && address.type === type);
 
-    return partners.map((partner) => ({
+    return withCodes.map((partner) => ({
       ...partner,
-      deliveryAddresses: childrenOf(partner, "delivery"),
-      invoiceAddresses: childrenOf(partner, "invoice"),
+      deliveryAddresses: addressesOf(partner, "delivery"),
+      invoiceAddresses: addressesOf(partner, "invoice"),
     }));
   });
 }
