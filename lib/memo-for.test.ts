@@ -4,7 +4,7 @@ import { memoByKeyFor, memoFor } from "./memo-for";
 describe("memoFor", () => {
   afterEach(() => vi.useRealTimers());
 
-  it("reuses one load within the period, concurrent callers included, and loads again after it", async () => {
+  it("reuses one load within the period, concurrent callers included, then serves it while one refresh runs", async () => {
     vi.useFakeTimers();
     let loads = 0;
     const get = memoFor(1000, async () => ++loads);
@@ -12,7 +12,36 @@ describe("memoFor", () => {
     vi.advanceTimersByTime(999);
     expect(await get()).toBe(1);
     vi.advanceTimersByTime(1);
+    expect(await Promise.all([get(), get()])).toEqual([1, 1]); // nobody waits for the refresh …
+    expect(loads).toBe(2); // … and only one runs
     expect(await get()).toBe(2);
+  });
+
+  it("waits for a fresh load once the value is older than the stale limit", async () => {
+    vi.useFakeTimers();
+    let loads = 0;
+    const get = memoFor(1000, async () => ++loads, { staleMs: 5000 });
+    await get();
+    vi.advanceTimersByTime(6000);
+    expect(await get()).toBe(2);
+  });
+
+  it("keeps serving the old value when a refresh fails, and tries again on the next call", async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const get = memoFor(1000, async () => {
+      calls += 1;
+      if (calls === 2) throw new Error("Medusa is down");
+
+      return `v${calls}`;
+    });
+    expect(await get()).toBe("v1");
+    vi.advanceTimersByTime(1000);
+    expect(await get()).toBe("v1"); // refresh 2 fails in the background
+    await Promise.resolve();
+    expect(await get()).toBe("v1"); // refresh 3 starts
+    await Promise.resolve();
+    expect(await get()).toBe("v3");
   });
 
   it("does not keep a failed load", async () => {

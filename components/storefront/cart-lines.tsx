@@ -40,7 +40,6 @@ function CartLine({ cartId, line, currency }: { cartId: string; line: TCartLineV
           <Button size="sm" variant="secondary" isLoading={isPending} onClick={() => run(() => confirmCartLinePriceAction({ cartId, lineId: line.id }))}>OK</Button>
         </div>
       )}
-      {line.notice?.kind === "renewed" && <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" role="status" data-testid="price-notice">The price quote for this line had expired: its price was checked again and is unchanged.</p>}
       {line.notice?.kind === "unavailable" && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">{line.notice.message}</p>}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <details className="text-sm text-slate-600">

@@ -3,10 +3,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { TFieldErrors } from "@/lib/errors";
-import type { TQuantityBreak } from "@/lib/pricing/quantity-breaks";
-import type { TBreakdownLine, TConfiguration } from "@/lib/pricing/types";
+import type { TConfiguration } from "@/lib/pricing/types";
+import { ZPriceResponse, type TPriceResponse } from "@/lib/validation/storefront";
 
-export type TLivePrice = { sku: string; currency: string; quantity: number; unitPrice: number; lineTotal: number; breakdown: TBreakdownLine[]; quantityBreaks: TQuantityBreak[]; quoteToken: string; expiresAt: string };
+export type TLivePrice = TPriceResponse;
 export class PriceError extends Error {
   constructor(message: string, readonly fieldErrors: TFieldErrors = {}) {
     super(message);
@@ -26,10 +26,15 @@ function useDebounced<T>(value: T, ms: number): T {
 
 async function fetchPrice(product: string, configuration: TConfiguration, quantity: number, sku: string | undefined, signal: AbortSignal): Promise<TLivePrice> {
   const response = await fetch("/api/storefront/price", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ product, configuration, quantity, sku }), signal });
-  const body = (await response.json().catch(() => ({}))) as TLivePrice & { error?: { message: string; fieldErrors?: TFieldErrors } };
-  if (!response.ok) throw new PriceError(body.error?.message ?? "The price could not be calculated.", body.error?.fieldErrors);
+  const body: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = (body as { error?: { message?: string; fieldErrors?: TFieldErrors } }).error;
+    throw new PriceError(error?.message ?? "The price could not be calculated.", error?.fieldErrors);
+  }
+  const price = ZPriceResponse.safeParse(body);
+  if (!price.success) throw new PriceError("The price could not be read. Please try again.");
 
-  return body;
+  return price.data;
 }
 
 /**

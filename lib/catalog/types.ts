@@ -1,3 +1,5 @@
+import type { TOptionFact } from "@/lib/pricing/catalog";
+
 export type TCatalogCategory = { id: string; name: string; handle: string };
 
 /** A Medusa product collection (merchandising: "Made to order", "Workspace essentials"). */
@@ -13,6 +15,8 @@ export type TCatalogProduct = {
   isConfigurable: boolean;
   categories: TCatalogCategory[];
   variants: { id: string; title: string; sku: string | null }[];
+  /** Options declared in the Medusa product's metadata (used for pricing until a configurator model is published). */
+  metadataOptions: TOptionFact[];
 };
 
 export type TCatalogPage = { products: TCatalogProduct[]; total: number; page: number; pageCount: number };

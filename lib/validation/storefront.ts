@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZBreakdownLine } from "@/lib/cart/line-metadata";
 
 // Inputs from the storefront. Prices are never among them: the server decides them.
 
@@ -28,3 +29,20 @@ export const ZUpdateCartLineInput = z.object({ cartId: z.string().min(1).max(120
 export const ZQuickOrderInput = z.object({ text: z.string().min(1, "Paste or upload some rows.").max(200_000, "At most 200 kB.") }).strict();
 
 export type TPriceRequest = z.infer<typeof ZPriceRequest>;
+
+/** What POST /api/storefront/price answers: the route builds it, the live-price hook parses it. */
+export const ZPriceResponse = z.object({
+  sku: z.string(),
+  currency: z.string().length(3),
+  quantity: z.number().int().positive(),
+  unitPrice: z.number().int().nonnegative(),
+  lineTotal: z.number().int().nonnegative(),
+  breakdown: z.array(ZBreakdownLine),
+  quantityBreaks: z.array(z.object({ from: z.number().int(), to: z.number().int().nullable(), unitPrice: z.number().int() })),
+  ruleSetVersionId: z.string(),
+  modelVersionId: z.string().nullable(),
+  quoteToken: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+
+export type TPriceResponse = z.infer<typeof ZPriceResponse>;

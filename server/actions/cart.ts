@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 import { ZAddToCartInput, ZCartLineInput, ZQuickOrderInput, ZReplaceCartLineInput, ZUpdateCartLineInput } from "@/lib/validation/storefront";
 import { runAction } from "@/server/actions/run-action";
 import { addToCart } from "@/server/cart/add-to-cart";
-import { confirmCartLinePrice, removeCartLine, replaceCartLine, updateCartLineQuantity } from "@/server/cart/change-cart-line";
+import { confirmCartLinePrice } from "@/server/cart/confirm-cart-line-price";
+import { removeCartLine } from "@/server/cart/remove-cart-line";
+import { replaceCartLine } from "@/server/cart/replace-cart-line";
+import { updateCartLineQuantity } from "@/server/cart/update-cart-line-quantity";
 import { quickOrder } from "@/server/cart/quick-order";
 
 // The buyer's cart. Inputs never carry a price (the schemas are strict): the server prices

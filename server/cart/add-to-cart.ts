@@ -1,14 +1,14 @@
 import "server-only";
+import { MAX_LINE_QUANTITY, readLineMetadata } from "@/lib/cart/line-metadata";
 import { AppError } from "@/lib/errors";
-import { readLineMetadata } from "@/lib/cart/line-metadata";
-import { configurationHash } from "@/lib/pricing/quote";
 import { formatMoney } from "@/lib/pricing/units";
 import { organisationIdOf, type TSessionUser } from "@/server/auth/session";
-import { getOrCreateBuyerCart } from "@/server/cart/get-buyer-cart";
-import { lineFromPrice } from "@/server/cart/line-from-price";
+import { ensureBuyerCart } from "@/server/cart/ensure-buyer-cart";
+import { toMedusaLine } from "@/server/cart/to-medusa-line";
 import { addMedusaCartLine, updateMedusaCartLine } from "@/server/medusa/carts";
+import { loadBuyerPricing } from "@/server/pricing/load-buyer-pricing";
+import { priceBuyerLine } from "@/server/pricing/price-buyer-line";
 import { checkQuote } from "@/server/pricing/quote-price";
-import { priceConfiguredLine } from "@/server/storefront/price-configured-line";
 
 export type TAddToCartInput = { product: string; configuration: Record<string, unknown>; quantity: number; quoteToken?: string; sku?: string };
 
@@ -20,9 +20,10 @@ export type TAddToCartInput = { product: string; configuration: Record<string, u
  */
 export async function addToCart(user: TSessionUser, input: TAddToCartInput): Promise<{ lineId: string; quantity: number; unitPrice: number; currency: string }> {
   const organisationId = organisationIdOf(user);
-  const priced = await priceConfiguredLine({ organisationId, productHandle: input.product, configuration: input.configuration, quantity: input.quantity, sku: input.sku });
+  const [pricing, { medusaCartId, cart }] = await Promise.all([loadBuyerPricing({ products: [input.product] }), ensureBuyerCart(user)]);
+  const priced = priceBuyerLine(pricing, { organisationId, ...input });
   if (input.quoteToken) {
-    const quote = checkQuote(input.quoteToken, { currency: priced.result.currency, sku: priced.sku, product: priced.productHandle, categories: [], configuration: priced.configuration, organisationId, quantity: input.quantity });
+    const quote = checkQuote(input.quoteToken, { ...priced, currency: priced.result.currency, organisationId, quantity: input.quantity }, pricing.at);
     if (!quote.ok && quote.reason !== "EXPIRED") throw new AppError("INVALID_INPUT", quote.message);
     const seen = quote.ok ? quote.payload.unit : null;
     if (seen !== null && seen !== priced.result.unitPrice) {
@@ -31,18 +32,21 @@ export async function addToCart(user: TSessionUser, input: TAddToCartInput): Pro
     }
   }
 
-  const { medusaCartId, cart } = await getOrCreateBuyerCart(user);
-  const hash = configurationHash(priced.sku, priced.configuration);
-  const same = (cart.items ?? []).find((item) => readLineMetadata(item.metadata)?.configuration_hash === hash);
+  const same = (cart.items ?? []).find((item) => readLineMetadata(item.metadata)?.configuration_hash === priced.configurationHash);
   if (same) {
     const quantity = same.quantity + input.quantity;
-    const merged = await priceConfiguredLine({ organisationId, productHandle: input.product, configuration: priced.configuration, quantity, sku: priced.sku });
-    await updateMedusaCartLine(medusaCartId, same.id, await lineFromPrice(merged, organisationId));
+    if (quantity > MAX_LINE_QUANTITY) {
+      throw new AppError("INVALID_INPUT", `Your cart already has ${same.quantity.toLocaleString("en")} of these; one line can hold at most ${MAX_LINE_QUANTITY.toLocaleString("en")}.`, {
+        quantity: [`At most ${(MAX_LINE_QUANTITY - same.quantity).toLocaleString("en")} more.`],
+      });
+    }
+    const merged = priceBuyerLine(pricing, { organisationId, product: priced.productHandle, configuration: priced.configuration, quantity, sku: priced.sku });
+    await updateMedusaCartLine(medusaCartId, same.id, toMedusaLine(merged, organisationId));
 
     return { lineId: same.id, quantity, unitPrice: merged.result.unitPrice, currency: merged.result.currency };
   }
-  const updated = await addMedusaCartLine(medusaCartId, { variantId: priced.variantId, ...(await lineFromPrice(priced, organisationId)) });
-  const line = (updated.items ?? []).find((item) => readLineMetadata(item.metadata)?.configuration_hash === hash);
+  const updated = await addMedusaCartLine(medusaCartId, { variantId: priced.variantId!, ...toMedusaLine(priced, organisationId) });
+  const line = (updated.items ?? []).find((item) => readLineMetadata(item.metadata)?.configuration_hash === priced.configurationHash);
 
   return { lineId: line?.id ?? "", quantity: input.quantity, unitPrice: priced.result.unitPrice, currency: priced.result.currency };
 }

@@ -5,13 +5,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ok } from "../../test/support/actions";
 import { price, sessionOf, storeCart, TABLE, useDemoBuyers } from "../../test/support/cart";
 import { signInAs } from "../../test/support/next-request-scope";
-import { createUser } from "../../prisma/seed/factories";
+import type { createUser } from "../../prisma/seed/factories";
 import { testDb } from "../../test/support/db";
 import { readLineMetadata } from "@/lib/cart/line-metadata";
 import { createQuoteToken, verifyQuoteToken } from "@/lib/pricing/quote";
 import { updateMedusaCartLine } from "@/server/medusa/carts";
 import { addToCartAction, confirmCartLinePriceAction, quickOrderAction, replaceCartLineAction } from "@/server/actions/cart";
 import { getCartView } from "@/server/cart/get-cart-view";
+import { recheckCart } from "@/server/cart/recheck-cart";
 import { getEnv } from "@/server/env";
 import { getLiveVersionRef } from "@/server/pricing/get-live-pricing";
 
@@ -20,12 +21,10 @@ afterAll(() => db.$disconnect());
 
 const cartIdOf = async (userId: string) => (await db.buyerCart.findUniqueOrThrow({ where: { userId } })).medusaCartId;
 
-let acme: string;
-let borealis: string;
 let buyerA: Awaited<ReturnType<typeof createUser>>;
 let buyerB: Awaited<ReturnType<typeof createUser>>;
 
-useDemoBuyers(db, (buyers) => ({ acme, borealis, buyerA, buyerB } = buyers));
+useDemoBuyers(db, (buyers) => ({ buyerA, buyerB } = buyers));
 
 describe("changing a cart line's configuration", () => {
   it("replaces the line with the new configuration and quantity, priced anew; the same configuration just sets the quantity", async () => {
@@ -60,11 +59,12 @@ describe("changing a cart line's configuration", () => {
   });
 });
 
-describe("the cart page's re-check", () => {
-  it("re-prices a line when the rules changed, shows the difference until confirmed", async () => {
+describe("re-checking the cart", () => {
+  it("shows a changed price without writing; recheckCart re-prices the line in Medusa; confirming re-prices on the server", async () => {
     signInAs(buyerA);
     ok(await addToCartAction({ product: "levelling-feet", quantity: 1 }));
     const user = await sessionOf(buyerA);
+    const cartId = await cartIdOf(buyerA.id);
     expect((await getCartView(user))!.lines[0]).toMatchObject({ unitPrice: 2_160, notice: null });
 
     const live = await db.pricingRuleSetVersion.findFirstOrThrow({ where: { id: (await getLiveVersionRef("EUR"))!.id } });
@@ -73,10 +73,19 @@ describe("the cart page's re-check", () => {
 
     const view = (await getCartView(user))!;
     expect(view.lines[0]).toMatchObject({ unitPrice: 2_700, lineTotal: 2_700, notice: { kind: "repriced", from: 2_160, to: 2_700 } });
-    const cartId = await cartIdOf(buyerA.id);
+    expect(view.subtotal).toBe(2_700);
+    expect((await storeCart(cartId)).items[0]!.unit_price).toBe(21.6); // reading never writes
+
+    expect(await recheckCart(user)).toMatchObject({ cartId, blocked: false, lines: [{ lineId: view.lines[0]!.id, outcome: "repriced", from: 2_160, to: 2_700 }] });
     expect((await storeCart(cartId)).items[0]!.unit_price).toBe(27);
+    expect((await recheckCart(user))!.lines[0]!.outcome).toBe("unchanged"); // idempotent
     expect((await getCartView(user))!.lines[0]!.notice).toEqual({ kind: "repriced", from: 2_160, to: 2_700 });
-    ok(await confirmCartLinePriceAction({ cartId, lineId: view.lines[0]!.id }));
+
+    // Confirming is priced on the server from the rules, not from what is stored on the line.
+    const [item] = (await storeCart(cartId)).items;
+    await updateMedusaCartLine(cartId, item!.id, { quantity: 1, unitPriceMinor: 100, currency: "EUR", metadata: item!.metadata as Record<string, unknown> });
+    expect(ok(await confirmCartLinePriceAction({ cartId, lineId: view.lines[0]!.id }))).toEqual({ unitPrice: 2_700 });
+    expect((await storeCart(cartId)).items[0]!.unit_price).toBe(27);
     expect((await getCartView(user))!.lines[0]!.notice).toBeNull();
     await db.$executeRawUnsafe(`ALTER TABLE "PricingRuleSetVersion" DISABLE TRIGGER "PricingRuleSetVersion_immutable"`);
     await db.pricingRuleSetVersion.deleteMany({ where: { ruleSetId: live.ruleSetId, number: { gte: 100 } } });
@@ -85,7 +94,7 @@ describe("the cart page's re-check", () => {
 });
 
 describe("expired quotes", () => {
-  it("renews an expired quote on the cart page, says so once, and keeps the price", async () => {
+  it("renews an expired quote when the cart is re-checked, and keeps the price", async () => {
     signInAs(buyerA);
     ok(await addToCartAction({ product: "levelling-feet", quantity: 1 }));
     const cartId = await cartIdOf(buyerA.id);
@@ -94,13 +103,15 @@ describe("expired quotes", () => {
     const verified = verifyQuoteToken(meta.quote_token, getEnv().PRICING_QUOTE_SECRET, new Date());
     const { v: _v, ...payload } = verified.ok ? verified.payload : ({} as never);
     const expired = createQuoteToken({ ...payload, exp: Math.floor(Date.now() / 1000) - 60 }, getEnv().PRICING_QUOTE_SECRET);
-    await updateMedusaCartLine(cartId, item!.id, { quantity: 1, unitPriceMinor: meta.unit_price_minor, currency: "EUR", metadata: { tradepost: { ...meta, quote_token: expired } } });
+    await updateMedusaCartLine(cartId, item!.id, { quantity: 1, unitPriceMinor: 2_160, currency: "EUR", metadata: { tradepost: { ...meta, quote_token: expired } } });
 
     const user = await sessionOf(buyerA);
-    expect((await getCartView(user))!.lines[0]).toMatchObject({ unitPrice: 2_160, notice: { kind: "renewed" } });
+    expect((await getCartView(user))!.lines[0]).toMatchObject({ unitPrice: 2_160, notice: null });
+    expect((await recheckCart(user))!.lines).toEqual([{ lineId: item!.id, outcome: "renewed" }]);
     const renewed = readLineMetadata((await storeCart(cartId)).items[0]!.metadata)!;
     expect(verifyQuoteToken(renewed.quote_token, getEnv().PRICING_QUOTE_SECRET, new Date())).toMatchObject({ ok: true });
-    expect((await getCartView(user))!.lines[0]!.notice).toBeNull();
+    expect((await storeCart(cartId)).items[0]!.unit_price).toBe(21.6);
+    expect((await recheckCart(user))!.lines).toEqual([{ lineId: item!.id, outcome: "unchanged" }]);
   });
 });
 

@@ -19,11 +19,10 @@ afterAll(() => db.$disconnect());
 const cartIdOf = async (userId: string) => (await db.buyerCart.findUniqueOrThrow({ where: { userId } })).medusaCartId;
 
 let acme: string;
-let borealis: string;
 let buyerA: Awaited<ReturnType<typeof createUser>>;
 let buyerB: Awaited<ReturnType<typeof createUser>>;
 
-useDemoBuyers(db, (buyers) => ({ acme, borealis, buyerA, buyerB } = buyers));
+useDemoBuyers(db, (buyers) => ({ acme, buyerA, buyerB } = buyers));
 
 describe("Medusa customers for buyers", () => {
   it("creates exactly one customer, linked once, when many first requests arrive together", async () => {
@@ -105,9 +104,20 @@ describe("adding to the cart", () => {
     expect(cart.items.map((item) => [item.quantity, item.unit_price, item.is_custom_price]).sort()).toEqual([[1, 990, true], [2, 1210.5, true], [4, 21.6, true]].sort());
     const walnut = cart.items.find((item) => item.unit_price === 1210.5)!;
     const meta = readLineMetadata(walnut.metadata)!;
-    expect(meta).toMatchObject({ sku: "TBL-ATELIER-WALNUT", configuration: TABLE.configuration, organisation_id: acme, unit_price_minor: 121_050, rule_set_version_id: (await getLiveVersionRef("EUR"))!.id, summary: "Top Walnut · Width 1800 mm · Depth 800 mm · Legs Solid oak · Cable port" });
+    expect(meta).toMatchObject({ sku: "TBL-ATELIER-WALNUT", configuration: TABLE.configuration, organisation_id: acme, rule_set_version_id: (await getLiveVersionRef("EUR"))!.id, summary: "Top Walnut · Width 1800 mm · Depth 800 mm · Legs Solid oak · Cable port" });
     expect(meta.model_version_id).toBe((await db.configuratorModelVersion.findFirstOrThrow({ where: { model: { productHandle: "made-to-measure-table" } } })).id);
     expect(verifyQuoteToken(meta.quote_token, getEnv().PRICING_QUOTE_SECRET, new Date())).toMatchObject({ ok: true, payload: { unit: 121_050, qty: 2, org: acme } });
+    // The price is stored once: the line's own unit_price (the quote signs it).
+    expect(Object.keys((walnut.metadata as { tradepost: object }).tradepost)).not.toContain("unit_price_minor");
+  });
+
+  it("says plainly when adding would take a line past the quantity cap, and changes nothing", async () => {
+    signInAs(buyerA);
+    ok(await addToCartAction({ product: "levelling-feet", quantity: 99_998 }));
+    const refused = await addToCartAction({ product: "levelling-feet", quantity: 5 });
+    expect(refused).toMatchObject({ ok: false, code: "INVALID_INPUT", message: "Your cart already has 99,998 of these; one line can hold at most 100,000.", fieldErrors: { quantity: ["At most 2 more."] } });
+    const cart = await storeCart(await cartIdOf(buyerA.id));
+    expect(cart.items.map((item) => item.quantity)).toEqual([99_998]);
   });
 
   it("raises the quantity of the same configuration instead of adding a second line, re-priced for it", async () => {

@@ -1,16 +1,10 @@
 import "server-only";
-import { isAppError } from "@/lib/errors";
-import { readLineMetadata, type TLineMetadata } from "@/lib/cart/line-metadata";
 import type { TBreakdownLine } from "@/lib/pricing/types";
 import { organisationIdOf, type TSessionUser } from "@/server/auth/session";
-import { findBuyerCart } from "@/server/cart/get-buyer-cart";
-import { lineFromPrice } from "@/server/cart/line-from-price";
-import { fromMedusaAmount, updateMedusaCartLine } from "@/server/medusa/carts";
-import type { TMedusaCartLine } from "@/server/medusa/types";
-import { checkQuote } from "@/server/pricing/quote-price";
-import { priceConfiguredLine } from "@/server/storefront/price-configured-line";
+import { checkCartLines, type TCheckedLine } from "@/server/cart/check-cart-lines";
+import { findBuyerCart } from "@/server/cart/find-buyer-cart";
 
-export type TCartNotice = { kind: "repriced"; from: number; to: number } | { kind: "renewed" } | { kind: "unavailable"; message: string };
+export type TCartNotice = { kind: "repriced"; from: number; to: number } | { kind: "unavailable"; message: string };
 
 export type TCartLineView = {
   id: string;
@@ -28,53 +22,43 @@ export type TCartLineView = {
 
 export type TCartView = { cartId: string; currency: string; lines: TCartLineView[]; subtotal: number; blocked: boolean };
 
-/**
- * Re-checks one line against today's model and rules. A line whose price changed is
- * re-priced in Medusa and keeps the old price to show the difference; an expired quote
- * is renewed; a configuration the model no longer allows is flagged, not changed.
- */
-async function refreshLine(cartId: string, currency: string, organisationId: string, item: TMedusaCartLine, meta: TLineMetadata): Promise<TCartLineView> {
-  const base = { id: item.id, productTitle: item.product_title ?? meta.product, productHandle: meta.product, sku: meta.sku, summary: meta.summary, thumbnail: item.thumbnail ?? null, quantity: item.quantity };
-  const current = fromMedusaAmount(item.unit_price, currency);
-  const view = (unitPrice: number, breakdown: TBreakdownLine[], notice: TCartNotice | null): TCartLineView => ({ ...base, unitPrice, lineTotal: unitPrice * item.quantity, breakdown, notice });
-  let priced;
-  try {
-    priced = await priceConfiguredLine({ organisationId, productHandle: meta.product, configuration: meta.configuration, quantity: item.quantity, sku: meta.sku });
-  } catch (error) {
-    if (isAppError(error) && ["INVALID_INPUT", "INVALID_STATE", "NOT_FOUND"].includes(error.code)) return view(current, meta.breakdown, { kind: "unavailable", message: error.message });
-    throw error;
+function toView(line: TCheckedLine): TCartLineView {
+  const { item, meta } = line;
+  const base = {
+    id: item.id,
+    productTitle: item.product_title ?? meta?.product ?? "Unknown item",
+    productHandle: meta?.product ?? item.product_handle ?? "",
+    sku: meta?.sku ?? item.variant_sku ?? "",
+    summary: meta?.summary ?? "",
+    thumbnail: item.thumbnail ?? null,
+    quantity: item.quantity,
+  };
+  if (line.state === "unavailable") {
+    return { ...base, unitPrice: line.storedUnitPrice, lineTotal: line.storedUnitPrice * item.quantity, breakdown: meta?.breakdown ?? [], notice: { kind: "unavailable", message: line.message } };
   }
-  const quote = checkQuote(meta.quote_token, { currency, sku: meta.sku, product: meta.product, categories: [], configuration: meta.configuration, organisationId, quantity: item.quantity });
-  if (priced.result.unitPrice !== current) {
-    await updateMedusaCartLine(cartId, item.id, await lineFromPrice(priced, organisationId, meta.previous_unit_price_minor ?? current));
-    const from = meta.previous_unit_price_minor ?? current;
+  const now = line.priced.result.unitPrice;
+  // The price the buyer last agreed to: before a re-check re-priced the line, or as stored.
+  const agreed = line.meta.previous_unit_price_minor ?? line.storedUnitPrice;
 
-    return view(priced.result.unitPrice, priced.result.breakdown, from === priced.result.unitPrice ? null : { kind: "repriced", from, to: priced.result.unitPrice });
-  }
-  if (!quote.ok) await updateMedusaCartLine(cartId, item.id, await lineFromPrice(priced, organisationId, meta.previous_unit_price_minor));
-  const notice: TCartNotice | null =
-    meta.previous_unit_price_minor !== null && meta.previous_unit_price_minor !== current ? { kind: "repriced", from: meta.previous_unit_price_minor, to: current } : !quote.ok ? { kind: "renewed" } : null;
-
-  return view(current, priced.result.breakdown, notice);
+  return { ...base, unitPrice: now, lineTotal: line.priced.result.lineTotal, breakdown: line.priced.result.breakdown, notice: agreed === now ? null : { kind: "repriced", from: agreed, to: now } };
 }
 
-/** The buyer's cart, every line re-checked and re-priced as needed; null when there is none. */
+/**
+ * The buyer's cart as it would be priced now, every line re-checked against today's model and
+ * rules; a line whose price differs from what the buyer agreed to carries both prices until
+ * they confirm. Reads only: re-pricing the cart in Medusa is recheckCart's job. Null when the
+ * buyer has no open cart.
+ */
 export async function getCartView(user: TSessionUser): Promise<TCartView | null> {
-  const found = await findBuyerCart(user);
-  if (!found) return null;
-  const organisationId = organisationIdOf(user);
-  const lines = await Promise.all(
-    (found.cart.items ?? []).map((item) => {
-      const meta = readLineMetadata(item.metadata);
-      if (!meta || meta.organisation_id !== organisationId) {
-        const unitPrice = fromMedusaAmount(item.unit_price, found.currency);
+  const cart = await findBuyerCart(user);
+  if (!cart) return null;
+  const lines = (await checkCartLines(cart, organisationIdOf(user))).map(toView);
 
-        return { id: item.id, productTitle: item.product_title ?? "Unknown item", productHandle: item.product_handle ?? "", sku: item.variant_sku ?? "", summary: "", thumbnail: null, quantity: item.quantity, unitPrice, lineTotal: unitPrice * item.quantity, breakdown: [], notice: { kind: "unavailable", message: "This line was not priced for your organisation; remove it." } } satisfies TCartLineView;
-      }
-
-      return refreshLine(found.medusaCartId, found.currency, organisationId, item, meta);
-    }),
-  );
-
-  return { cartId: found.medusaCartId, currency: found.currency, lines, subtotal: lines.reduce((sum, line) => sum + line.lineTotal, 0), blocked: lines.some((line) => line.notice?.kind === "unavailable") };
+  return {
+    cartId: cart.medusaCartId,
+    currency: cart.currency,
+    lines,
+    subtotal: lines.reduce((sum, line) => sum + line.lineTotal, 0),
+    blocked: lines.some((line) => line.notice?.kind === "unavailable"),
+  };
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import { isAppError } from "@/lib/errors";
 import { readQuickOrder, type TQuickOrderProblem } from "@/lib/cart/quick-order";
+import { isAppError } from "@/lib/errors";
 import type { TSessionUser } from "@/server/auth/session";
 import { addToCart } from "@/server/cart/add-to-cart";
 import { loadCatalog } from "@/server/catalog/load-catalog";
-import { getPublishedModel } from "@/server/configurator/get-published-model";
+import { findPublishedModels } from "@/server/configurator/get-published-model";
 
 export type TQuickOrderResult = { added: { row: number; sku: string; title: string; quantity: number; unitPrice: number; currency: string }[]; rejected: TQuickOrderProblem[] };
 
@@ -14,22 +14,23 @@ export type TQuickOrderResult = { added: { row: number; sku: string; title: stri
  */
 export async function quickOrder(user: TSessionUser, text: string): Promise<TQuickOrderResult> {
   const { rows, problems } = readQuickOrder(text);
-  const catalog = await loadCatalog();
+  const [catalog, models] = await Promise.all([loadCatalog(), findPublishedModels()]);
   const result: TQuickOrderResult = { added: [], rejected: [...problems] };
   for (const row of rows) {
-    const entry = catalog.find((product) => product.variants.some((variant) => variant.sku.toLowerCase() === row.sku.toLowerCase()));
-    if (!entry) {
+    const wanted = row.sku.toLowerCase();
+    const product = catalog.products.find((item) => item.variants.some((variant) => variant.sku?.toLowerCase() === wanted));
+    const sku = product?.variants.find((variant) => variant.sku?.toLowerCase() === wanted)?.sku;
+    if (!product || !sku) {
       result.rejected.push({ row: row.row, sku: row.sku, reason: "No product has this SKU." });
       continue;
     }
-    if (entry.configurable || (await getPublishedModel(entry.handle))) {
-      result.rejected.push({ row: row.row, sku: row.sku, reason: `${entry.title} is made to order: configure it on its page.` });
+    if (product.isConfigurable || models.has(product.handle)) {
+      result.rejected.push({ row: row.row, sku: row.sku, reason: `${product.title} is made to order: configure it on its page.` });
       continue;
     }
-    const sku = entry.variants.find((variant) => variant.sku.toLowerCase() === row.sku.toLowerCase())!.sku;
     try {
-      const added = await addToCart(user, { product: entry.handle, configuration: {}, quantity: row.quantity, sku });
-      result.added.push({ row: row.row, sku, title: entry.title, quantity: row.quantity, unitPrice: added.unitPrice, currency: added.currency });
+      const added = await addToCart(user, { product: product.handle, configuration: {}, quantity: row.quantity, sku });
+      result.added.push({ row: row.row, sku, title: product.title, quantity: row.quantity, unitPrice: added.unitPrice, currency: added.currency });
     } catch (error) {
       if (!isAppError(error) || error.code === "UPSTREAM_FAILED") throw error;
       result.rejected.push({ row: row.row, sku, reason: error.message });

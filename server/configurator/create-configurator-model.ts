@@ -4,14 +4,16 @@ import { AppError } from "@/lib/errors";
 import { ZModelDefinition, type TModelDefinition } from "@/lib/configurator/model";
 import type { TSessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/record-audit";
-import { findCatalogEntry, type TCatalogEntry } from "@/server/catalog/load-catalog";
+import type { TCatalogProduct } from "@/lib/catalog/types";
+import { findCatalogProduct } from "@/server/catalog/load-catalog";
 import { db } from "@/server/db";
 import { linkExternalRecord } from "@/server/integrations/link-external-record";
 import { toJson } from "@/server/configurator/model-records";
 
 /** A first draft: one option choosing the variant (when there are several), plus the product's declared options. */
-function starterDefinition(entry: TCatalogEntry): TModelDefinition {
-  const variantOption = entry.variants.length > 1 ? [{ code: "variant", label: "Model", kind: "enum", values: entry.variants.map((variant) => ({ code: variant.sku.toLowerCase().replace(/[^a-z0-9_-]/g, "-"), label: variant.title, sku: variant.sku })) }] : [];
+function starterDefinition(entry: TCatalogProduct): TModelDefinition {
+  const variants = entry.variants.flatMap((variant) => (variant.sku ? [{ sku: variant.sku, title: variant.title || variant.sku }] : []));
+  const variantOption = variants.length > 1 ? [{ code: "variant", label: "Model", kind: "enum", values: variants.map((variant) => ({ code: variant.sku.toLowerCase().replace(/[^a-z0-9_-]/g, "-"), label: variant.title, sku: variant.sku })) }] : [];
   const declared = entry.metadataOptions.map((option) =>
     option.kind === "choice"
       ? { code: option.code, label: option.label ?? option.code, kind: "enum", values: option.values.map((value) => ({ code: value, label: value })), default: option.default ?? null }
@@ -31,14 +33,14 @@ function starterDefinition(entry: TCatalogEntry): TModelDefinition {
  * Medusa product in the external-ID table, audited. CONFLICT if the product has one.
  */
 export async function createConfiguratorModel({ actor, productHandle }: { actor: TSessionUser; productHandle: string }): Promise<{ modelId: string; versionId: string }> {
-  const entry = await findCatalogEntry(productHandle);
+  const entry = await findCatalogProduct(productHandle);
   if (!entry) throw new AppError("NOT_FOUND", "No such product in the catalogue.");
   const definition = starterDefinition(entry);
   try {
     return await db.$transaction(async (tx) => {
       const model = await tx.configuratorModel.create({ data: { productHandle, title: entry.title }, select: { id: true } });
       const version = await tx.configuratorModelVersion.create({ data: { modelId: model.id, number: 1, definition: toJson(definition), createdById: actor.id, note: "First version" }, select: { id: true } });
-      await linkExternalRecord({ system: "MEDUSA", entityType: "product", localId: model.id, externalId: entry.medusaId }, tx);
+      await linkExternalRecord({ system: "MEDUSA", entityType: "product", localId: model.id, externalId: entry.id }, tx);
       await recordAudit(tx, { actor, action: "configurator.model.created", entityType: "configurator_model", entityId: model.id, after: toJson({ productHandle, draftVersionId: version.id, definition }) });
 
       return { modelId: model.id, versionId: version.id };

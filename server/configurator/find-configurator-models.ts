@@ -18,7 +18,7 @@ export async function findConfiguratorModels(): Promise<TModelListEntry[]> {
   ]);
   const byHandle = new Map(models.map((model) => [model.productHandle, model]));
 
-  return catalog
+  return catalog.products
     .map((entry): TModelListEntry => {
       const model = byHandle.get(entry.handle);
       const live = model?.versions.filter((version) => version.status === "PUBLISHED").sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || b.number - a.number)[0];
@@ -27,7 +27,7 @@ export async function findConfiguratorModels(): Promise<TModelListEntry[]> {
       return {
         handle: entry.handle,
         title: entry.title,
-        configurable: entry.configurable,
+        configurable: entry.isConfigurable,
         variants: entry.variants.length,
         model: model ? { id: model.id, liveNumber: live?.number ?? null, liveSince: live?.publishedAt ?? null, draft: draft ? { id: draft.id, number: draft.number } : null, latestId: (draft ?? live ?? model.versions[0])!.id } : null,
       };

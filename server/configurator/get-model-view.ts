@@ -1,6 +1,7 @@
 import "server-only";
 import { checkModel, type TModelFinding } from "@/lib/configurator/check-model";
-import { findCatalogEntry, type TCatalogEntry } from "@/server/catalog/load-catalog";
+import type { TCatalogProduct } from "@/lib/catalog/types";
+import { findCatalogProduct, skusOf } from "@/server/catalog/load-catalog";
 import { db } from "@/server/db";
 import { getModelVersionOrThrow, type TModelVersionRecord } from "@/server/configurator/model-records";
 
@@ -8,7 +9,7 @@ export type TModelView = {
   version: TModelVersionRecord;
   state: "draft" | "live" | "superseded";
   versions: { id: string; number: number; status: "DRAFT" | "PUBLISHED"; publishedAt: Date | null; note: string }[];
-  product: TCatalogEntry | null;
+  product: TCatalogProduct | null;
   findings: TModelFinding[];
   people: Record<string, string>;
 };
@@ -18,7 +19,7 @@ export async function getModelView(versionId: string): Promise<TModelView> {
   const version = await getModelVersionOrThrow(versionId);
   const [versions, product] = await Promise.all([
     db.configuratorModelVersion.findMany({ where: { modelId: version.modelId }, orderBy: { number: "desc" }, select: { id: true, number: true, status: true, publishedAt: true, note: true } }),
-    findCatalogEntry(version.model.productHandle).catch(() => null),
+    findCatalogProduct(version.model.productHandle).catch(() => null),
   ]);
   const live = versions.filter((item) => item.status === "PUBLISHED").sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || b.number - a.number)[0];
   const peopleIds = [version.createdById, version.publishedById].filter((id): id is string => !!id);
@@ -29,7 +30,7 @@ export async function getModelView(versionId: string): Promise<TModelView> {
     state: version.status === "DRAFT" ? "draft" : live?.id === version.id ? "live" : "superseded",
     versions,
     product,
-    findings: checkModel(version.definition, product ? product.variants.map((variant) => variant.sku) : null),
+    findings: checkModel(version.definition, product ? skusOf(product) : null),
     people,
   };
 }

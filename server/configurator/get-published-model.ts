@@ -11,43 +11,50 @@ export type TPublishedModel = { modelId: string; versionId: string; number: numb
 const definitions = new Map<string, TModelDefinition>();
 const MAX_CACHED = 200;
 
-function parsed(versionId: string, raw: unknown): TModelDefinition {
-  let definition = definitions.get(versionId);
-  if (!definition) {
-    definition = ZModelDefinition.parse(raw);
-    if (definitions.size >= MAX_CACHED) definitions.delete(definitions.keys().next().value!);
-    definitions.set(versionId, definition);
-  }
+function remember(versionId: string, raw: unknown): TModelDefinition {
+  const definition = ZModelDefinition.parse(raw);
+  if (definitions.size >= MAX_CACHED) definitions.delete(definitions.keys().next().value!);
+  definitions.set(versionId, definition);
 
   return definition;
 }
 
-export async function getPublishedModel(productHandle: string): Promise<TPublishedModel | null> {
-  const version = await db.configuratorModelVersion.findFirst({
-    where: { status: "PUBLISHED", model: { productHandle } },
-    orderBy: [{ publishedAt: "desc" }, { number: "desc" }],
-    select: { id: true, number: true, modelId: true, model: { select: { title: true } } },
+/**
+ * The published models of the given products (all products when `handles` is omitted), by
+ * product handle. One query for which versions are live; definitions are read only for
+ * versions not cached yet.
+ */
+export async function findPublishedModels(handles?: readonly string[]): Promise<Map<string, TPublishedModel>> {
+  const models = await db.configuratorModel.findMany({
+    where: handles ? { productHandle: { in: [...handles] } } : {},
+    select: {
+      id: true,
+      title: true,
+      productHandle: true,
+      versions: { where: { status: "PUBLISHED" }, orderBy: [{ publishedAt: "desc" }, { number: "desc" }], take: 1, select: { id: true, number: true } },
+    },
   });
-  if (!version) return null;
-  const definition = definitions.get(version.id) ?? (await getPublishedModelVersion(version.id));
+  const live = models.flatMap((model) => (model.versions[0] ? [{ model, version: model.versions[0] }] : []));
+  const missing = live.filter(({ version }) => !definitions.has(version.id)).map(({ version }) => version.id);
+  if (missing.length) {
+    const rows = await db.configuratorModelVersion.findMany({ where: { id: { in: missing }, status: "PUBLISHED" }, select: { id: true, definition: true } });
+    for (const row of rows) remember(row.id, row.definition);
+  }
 
-  return definition ? { modelId: version.modelId, versionId: version.id, number: version.number, title: version.model.title, definition } : null;
+  return new Map(
+    live.flatMap(({ model, version }) => {
+      const definition = definitions.get(version.id);
+
+      return definition ? [[model.productHandle, { modelId: model.id, versionId: version.id, number: version.number, title: model.title, definition }] as const] : [];
+    }),
+  );
 }
 
-/** A published version by id (for re-checking a cart line that pinned it). */
-export async function getPublishedModelVersion(versionId: string): Promise<TModelDefinition | null> {
-  const cached = definitions.get(versionId);
-  if (cached) return cached;
-  const version = await db.configuratorModelVersion.findFirst({ where: { id: versionId, status: "PUBLISHED" }, select: { id: true, definition: true } });
-
-  return version ? parsed(version.id, version.definition) : null;
+export async function getPublishedModel(productHandle: string): Promise<TPublishedModel | null> {
+  return (await findPublishedModels([productHandle])).get(productHandle) ?? null;
 }
 
 /** Every product's live model definition, by product handle. */
 export async function findPublishedModelDefinitions(): Promise<Map<string, TModelDefinition>> {
-  const models = await db.configuratorModel.findMany({
-    select: { productHandle: true, versions: { where: { status: "PUBLISHED" }, orderBy: [{ publishedAt: "desc" }, { number: "desc" }], take: 1, select: { id: true, definition: true } } },
-  });
-
-  return new Map(models.flatMap((model) => (model.versions[0] ? [[model.productHandle, parsed(model.versions[0].id, model.versions[0].definition)] as const] : [])));
+  return new Map([...(await findPublishedModels())].map(([handle, model]) => [handle, model.definition]));
 }

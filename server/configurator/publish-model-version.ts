@@ -3,15 +3,15 @@ import { AppError } from "@/lib/errors";
 import { checkModel } from "@/lib/configurator/check-model";
 import type { TSessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/record-audit";
-import { findCatalogEntry } from "@/server/catalog/load-catalog";
+import { findCatalogProduct, skusOf } from "@/server/catalog/load-catalog";
 import { db } from "@/server/db";
 import { getModelVersionOrThrow, lockModelVersion } from "@/server/configurator/model-records";
 
 /** Publishes a checked draft: buyers configure with it from now on; it never changes again (audited). */
 export async function publishModelVersion({ actor, versionId }: { actor: TSessionUser; versionId: string }): Promise<void> {
   const version = await getModelVersionOrThrow(versionId);
-  const entry = await findCatalogEntry(version.model.productHandle);
-  const errors = checkModel(version.definition, entry ? entry.variants.map((variant) => variant.sku) : null).filter((finding) => finding.severity === "error");
+  const entry = await findCatalogProduct(version.model.productHandle);
+  const errors = checkModel(version.definition, entry ? skusOf(entry) : null).filter((finding) => finding.severity === "error");
   if (errors.length) throw new AppError("INVALID_STATE", `${errors.length} problem${errors.length === 1 ? "" : "s"} must be fixed first: ${errors[0]!.message}`);
   await db.$transaction(async (tx) => {
     const locked = await lockModelVersion(tx, versionId);

@@ -25,6 +25,9 @@ export const ZMedusaProductList = z.object({
   limit: z.number().int().nonnegative(),
 });
 
+export const ZMedusaStoreList = z.object({ stores: z.array(z.object({ default_region_id: z.string().nullish() })) });
+export const ZMedusaRegionResponse = z.object({ region: z.object({ id: z.string(), currency_code: z.string().length(3) }) });
+
 export const ZMedusaCategoryList = z.object({ product_categories: z.array(ZCategory) });
 
 export const ZMedusaCollectionList = z.object({ collections: z.array(z.object({ id: z.string(), title: z.string(), handle: z.string() })) });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TCatalogFacts, TOptionFact } from "@/lib/pricing/catalog";
 import type { TModelDefinition } from "@/lib/configurator/model";
-import { loadCatalog } from "@/server/catalog/load-catalog";
+import { loadCatalog, skusOf } from "@/server/catalog/load-catalog";
 import { findPublishedModelDefinitions } from "@/server/configurator/get-published-model";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
@@ -39,11 +39,12 @@ export function modelOptionFacts(model: TModelDefinition): TOptionFact[] {
 export async function loadPricingCatalog(): Promise<TPricingCatalog> {
   const [organisations, models] = await Promise.all([db.organisation.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }), findPublishedModelDefinitions()]);
   try {
-    const entries = await loadCatalog();
-    const products = entries.map((entry) => {
-      const model = models.get(entry.handle);
+    const catalog = await loadCatalog();
+    const products = catalog.products.map((product) => {
+      const model = models.get(product.handle);
+      const categories = product.categories.map((category) => category.handle);
 
-      return { handle: entry.handle, title: entry.title, skus: entry.variants.map((variant) => variant.sku), categories: entry.categories, options: model ? modelOptionFacts(model) : entry.metadataOptions };
+      return { handle: product.handle, title: product.title, skus: skusOf(product), categories, options: model ? modelOptionFacts(model) : product.metadataOptions };
     });
 
     return { facts: { products, organisationIds: organisations.map((item) => item.id) }, organisations, catalogueAvailable: true };

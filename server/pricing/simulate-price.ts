@@ -1,8 +1,8 @@
 import "server-only";
-import { priceLine } from "@/lib/pricing/evaluate";
 import type { TConfiguration, TPriceResult } from "@/lib/pricing/types";
 import { compileVersion, getCompiledVersion, getLiveVersionRef } from "@/server/pricing/get-live-pricing";
-import { loadPricingCatalog } from "@/server/pricing/load-catalog-facts";
+import { loadBuyerPricing } from "@/server/pricing/load-buyer-pricing";
+import { evaluateBuyerLine } from "@/server/pricing/price-buyer-line";
 import { getVersionOrThrow } from "@/server/pricing/version-records";
 
 export type TSimulation = {
@@ -11,17 +11,23 @@ export type TSimulation = {
   categories: string[];
 };
 
-/** Prices one configured line under a version (usually the draft) and under the version live at `at`, side by side. */
+/**
+ * Prices one line under a version (usually the draft) and under the version live at `at`, side
+ * by side, through the buyer's pipeline as a data manager sees it: the product's catalogue facts
+ * and the model's SKU choice apply, but a configuration is priced even where no model allows it
+ * yet (prices are prepared before models are published). Refusals come back with their reasons.
+ */
 export async function simulatePrice({ versionId, product, sku, configuration, organisationId, quantity, at }: { versionId: string; product: string; sku: string; configuration: TConfiguration; organisationId: string; quantity: number; at: Date }): Promise<TSimulation> {
   const version = await getVersionOrThrow(versionId);
-  const { facts } = await loadPricingCatalog();
-  const categories = facts.products.find((item) => item.handle === product)?.categories ?? [];
-  const request = { sku, product, categories, configuration, organisationId, quantity, at };
   const liveRef = await getLiveVersionRef(version.ruleSet.currency, at);
+  const pricing = await loadBuyerPricing({ at, products: [product], ruleSet: compileVersion(version) });
+  const request = { organisationId, product, configuration, quantity, sku };
+  const draft = evaluateBuyerLine(pricing, request, "data-manager");
+  const live = liveRef ? evaluateBuyerLine({ ...pricing, ruleSet: await getCompiledVersion(liveRef.id) }, request, "data-manager") : null;
 
   return {
-    version: { id: version.id, number: version.number, result: priceLine(compileVersion(version), request) },
-    live: liveRef ? { id: liveRef.id, number: liveRef.number, result: priceLine(await getCompiledVersion(liveRef.id), request) } : null,
-    categories,
+    version: { id: version.id, number: version.number, result: draft.result },
+    live: liveRef && live ? { id: liveRef.id, number: liveRef.number, result: live.result } : null,
+    categories: pricing.catalog.byHandle.get(product)?.categories.map((category) => category.handle) ?? [],
   };
 }

@@ -7,7 +7,7 @@ import { isAppError } from "@/lib/errors";
 import { hasPermission } from "@/server/auth/permissions";
 import { requirePageUser } from "@/server/auth/session";
 import { getProductOrThrow } from "@/server/catalog/get-product-or-throw";
-import { findOwnLineConfiguration } from "@/server/cart/change-cart-line";
+import { findOwnLineConfiguration } from "@/server/cart/find-own-line-configuration";
 import { getPublishedModel } from "@/server/configurator/get-published-model";
 
 export default async function ProductPage({ params, searchParams }: { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {

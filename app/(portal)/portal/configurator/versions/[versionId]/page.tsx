@@ -44,7 +44,7 @@ export default async function ModelVersionPage({ params }: { params: Promise<{ v
         {canWrite && <ModelVersionActions versionId={version.id} modelId={version.modelId} state={view.state} hasDraft={view.versions.some((item) => item.status === "DRAFT")} />}
       </div>
       {!view.product && <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-800">The product cannot be loaded from the catalogue right now: variant checks are paused.</p>}
-      <ModelEditor key={`${version.id}-${version.revision}`} versionId={version.id} revision={version.revision} initial={version.definition} editable={canWrite && version.status === "DRAFT"} skus={view.product?.variants.map((variant) => variant.sku) ?? []} />
+      <ModelEditor key={`${version.id}-${version.revision}`} versionId={version.id} revision={version.revision} initial={version.definition} editable={canWrite && version.status === "DRAFT"} skus={view.product?.variants.flatMap((variant) => (variant.sku ? [variant.sku] : [])) ?? []} />
     </div>
   );
 }

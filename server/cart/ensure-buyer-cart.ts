@@ -1,29 +1,17 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { organisationIdOf, type TSessionUser } from "@/server/auth/session";
+import { findBuyerCart, type TBuyerCart } from "@/server/cart/find-buyer-cart";
 import { getStoreRegion } from "@/server/catalog/get-store-region";
 import { db } from "@/server/db";
-import { createMedusaCart, getMedusaCart } from "@/server/medusa/carts";
-import type { TMedusaCart } from "@/server/medusa/types";
+import { createMedusaCart } from "@/server/medusa/carts";
 import { ensureMedusaCustomer } from "@/server/storefront/ensure-medusa-customer";
-
-export type TBuyerCart = { medusaCartId: string; currency: string; cart: TMedusaCart };
-
-/** The buyer's open cart, if they have one (no Medusa call is made to create it). */
-export async function findBuyerCart(user: TSessionUser): Promise<TBuyerCart | null> {
-  const row = await db.buyerCart.findUnique({ where: { userId: user.id }, select: { medusaCartId: true, currency: true, organisationId: true } });
-  if (!row || row.organisationId !== organisationIdOf(user)) return null;
-  const cart = await getMedusaCart(row.medusaCartId);
-  if (!cart || cart.completed_at) return null;
-
-  return { medusaCartId: row.medusaCartId, currency: row.currency, cart };
-}
 
 /**
  * The buyer's open cart, creating the Medusa customer and cart on first need. One cart
  * per buyer: if two requests create one at once, the loser's empty cart is left unused.
  */
-export async function getOrCreateBuyerCart(user: TSessionUser): Promise<TBuyerCart> {
+export async function ensureBuyerCart(user: TSessionUser): Promise<TBuyerCart> {
   const existing = await findBuyerCart(user);
   if (existing) return existing;
   const organisationId = organisationIdOf(user);
