@@ -1,7 +1,8 @@
-// npm test — every test tier against real components: unit (pure), integration (a real
-// PostgreSQL, the real Medusa backend, the Odoo emulator) and end to end (the whole stack
-// in Chromium). Starts what the tests need on ports of its own and stops it afterwards.
-//   npm test -- --only unit,integration     run some tiers only
+// npm test — the house rules (ESLint, Prettier), then every test tier against real
+// components: unit (pure), integration (a real PostgreSQL, the real Medusa backend, the Odoo
+// emulator) and end to end (the whole stack in Chromium). Starts what the tests need on ports
+// of its own and stops it afterwards.
+//   npm test -- --only lint,unit,integration     run some tiers only
 //   npm test -- --only e2e --grep J2        only the end-to-end tests whose title matches
 //   npm test -- --only integration server/cart   only the test files whose path matches
 import { rmSync } from "node:fs";
@@ -19,7 +20,7 @@ import { runToCompletion, stopAllServices } from "./lib/processes";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { step } from "./lib/step";
 
-const TIERS = ["unit", "integration", "e2e"] as const;
+const TIERS = ["lint", "unit", "integration", "e2e"] as const;
 const { values: flags, positionals: fileFilters } = parseArgs({ options: { only: { type: "string" }, grep: { type: "string" } }, allowPositionals: true });
 const tiers = new Set(flags.only ? flags.only.split(",").map((tier) => tier.trim()) : TIERS);
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -39,6 +40,11 @@ async function main(): Promise<void> {
   const chromium = tiers.has("e2e") ? findChromium() : null;
   if (tiers.has("e2e") && !chromium) throw new Error(CHROMIUM_HELP);
 
+  if (tiers.has("lint")) {
+    // Fast and first: a layering violation or an unformatted file fails the run in seconds.
+    await runTier("lint (ESLint)", bin("eslint"), [".", "--max-warnings", "50"]);
+    await runTier("format (Prettier)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
+  }
   if (tiers.has("unit")) await runTier("unit tests", bin("vitest"), ["run", "--project", "unit", ...fileFilters]);
   if (!tiers.has("integration") && !tiers.has("e2e")) return;
 
