@@ -126,6 +126,8 @@ describe("worker", () => {
     expect(await db.externalLink.count({ where: { entityType: "test", localId: key } })).toBe(1);
     await db.$disconnect();
     expect(rescuedAfterMs).toBeLessThan(90_000);
+    // The correlation id given at enqueue time is on the worker's log lines for this job.
+    expect(workerLines.some((line) => line.includes(`"jobId":"${id}"`) && line.includes('"correlationId":"test-correlation"'))).toBe(true);
     console.log(`killed worker's job rescued and completed ${rescuedAfterMs} ms after the kill (${Date.now() - started} ms in all)`);
   }, 150_000);
 
