@@ -131,6 +131,51 @@ describe.each(ODOO_PROTOCOLS)("sale orders over %s", (protocol) => {
     expect(await confirmSaleOrder(client, retried.id)).toEqual({ confirmed: true });
   });
 
+  it("leaves a quotation to confirm again after a serialization failure in action_confirm", async () => {
+    const client = emulator.client(protocol);
+    const { order } = await setUp(client);
+    const { id } = await createSaleOrder(client, order);
+    await emulator.odoo.admin("POST", "faults", {
+      kind: "error",
+      status: 500,
+      model: "sale.order",
+      method: "action_confirm",
+      count: 1,
+    });
+
+    await expect(confirmSaleOrder(client, id)).rejects.toMatchObject({ code: "UPSTREAM_FAILED", retryable: true });
+    expect(await getSaleOrderByRef(client, "TP-ORDER-1")).toMatchObject({ state: "draft" });
+    expect(await confirmSaleOrder(client, id)).toEqual({ confirmed: true });
+    expect(await getSaleOrderByRef(client, "TP-ORDER-1")).toMatchObject({ state: "sale" });
+  });
+
+  it("counts an order confirmed by someone else meanwhile as confirmed, not as a failure", async () => {
+    const { order } = await setUp(emulator.client(protocol));
+    // Odoo 19 refuses action_confirm on an order that is no longer a quotation (UserError):
+    // here the confirm goes through, and the answer is the one a second confirm would get.
+    const raced: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const body = typeof init?.body === "string" ? init.body : "";
+      if (!/action_confirm/.test(`${String(input)} ${body}`)) return response;
+      const error = {
+        name: "odoo.exceptions.UserError",
+        message: "The following orders are not in a state requiring confirmation: S00001",
+        arguments: [],
+        context: {},
+        debug: "",
+      };
+
+      return protocol === "json2"
+        ? Response.json(error, { status: 422 })
+        : Response.json({ jsonrpc: "2.0", id: 1, error: { code: 0, message: "Odoo Server Error", data: error } });
+    };
+    const client = emulator.client(protocol, { fetch: raced });
+    const { id } = await createSaleOrder(client, order);
+
+    expect(await confirmSaleOrder(client, id)).toEqual({ confirmed: false });
+    expect(await getSaleOrderByRef(client, "TP-ORDER-1")).toMatchObject({ state: "sale" });
+  });
+
   it("refuses to confirm a cancelled order, and reports an unknown one as NOT_FOUND", async () => {
     const client = emulator.client(protocol);
     const { order } = await setUp(client);

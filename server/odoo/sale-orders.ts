@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { OdooClient } from "@/server/odoo/client";
+import { OdooError } from "@/server/odoo/errors";
 import { readChangedSince, type TChangeCursor, type TChangedPage } from "@/server/odoo/changed-since";
 import {
   fieldsOf,
@@ -188,18 +189,38 @@ export function createSaleOrder(client: OdooClient, input: TSaleOrderInput): Pro
  */
 export function confirmSaleOrder(client: OdooClient, id: number): Promise<{ confirmed: boolean }> {
   return withAppErrors(async () => {
-    const [order] = await client.read(MODEL, [id], ["state"], odooRecord({ state: odooText }));
-    if (!order) throw new AppError("NOT_FOUND", `Odoo has no sale order ${id}.`);
-    if (order.state === "sale") return { confirmed: false };
-    if (order.state !== "draft" && order.state !== "sent")
+    const state = await readState(client, id);
+    if (state === "sale") return { confirmed: false };
+    if (state !== "draft" && state !== "sent") {
       throw new AppError(
         "INVALID_STATE",
-        `Odoo sale order ${id} is ${order.state ?? "in no state"} and cannot be confirmed.`,
+        `Odoo sale order ${id} is ${state ?? "in no state"} and cannot be confirmed.`,
       );
-    await client.callMethod(MODEL, "action_confirm", [id], z.unknown());
+    }
+    try {
+      await client.callMethod(MODEL, "action_confirm", [id], z.unknown());
+    } catch (error) {
+      // Odoo refuses to confirm an order that is no longer a quotation: someone (another
+      // attempt, a sales rep) confirmed it since we read it. That is the outcome we wanted.
+      if (
+        error instanceof OdooError &&
+        error.exceptionName === "UserError" &&
+        (await readState(client, id)) === "sale"
+      ) {
+        return { confirmed: false };
+      }
+      throw error;
+    }
 
     return { confirmed: true };
   });
+}
+
+async function readState(client: OdooClient, id: number): Promise<string | null> {
+  const [order] = await client.read(MODEL, [id], ["state"], odooRecord({ state: odooText }));
+  if (!order) throw new AppError("NOT_FOUND", `Odoo has no sale order ${id}.`);
+
+  return order.state;
 }
 
 /** One page of orders written since the cursor (without lines). Reads only. */

@@ -1,7 +1,7 @@
 // Gateway tests: one in-process emulator per test file, reset before each test, and a client
 // per protocol (the gateways must behave the same over JSON-2 and JSON-RPC).
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { OdooClient } from "@/server/odoo/client";
+import { OdooClient, type TOdooClientConfig } from "@/server/odoo/client";
 import { EMULATOR_API_KEY, startTestEmulator } from "./odoo-emulator";
 
 export const ODOO_PROTOCOLS = ["json2", "jsonrpc"] as const;
@@ -28,13 +28,14 @@ export function useOdooEmulator() {
     get odoo() {
       return handle.odoo;
     },
-    client: (protocol: TTestProtocol) =>
+    client: (protocol: TTestProtocol, overrides: Partial<TOdooClientConfig> = {}) =>
       new OdooClient({
         url: handle.odoo.url,
         db: "erp",
         timeoutMs: 5_000,
         maxConcurrency: 4,
         ...CREDENTIALS[protocol],
+        ...overrides,
       }),
     /** Freezes Odoo's clock: everything written from now on has this write_date. */
     freezeClock: (at: string | null) => handle.odoo.admin("PUT", "clock", { frozenAt: at }),
