@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Installs what is missing before `npm run demo` / `npm test`: the app's and the Medusa
-// backend's node_modules (when absent or older than their lockfile) and the generated
+// backend's node_modules (unless installed from these very package.json and lockfile) and the generated
 // Prisma client (when absent or older than the schema). Plain Node: it runs before any
 // dependency exists.
 import { execFileSync } from "node:child_process";
@@ -14,13 +14,15 @@ const digest = (...files) => createHash("sha256").update(files.map((file) => (ex
 
 function ensureInstalled(dir, label) {
   const stamp = path.join(dir, "node_modules", ".tradepost-installed");
-  const wanted = digest(path.join(dir, "package.json"), path.join(dir, "package-lock.json"));
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === wanted) return;
+  const manifests = [path.join(dir, "package.json"), path.join(dir, "package-lock.json")];
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === digest(...manifests)) return;
   console.log(`▸ Installing ${label} dependencies (npm install) …`);
   const started = Date.now();
   // `npm ci` cannot be used here: the lockfile names other platforms' optional packages.
   execFileSync(npm, ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: "inherit" });
-  writeFileSync(stamp, wanted);
+  // Digest after the install: npm may rewrite the lockfile (e.g. add optional packages of other
+  // platforms), and a digest of the old one would never match again.
+  writeFileSync(stamp, digest(...manifests));
   console.log(`  done in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
