@@ -15,26 +15,52 @@ const odooLayer = {
 };
 
 const config = [
-  { ignores: [".next/**", "generated/**", "node_modules/**", "stack/medusa/**", ".stack/**", "e2e/screenshots/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "generated/**",
+      "node_modules/**",
+      "stack/medusa/**",
+      ".stack/**",
+      "e2e/screenshots/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   ...nextVitals,
   ...nextTypescript,
   {
     rules: {
       "@typescript-eslint/consistent-type-definitions": ["error", "type"],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-unused-expressions": ["error", { allowShortCircuit: true, allowTernary: true }],
       // React Compiler advice: worth following, not worth failing a build over.
       "react-hooks/set-state-in-effect": "warn",
       "no-restricted-syntax": [
         "error",
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read settings through getEnv() (server/env.ts): they are validated at start." },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read settings through getEnv() (server/env.ts): they are validated at start.",
+        },
       ],
     },
   },
   {
     files: ["lib/**"],
-    rules: { "no-restricted-imports": restrict([{ group: ours("app", "components", "server", "stack", "generated", "prisma"), message: "lib/ is pure: it imports nothing of ours outside lib/." }, medusaSdk]) },
+    rules: {
+      "no-restricted-imports": restrict([
+        {
+          group: ours("app", "components", "server", "stack", "generated", "prisma"),
+          message: "lib/ is pure: it imports nothing of ours outside lib/.",
+        },
+        medusaSdk,
+      ]),
+    },
   },
   {
     files: ["components/**"],
@@ -53,16 +79,32 @@ const config = [
   {
     files: ["server/**"],
     ignores: ["server/medusa/**", "server/odoo/**", "server/**/*.test.ts"],
-    rules: { "no-restricted-imports": restrict([{ group: ours("app", "components", "stack"), message: "server/ imports lib/ only (and itself)." }, medusaSdk, odooLayer]) },
+    rules: {
+      "no-restricted-imports": restrict([
+        { group: ours("app", "components", "stack"), message: "server/ imports lib/ only (and itself)." },
+        medusaSdk,
+        odooLayer,
+      ]),
+    },
   },
   {
     files: ["server/medusa/**", "server/odoo/**"],
     ignores: ["**/*.test.ts"],
-    rules: { "no-restricted-imports": restrict([{ group: ours("app", "components", "stack"), message: "server/ imports lib/ only (and itself)." }]) },
+    rules: {
+      "no-restricted-imports": restrict([
+        { group: ours("app", "components", "stack"), message: "server/ imports lib/ only (and itself)." },
+      ]),
+    },
   },
   {
     files: ["app/**"],
-    rules: { "no-restricted-imports": restrict([{ group: ours("stack"), message: "Application code never imports the local stack." }, medusaSdk, odooLayer]) },
+    rules: {
+      "no-restricted-imports": restrict([
+        { group: ours("stack"), message: "Application code never imports the local stack." },
+        medusaSdk,
+        odooLayer,
+      ]),
+    },
   },
   {
     // Outside React code, `use…` is not a hook (Playwright fixtures, test helpers, the migration engine).
@@ -79,7 +121,20 @@ const config = [
   },
   {
     // The places that configure processes: they read and set the environment on purpose.
-    files: ["server/env.ts", "server/logger.ts", "instrumentation.ts", "stack/**", "scripts/**", "test/**", "e2e/**", "bench/**", "prisma/**", "**/*.test.ts", "*.config.*", "next.config.ts"],
+    files: [
+      "server/env.ts",
+      "server/logger.ts",
+      "instrumentation.ts",
+      "stack/**",
+      "scripts/**",
+      "test/**",
+      "e2e/**",
+      "bench/**",
+      "prisma/**",
+      "**/*.test.ts",
+      "*.config.*",
+      "next.config.ts",
+    ],
     rules: { "no-restricted-syntax": "off" },
   },
 ];

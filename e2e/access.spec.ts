@@ -1,8 +1,12 @@
 import { expect, expectSignedIn, signIn, test } from "./support/fixtures";
 
-const forbidden = (page: import("@playwright/test").Page) => expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+const forbidden = (page: import("@playwright/test").Page) =>
+  expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
 
-test("[ACCESS] visitors without a session are sent to sign in, then back where they were going", async ({ page, seedStaff }) => {
+test("[ACCESS] visitors without a session are sent to sign in, then back where they were going", async ({
+  page,
+  seedStaff,
+}) => {
   const operator = await seedStaff("OPERATOR");
   await page.goto("/portal/organisations");
   await expect(page).toHaveURL(/\/login\?next=%2Fportal%2Forganisations/);
@@ -19,7 +23,13 @@ test("[ACCESS] a buyer is kept out of the portal", async ({ page, seedOrganisati
   await signIn(page, buyer.email);
   await expectSignedIn(page, /\/catalog$/);
 
-  for (const path of ["/portal", "/portal/organisation", "/portal/organisations", "/portal/mappings", "/portal/audit"]) {
+  for (const path of [
+    "/portal",
+    "/portal/organisation",
+    "/portal/organisations",
+    "/portal/mappings",
+    "/portal/audit",
+  ]) {
     await page.goto(path);
     await forbidden(page);
   }
@@ -55,7 +65,11 @@ test("[ACCESS] staff are kept out of the storefront", async ({ page, seedStaff }
   }
 });
 
-test("[ACCESS] a data manager can read organisations but not suspend them", async ({ page, seedStaff, seedOrganisation }) => {
+test("[ACCESS] a data manager can read organisations but not suspend them", async ({
+  page,
+  seedStaff,
+  seedOrganisation,
+}) => {
   const { organisation } = await seedOrganisation();
   const dataManager = await seedStaff("DATA_MANAGER");
   await signIn(page, dataManager.email);

@@ -30,7 +30,7 @@ test("[AUTH] malformed input gets field-level errors and writes nothing", async 
   await expect(page.getByText("Enter your email address.")).toBeVisible();
   await expect(page.getByText("Enter your password.")).toBeVisible();
 
-  const hostile = "' OR 1=1; DROP TABLE \"User\"; --";
+  const hostile = '\' OR 1=1; DROP TABLE "User"; --';
   await page.getByLabel("Email").fill(hostile);
   await page.getByLabel("Password").fill("x");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -84,7 +84,11 @@ test("[AUTH] signing out ends the session", async ({ page, seedOrganisation }) =
   await expect(page).toHaveURL(/\/login\?next=%2Fcatalog/);
 });
 
-test("[AUTH] deactivating a signed-in user ends their session on the next request", async ({ page, db, seedOrganisation }) => {
+test("[AUTH] deactivating a signed-in user ends their session on the next request", async ({
+  page,
+  db,
+  seedOrganisation,
+}) => {
   const { buyer } = await seedOrganisation();
   await signIn(page, buyer.email);
   await expectSignedIn(page, /\/catalog$/);

@@ -24,8 +24,15 @@ test("[CATALOG] search, category and collection filters narrow the products", as
   await expect(page.getByTestId("product-card")).toHaveText([/Atelier Made-to-Measure Table/]);
   await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "All products" }).click();
   await expect(page.getByTestId("product-card")).toHaveText([/Atelier Made-to-Measure Table/, /Custom Cable Assembly/]);
-  await page.getByRole("navigation", { name: "Collections" }).getByRole("link", { name: "Workspace essentials" }).click();
-  await expect(page.getByTestId("product-card")).toHaveText([/Dual Monitor Arm/, /Levelling Feet/, /Under-desk Cable Tray/]);
+  await page
+    .getByRole("navigation", { name: "Collections" })
+    .getByRole("link", { name: "Workspace essentials" })
+    .click();
+  await expect(page.getByTestId("product-card")).toHaveText([
+    /Dual Monitor Arm/,
+    /Levelling Feet/,
+    /Under-desk Cable Tray/,
+  ]);
   await screenshot(page, "catalog-collection");
 });
 
@@ -36,7 +43,8 @@ test("[CATALOG] the product page shows the product from Medusa with its configur
   await expect(page.getByText("A meeting or desk table built to the millimetre")).toBeVisible();
   await expect(page.getByText("Made to order")).toBeVisible();
   const top = page.getByRole("radiogroup", { name: "Top" });
-  for (const label of ["Oak", "Walnut", "Tempered glass"]) await expect(top.getByRole("radio", { name: label })).toBeVisible();
+  for (const label of ["Oak", "Walnut", "Tempered glass"])
+    await expect(top.getByRole("radio", { name: label })).toBeVisible();
   await expect(page.getByTestId("breakdown-line").first()).toContainText("Base price TBL-ATELIER-OAK");
   await screenshot(page, "product-page");
 });

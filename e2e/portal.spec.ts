@@ -1,6 +1,12 @@
 import { expect, expectSignedIn, loginError, screenshot, signIn, test } from "./support/fixtures";
 
-test("[PORTAL] an org admin deactivates a buyer, who can then no longer sign in; the audit log shows it", async ({ page, browser, db, seedOrganisation, seedStaff }) => {
+test("[PORTAL] an org admin deactivates a buyer, who can then no longer sign in; the audit log shows it", async ({
+  page,
+  browser,
+  db,
+  seedOrganisation,
+  seedStaff,
+}) => {
   const { admin, buyer } = await seedOrganisation();
   await signIn(page, admin.email);
   await expectSignedIn(page, /\/catalog$/);
@@ -23,13 +29,22 @@ test("[PORTAL] an org admin deactivates a buyer, who can then no longer sign in;
   await signIn(operatorPage, operator.email);
   await expectSignedIn(operatorPage, /\/portal$/);
   await operatorPage.goto("/portal/audit");
-  const entry = operatorPage.getByTestId("audit-row").filter({ hasText: "member.deactivated" }).filter({ hasText: admin.email });
+  const entry = operatorPage
+    .getByTestId("audit-row")
+    .filter({ hasText: "member.deactivated" })
+    .filter({ hasText: admin.email });
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText("isActive: true → false");
   await screenshot(operatorPage, "portal-audit-log");
 });
 
-test("[PORTAL] an operator suspends an organisation and its signed-in members are signed out", async ({ page, browser, db, seedOrganisation, seedStaff }) => {
+test("[PORTAL] an operator suspends an organisation and its signed-in members are signed out", async ({
+  page,
+  browser,
+  db,
+  seedOrganisation,
+  seedStaff,
+}) => {
   const { organisation, buyer } = await seedOrganisation();
   const buyerPage = await (await browser.newContext()).newPage();
   await signIn(buyerPage, buyer.email);
@@ -39,7 +54,11 @@ test("[PORTAL] an operator suspends an organisation and its signed-in members ar
   await signIn(page, operator.email);
   await expectSignedIn(page, /\/portal$/);
   await page.goto("/portal/organisations");
-  await page.getByTestId("organisation-row").filter({ hasText: organisation.name }).getByRole("button", { name: "Suspend" }).click();
+  await page
+    .getByTestId("organisation-row")
+    .filter({ hasText: organisation.name })
+    .getByRole("button", { name: "Suspend" })
+    .click();
   await expect(page.getByRole("dialog")).toContainText("Its members are signed out at once");
   await screenshot(page, "portal-suspend-dialog");
   await page.getByRole("dialog").getByRole("button", { name: "Suspend" }).click();

@@ -20,7 +20,11 @@ const BASE_PRICES: [string, string][] = [
   // ACC-GROMMET-80 is left out on purpose: the checks must flag it.
 ];
 const HEADER = "sku,amount,priority,valid_from,valid_to,note";
-const csv = (rows: string[]) => ({ name: "base-prices.csv", mimeType: "text/csv", buffer: Buffer.from([HEADER, ...rows].join("\n")) });
+const csv = (rows: string[]) => ({
+  name: "base-prices.csv",
+  mimeType: "text/csv",
+  buffer: Buffer.from([HEADER, ...rows].join("\n")),
+});
 
 async function newPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -30,7 +34,14 @@ async function newPage(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-async function addRule(page: Page, kindTab: RegExp, addLabel: string, formName: string, fill: (form: ReturnType<Page["getByRole"]>) => Promise<void>, added: RegExp) {
+async function addRule(
+  page: Page,
+  kindTab: RegExp,
+  addLabel: string,
+  formName: string,
+  fill: (form: ReturnType<Page["getByRole"]>) => Promise<void>,
+  added: RegExp,
+) {
   await page.getByRole("tab", { name: kindTab }).click();
   await page.getByRole("button", { name: addLabel }).click();
   const form = page.getByRole("form", { name: formName });
@@ -59,9 +70,20 @@ async function approveAndPublish(maker: Page, checker: Page, versionUrl: string)
   await expect(maker.getByRole("heading", { level: 1 })).toContainText("Live");
 }
 
-test("[J1] a data manager builds a price list, fixes a flagged conflict, simulates two organisations, gets approval, publishes and rolls back", async ({ page, browser, db, seedOrganisation, seedStaff }) => {
+test("[J1] a data manager builds a price list, fixes a flagged conflict, simulates two organisations, gets approval, publishes and rolls back", async ({
+  page,
+  browser,
+  db,
+  seedOrganisation,
+  seedStaff,
+}) => {
   test.setTimeout(240_000);
-  const [a, b, maker, checker] = await Promise.all([seedOrganisation(), seedOrganisation(), seedStaff("DATA_MANAGER"), seedStaff("DATA_MANAGER")]);
+  const [a, b, maker, checker] = await Promise.all([
+    seedOrganisation(),
+    seedOrganisation(),
+    seedStaff("DATA_MANAGER"),
+    seedStaff("DATA_MANAGER"),
+  ]);
   const orgA = a.organisation.name;
   const orgB = b.organisation.name;
 
@@ -77,7 +99,9 @@ test("[J1] a data manager builds a price list, fixes a flagged conflict, simulat
 
   // Base prices from CSV: a file with a bad row is refused whole, then the good file is imported.
   await page.getByRole("button", { name: "Import CSV" }).click();
-  await page.getByLabel("CSV file").setInputFiles(csv([...BASE_PRICES.map(([sku, amount]) => `${sku},${amount},0,,,`), "ACC-FEET-M8,12.345,0,,,"]));
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles(csv([...BASE_PRICES.map(([sku, amount]) => `${sku},${amount},0,,,`), "ACC-FEET-M8,12.345,0,,,"]));
   await page.getByRole("button", { name: "Check and import" }).click();
   await expect(page.getByTestId("import-errors")).toContainText("Enter an amount in GBP, e.g. 890.00.");
   await expect(page.getByRole("alert").filter({ hasText: "Nothing was imported" })).toBeVisible();
@@ -93,36 +117,71 @@ test("[J1] a data manager builds a price list, fixes a flagged conflict, simulat
   await expect(page.getByRole("button", { name: "Submit for approval" })).toBeDisabled();
   await expect(page.getByText("Cannot submit yet: 1 error must be fixed first.")).toBeVisible();
   await screenshot(page, "pricing-conflict-flagged");
-  await addRule(page, /Base prices/, "Add base price", "New base price", async (form) => {
-    await form.getByLabel("SKU").fill("ACC-GROMMET-80");
-    await form.getByLabel("Price (GBP)").fill("10.50");
-  }, /BP-012 added/);
+  await addRule(
+    page,
+    /Base prices/,
+    "Add base price",
+    "New base price",
+    async (form) => {
+      await form.getByLabel("SKU").fill("ACC-GROMMET-80");
+      await form.getByLabel("Price (GBP)").fill("10.50");
+    },
+    /BP-012 added/,
+  );
   await expect(missing).toHaveCount(0);
 
-  await addRule(page, /Option surcharges/, "Add surcharge", "New surcharge", async (form) => {
-    await form.getByLabel("Product").selectOption("made-to-measure-table");
-    await form.getByLabel("Option").fill("width_mm");
-    await form.getByLabel("Charged as").selectOption("per_unit");
-    await form.getByLabel("Amount per step (GBP)").fill("12");
-    await form.getByLabel("Step size").fill("100");
-    await form.getByLabel("Charged above").fill("1200");
-    await form.getByLabel("Note").fill("Width above 1200 mm");
-  }, /SC-001 added/);
-  await addRule(page, /Organisation discounts/, "Add organisation discount", "New organisation discount", async (form) => {
-    await form.getByLabel("Organisation").selectOption({ label: orgA });
-    await form.getByLabel("Discount (%)").fill("10");
-    await form.getByLabel("Note").fill("Framework agreement");
-  }, /OD-001 added/);
-  await addRule(page, /Volume tiers/, "Add volume tier", "New volume tier", async (form) => {
-    await form.getByLabel("From quantity").fill("10");
-    await form.getByLabel("To quantity").fill("49");
-    await form.getByLabel("Discount (%)").fill("3");
-  }, /TR-001 added/);
-  await addRule(page, /Volume tiers/, "Add volume tier", "New volume tier", async (form) => {
-    await form.getByLabel("From quantity").fill("50");
-    await form.getByLabel("Discount (%)").fill("6");
-    await form.getByLabel("Valid until (UTC)").fill("2030-12-31T23:59");
-  }, /TR-002 added/);
+  await addRule(
+    page,
+    /Option surcharges/,
+    "Add surcharge",
+    "New surcharge",
+    async (form) => {
+      await form.getByLabel("Product").selectOption("made-to-measure-table");
+      await form.getByLabel("Option").fill("width_mm");
+      await form.getByLabel("Charged as").selectOption("per_unit");
+      await form.getByLabel("Amount per step (GBP)").fill("12");
+      await form.getByLabel("Step size").fill("100");
+      await form.getByLabel("Charged above").fill("1200");
+      await form.getByLabel("Note").fill("Width above 1200 mm");
+    },
+    /SC-001 added/,
+  );
+  await addRule(
+    page,
+    /Organisation discounts/,
+    "Add organisation discount",
+    "New organisation discount",
+    async (form) => {
+      await form.getByLabel("Organisation").selectOption({ label: orgA });
+      await form.getByLabel("Discount (%)").fill("10");
+      await form.getByLabel("Note").fill("Framework agreement");
+    },
+    /OD-001 added/,
+  );
+  await addRule(
+    page,
+    /Volume tiers/,
+    "Add volume tier",
+    "New volume tier",
+    async (form) => {
+      await form.getByLabel("From quantity").fill("10");
+      await form.getByLabel("To quantity").fill("49");
+      await form.getByLabel("Discount (%)").fill("3");
+    },
+    /TR-001 added/,
+  );
+  await addRule(
+    page,
+    /Volume tiers/,
+    "Add volume tier",
+    "New volume tier",
+    async (form) => {
+      await form.getByLabel("From quantity").fill("50");
+      await form.getByLabel("Discount (%)").fill("6");
+      await form.getByLabel("Valid until (UTC)").fill("2030-12-31T23:59");
+    },
+    /TR-002 added/,
+  );
   await expect(page.getByText("No conflicts: every product has a price")).toBeVisible();
   await screenshot(page, "pricing-draft-tiers");
 
@@ -134,7 +193,11 @@ test("[J1] a data manager builds a price list, fixes a flagged conflict, simulat
   await page.getByLabel("Width (mm)").fill("1800");
   const forA = await simulate(page, orgA);
   await expect(forA.getByTestId("unit-price")).toHaveText("£739.80");
-  await expect(forA.getByTestId("breakdown-line")).toHaveText([/Base price TBL-ATELIER-OAK.*£750\.00/, /Width above 1200 mm.*£72\.00/, /Framework agreement.*−£82\.20/]);
+  await expect(forA.getByTestId("breakdown-line")).toHaveText([
+    /Base price TBL-ATELIER-OAK.*£750\.00/,
+    /Width above 1200 mm.*£72\.00/,
+    /Framework agreement.*−£82\.20/,
+  ]);
   await screenshot(page, "pricing-simulator-a");
   const forB = await simulate(page, orgB);
   await expect(forB.getByTestId("unit-price")).toHaveText("£822.00");
@@ -172,8 +235,15 @@ test("[J1] a data manager builds a price list, fixes a flagged conflict, simulat
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Version 3");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Live");
 
-  const ruleSet = await db.pricingRuleSet.findUniqueOrThrow({ where: { currency: CURRENCY }, include: { versions: { orderBy: { number: "asc" } } } });
-  expect(ruleSet.versions.map((version) => [version.number, version.status])).toEqual([[1, "PUBLISHED"], [2, "PUBLISHED"], [3, "PUBLISHED"]]);
+  const ruleSet = await db.pricingRuleSet.findUniqueOrThrow({
+    where: { currency: CURRENCY },
+    include: { versions: { orderBy: { number: "asc" } } },
+  });
+  expect(ruleSet.versions.map((version) => [version.number, version.status])).toEqual([
+    [1, "PUBLISHED"],
+    [2, "PUBLISHED"],
+    [3, "PUBLISHED"],
+  ]);
   expect(ruleSet.versions[2]!.rules).toEqual(ruleSet.versions[0]!.rules);
   expect(ruleSet.versions[0]!.approvedById).toBe(checker.id);
 
@@ -191,19 +261,27 @@ test("[J1] a data manager builds a price list, fixes a flagged conflict, simulat
   await screenshot(page, "pricing-rule-sets");
 });
 
-test("[J1] buyers, organisation admins and operators cannot reach the price lists or product models", async ({ browser, seedOrganisation, seedStaff }) => {
+test("[J1] buyers, organisation admins and operators cannot reach the price lists or product models", async ({
+  browser,
+  seedOrganisation,
+  seedStaff,
+}) => {
   const { buyer, admin } = await seedOrganisation();
   const operator = await seedStaff("OPERATOR");
   for (const user of [buyer, admin, operator]) {
     const page = await (await browser.newContext()).newPage();
     await signIn(page, user.email);
     await expect(page).not.toHaveURL(/\/login/);
-    await expect(page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Price lists" })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Price lists" }),
+    ).toHaveCount(0);
     for (const path of ["/portal/pricing", "/portal/configurator"]) {
       await page.goto(path);
       await expect(page).toHaveURL(/\/forbidden$/);
     }
-    const exported = await page.request.get("/portal/pricing/versions/00000000-0000-4000-8000-000000000000/export/base_price");
+    const exported = await page.request.get(
+      "/portal/pricing/versions/00000000-0000-4000-8000-000000000000/export/base_price",
+    );
     expect(exported.status()).toBe(403);
   }
 });

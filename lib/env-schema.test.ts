@@ -54,16 +54,27 @@ describe("parseEnv", () => {
   it("requires Odoo credentials that fit the protocol", () => {
     const { ODOO_API_KEY: _key, ...withoutKey } = VALID;
     expect(() => parseEnv(withoutKey)).toThrow(/ODOO_API_KEY is required \(or ODOO_LOGIN and ODOO_PASSWORD/);
-    expect(parseEnv({ ...withoutKey, ODOO_PROTOCOL: "jsonrpc", ODOO_DB: "erp", ODOO_LOGIN: "bot", ODOO_PASSWORD: "pw" }).ODOO_LOGIN).toBe("bot");
-    expect(() => parseEnv({ ...VALID, ODOO_PROTOCOL: "jsonrpc" })).toThrow(/ODOO_LOGIN is required when ODOO_PROTOCOL=jsonrpc[\s\S]*ODOO_DB is required/);
-    expect(() => parseEnv({ ...withoutKey, ODOO_PROTOCOL: "json2", ODOO_LOGIN: "bot", ODOO_PASSWORD: "pw" })).toThrow(/ODOO_API_KEY is required when ODOO_PROTOCOL=json2/);
+    expect(
+      parseEnv({ ...withoutKey, ODOO_PROTOCOL: "jsonrpc", ODOO_DB: "erp", ODOO_LOGIN: "bot", ODOO_PASSWORD: "pw" })
+        .ODOO_LOGIN,
+    ).toBe("bot");
+    expect(() => parseEnv({ ...VALID, ODOO_PROTOCOL: "jsonrpc" })).toThrow(
+      /ODOO_LOGIN is required when ODOO_PROTOCOL=jsonrpc[\s\S]*ODOO_DB is required/,
+    );
+    expect(() => parseEnv({ ...withoutKey, ODOO_PROTOCOL: "json2", ODOO_LOGIN: "bot", ODOO_PASSWORD: "pw" })).toThrow(
+      /ODOO_API_KEY is required when ODOO_PROTOCOL=json2/,
+    );
   });
 
   it("turns pricing approval on by default in production only", () => {
     expect(requiresPricingApproval(parseEnv({ ...VALID, NODE_ENV: "production" }))).toBe(true);
     expect(requiresPricingApproval(parseEnv(VALID))).toBe(false);
-    expect(requiresPricingApproval(parseEnv({ ...VALID, NODE_ENV: "production", PRICING_REQUIRE_APPROVAL: "false" }))).toBe(false);
-    expect(() => parseEnv({ ...VALID, PRICING_QUOTE_SECRET: "short" })).toThrow(/PRICING_QUOTE_SECRET must be at least 32 characters/);
+    expect(
+      requiresPricingApproval(parseEnv({ ...VALID, NODE_ENV: "production", PRICING_REQUIRE_APPROVAL: "false" })),
+    ).toBe(false);
+    expect(() => parseEnv({ ...VALID, PRICING_QUOTE_SECRET: "short" })).toThrow(
+      /PRICING_QUOTE_SECRET must be at least 32 characters/,
+    );
   });
 
   it("rejects numbers that are not positive integers", () => {
@@ -74,8 +85,12 @@ describe("parseEnv", () => {
   it("requires NEXTAUTH_URL, equal to APP_URL", () => {
     const { NEXTAUTH_URL: _omitted, ...withoutNextAuthUrl } = VALID;
     expect(() => parseEnv(withoutNextAuthUrl)).toThrow(/NEXTAUTH_URL is missing/);
-    expect(() => parseEnv({ ...VALID, NEXTAUTH_URL: "https://shop.example.com" })).toThrow(/NEXTAUTH_URL must equal APP_URL/);
-    expect(() => parseEnv({ ...VALID, NEXTAUTH_URL: "localhost:3000" })).toThrow(/NEXTAUTH_URL must be an http\(s\) URL/);
+    expect(() => parseEnv({ ...VALID, NEXTAUTH_URL: "https://shop.example.com" })).toThrow(
+      /NEXTAUTH_URL must equal APP_URL/,
+    );
+    expect(() => parseEnv({ ...VALID, NEXTAUTH_URL: "localhost:3000" })).toThrow(
+      /NEXTAUTH_URL must be an http\(s\) URL/,
+    );
     expect(parseEnv({ ...VALID, NEXTAUTH_URL: "http://localhost:3000/" }).NEXTAUTH_URL).toBe("http://localhost:3000");
   });
 

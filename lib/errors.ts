@@ -47,7 +47,7 @@ export function isAppError(error: unknown): error is AppError {
 
 /** What server actions return: data, or an expected failure the UI can show. */
 export type TActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: TAppErrorCode | "INTERNAL"; message: string; fieldErrors?: TFieldErrors };
+  { ok: true; data: T } | { ok: false; code: TAppErrorCode | "INTERNAL"; message: string; fieldErrors?: TFieldErrors };
 
-export const GENERIC_ERROR_MESSAGE = "Something went wrong on our side. Please try again; if it keeps happening, contact support.";
+export const GENERIC_ERROR_MESSAGE =
+  "Something went wrong on our side. Please try again; if it keeps happening, contact support.";

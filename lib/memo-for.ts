@@ -42,7 +42,11 @@ function makeSlotReader<T>(ms: number, staleMs: number) {
   };
 }
 
-export function memoFor<T>(ms: number, load: () => Promise<T>, { staleMs = ms * 2 }: TMemoOptions = {}): () => Promise<T> {
+export function memoFor<T>(
+  ms: number,
+  load: () => Promise<T>,
+  { staleMs = ms * 2 }: TMemoOptions = {},
+): () => Promise<T> {
   let cached: TSlot<T> | undefined;
   const read = makeSlotReader<T>(ms, staleMs);
 

@@ -11,7 +11,14 @@ const root = path.resolve(import.meta.dirname, "..");
 execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["generate"], {
   cwd: root,
   stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, "scripts", "no-schema-engine.sh"), CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, "scripts", "no-schema-engine.sh"),
+    CHECKPOINT_DISABLE: "1",
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  },
 });
-const schemaHash = createHash("sha256").update(readFileSync(path.join(root, "prisma", "schema.prisma"))).digest("hex");
+const schemaHash = createHash("sha256")
+  .update(readFileSync(path.join(root, "prisma", "schema.prisma")))
+  .digest("hex");
 writeFileSync(path.join(root, "generated", ".schema-hash"), schemaHash);

@@ -17,25 +17,43 @@ function prettyStream(): DestinationStream | undefined {
   try {
     const pretty = createRequire(import.meta.url)("pino-pretty") as (options: object) => DestinationStream;
 
-    return pretty({ colorize: Boolean(process.stdout.isTTY), sync: true, singleLine: true, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss.l" });
+    return pretty({
+      colorize: Boolean(process.stdout.isTTY),
+      sync: true,
+      singleLine: true,
+      ignore: "pid,hostname",
+      translateTime: "SYS:HH:MM:ss.l",
+    });
   } catch {
     return undefined; // pino-pretty is a dev dependency; without it, JSON it is.
   }
 }
 
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? "info",
-  base: { service: process.env.TRADEPOST_SERVICE ?? "app" },
-  redact: {
-    paths: ["password", "*.password", "passwordHash", "*.passwordHash", "apiKey", "*.apiKey", "authorization", "*.authorization"],
-    censor: "[redacted]",
-  },
-  mixin: () => {
-    const store = context.getStore();
+export const logger = pino(
+  {
+    level: process.env.LOG_LEVEL ?? "info",
+    base: { service: process.env.TRADEPOST_SERVICE ?? "app" },
+    redact: {
+      paths: [
+        "password",
+        "*.password",
+        "passwordHash",
+        "*.passwordHash",
+        "apiKey",
+        "*.apiKey",
+        "authorization",
+        "*.authorization",
+      ],
+      censor: "[redacted]",
+    },
+    mixin: () => {
+      const store = context.getStore();
 
-    return store ? { correlationId: store.correlationId } : {};
+      return store ? { correlationId: store.correlationId } : {};
+    },
   },
-}, prettyStream());
+  prettyStream(),
+);
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,80}$/;
 

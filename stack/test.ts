@@ -21,19 +21,39 @@ import { loadOrCreateSecrets } from "./lib/secrets";
 import { step } from "./lib/step";
 
 const TIERS = ["lint", "unit", "integration", "e2e"] as const;
-const { values: flags, positionals: fileFilters } = parseArgs({ options: { only: { type: "string" }, grep: { type: "string" } }, allowPositionals: true });
+const { values: flags, positionals: fileFilters } = parseArgs({
+  options: { only: { type: "string" }, grep: { type: "string" } },
+  allowPositionals: true,
+});
 const tiers = new Set(flags.only ? flags.only.split(",").map((tier) => tier.trim()) : TIERS);
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const ports = { postgres: port("TEST_PG_PORT", 54339), app: port("TEST_APP_PORT", 3010), medusa: port("TEST_MEDUSA_PORT", 9010), odoo: port("TEST_ODOO_PORT", 8079) };
+const ports = {
+  postgres: port("TEST_PG_PORT", 54339),
+  app: port("TEST_APP_PORT", 3010),
+  medusa: port("TEST_MEDUSA_PORT", 9010),
+  odoo: port("TEST_ODOO_PORT", 8079),
+};
 const stateDir = path.join(ROOT, ".stack", "test");
 const logDir = path.join(stateDir, "logs");
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 
 let postgres: TPostgres | undefined;
 
-async function runTier(name: string, command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<void> {
+async function runTier(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<void> {
   console.log(`\n━━ ${name} ━━`);
-  await runToCompletion({ name, command, args, cwd: ROOT, env: { ...env, FORCE_COLOR: "1" }, onLine: (line) => console.log(line) });
+  await runToCompletion({
+    name,
+    command,
+    args,
+    cwd: ROOT,
+    env: { ...env, FORCE_COLOR: "1" },
+    onLine: (line) => console.log(line),
+  });
 }
 
 async function main(): Promise<void> {
@@ -50,7 +70,13 @@ async function main(): Promise<void> {
 
   rmSync(stateDir, { recursive: true, force: true });
   const secrets = loadOrCreateSecrets(stateDir);
-  postgres = await startPostgresStep({ stateDir, port: ports.postgres, password: secrets.postgresPassword, databaseNames: { app: "tradepost_test", medusa: "tradepost_test_medusa" }, persistent: false });
+  postgres = await startPostgresStep({
+    stateDir,
+    port: ports.postgres,
+    password: secrets.postgresPassword,
+    databaseNames: { app: "tradepost_test", medusa: "tradepost_test_medusa" },
+    persistent: false,
+  });
   const pg = postgres;
   const templateDatabase = "tradepost_test_template";
   await step("Template database: migrate", async () => {
@@ -59,10 +85,23 @@ async function main(): Promise<void> {
     await deployMigrations(url);
   });
 
-  const medusaEnv = { databaseUrl: pg.medusaDatabaseUrl, jwtSecret: secrets.medusaJwtSecret, cookieSecret: secrets.medusaCookieSecret, corsOrigin: `http://localhost:${ports.app}`, port: ports.medusa };
+  const medusaEnv = {
+    databaseUrl: pg.medusaDatabaseUrl,
+    jwtSecret: secrets.medusaJwtSecret,
+    cookieSecret: secrets.medusaCookieSecret,
+    corsOrigin: `http://localhost:${ports.app}`,
+    port: ports.medusa,
+  };
   const keys = await step("Medusa: migrate and seed", () => prepareMedusa({ ...medusaEnv, stateDir, logDir }));
   await step(`Medusa: start (port ${ports.medusa})`, () => startMedusa({ ...medusaEnv, logDir }));
-  await step(`Odoo emulator: start (port ${ports.odoo})`, () => startOdooEmulator({ port: ports.odoo, apiKey: secrets.odooApiKey, adminToken: secrets.odooEmulatorAdminToken, logDir }));
+  await step(`Odoo emulator: start (port ${ports.odoo})`, () =>
+    startOdooEmulator({
+      port: ports.odoo,
+      apiKey: secrets.odooApiKey,
+      adminToken: secrets.odooEmulatorAdminToken,
+      logDir,
+    }),
+  );
   const servicesEnv = appEnv({ databaseUrl: "", ports, keys, secrets, requirePricingApproval: true });
 
   if (tiers.has("integration")) {

@@ -17,7 +17,12 @@ import { step } from "./lib/step";
 
 const { values: flags } = parseArgs({ options: { dev: { type: "boolean", default: false } } });
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const ports = { postgres: port("PG_PORT", 54329), app: port("APP_PORT", 3000), medusa: port("MEDUSA_PORT", 9000), odoo: port("ODOO_PORT", 8069) };
+const ports = {
+  postgres: port("PG_PORT", 54329),
+  app: port("APP_PORT", 3000),
+  medusa: port("MEDUSA_PORT", 9000),
+  odoo: port("ODOO_PORT", 8069),
+};
 const stateDir = path.join(ROOT, ".stack");
 const logDir = path.join(stateDir, "logs");
 const demoPassword = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
@@ -37,7 +42,12 @@ async function shutdown(code: number): Promise<never> {
 
 async function main(): Promise<void> {
   const secrets = loadOrCreateSecrets(stateDir);
-  postgres = await startPostgresStep({ stateDir, port: ports.postgres, password: secrets.postgresPassword, databaseNames: { app: "tradepost", medusa: "tradepost_medusa" } });
+  postgres = await startPostgresStep({
+    stateDir,
+    port: ports.postgres,
+    password: secrets.postgresPassword,
+    databaseNames: { app: "tradepost", medusa: "tradepost_medusa" },
+  });
   const pg = postgres;
 
   await step("App database: migrate and seed demo data", async () => {
@@ -47,22 +57,44 @@ async function main(): Promise<void> {
     await seedDemoData(db, { password: demoPassword }).finally(() => db.$disconnect());
   });
 
-  const medusaEnv = { databaseUrl: pg.medusaDatabaseUrl, jwtSecret: secrets.medusaJwtSecret, cookieSecret: secrets.medusaCookieSecret, corsOrigin: `http://localhost:${ports.app}`, port: ports.medusa };
+  const medusaEnv = {
+    databaseUrl: pg.medusaDatabaseUrl,
+    jwtSecret: secrets.medusaJwtSecret,
+    cookieSecret: secrets.medusaCookieSecret,
+    corsOrigin: `http://localhost:${ports.app}`,
+    port: ports.medusa,
+  };
   const keys = await step("Medusa: migrate and seed", () => prepareMedusa({ ...medusaEnv, stateDir, logDir }));
   const buildLabel = flags.dev ? "" : " and build the app";
   await step(`Medusa: start (port ${ports.medusa})${buildLabel}`, async () => {
     await Promise.all([startMedusa({ ...medusaEnv, logDir }), flags.dev ? undefined : buildApp(logDir)]);
   });
   await step(`Odoo emulator: start (port ${ports.odoo})`, () =>
-    startOdooEmulator({ port: ports.odoo, apiKey: secrets.odooApiKey, adminToken: secrets.odooEmulatorAdminToken, logDir, stateFile: path.join(stateDir, "odoo-emulator.json") }),
+    startOdooEmulator({
+      port: ports.odoo,
+      apiKey: secrets.odooApiKey,
+      adminToken: secrets.odooEmulatorAdminToken,
+      logDir,
+      stateFile: path.join(stateDir, "odoo-emulator.json"),
+    }),
   );
 
   const env = appEnv({ databaseUrl: pg.appDatabaseUrl, ports, keys, secrets, requirePricingApproval: false });
-  await step(`App: start (port ${ports.app}${flags.dev ? ", dev mode" : ""})`, () => startApp({ env, port: ports.app, dev: flags.dev, logDir }));
+  await step(`App: start (port ${ports.app}${flags.dev ? ", dev mode" : ""})`, () =>
+    startApp({ env, port: ports.app, dev: flags.dev, logDir }),
+  );
   await step("Worker: start", async () => startWorker({ env, logDir }));
   await step("Health check", () => waitForHttp(`http://127.0.0.1:${ports.app}/api/health`, { timeoutMs: 60_000 }));
 
-  printSummary({ appPort: ports.app, medusaPort: ports.medusa, odooPort: ports.odoo, password: demoPassword, logDir, embeddedPg: pg.embedded, pgPort: ports.postgres });
+  printSummary({
+    appPort: ports.app,
+    medusaPort: ports.medusa,
+    odooPort: ports.odoo,
+    password: demoPassword,
+    logDir,
+    embeddedPg: pg.embedded,
+    pgPort: ports.postgres,
+  });
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));

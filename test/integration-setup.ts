@@ -8,7 +8,9 @@ import { dropDatabase, ensureDatabase, withDatabase } from "../scripts/db/ensure
 const serverUrl = process.env.TEST_DATABASE_SERVER_URL;
 const template = process.env.TEST_TEMPLATE_DATABASE;
 if (!serverUrl || !template) {
-  throw new Error("Integration tests need TEST_DATABASE_SERVER_URL and TEST_TEMPLATE_DATABASE: run them with `npm test` (stack/test.ts).");
+  throw new Error(
+    "Integration tests need TEST_DATABASE_SERVER_URL and TEST_TEMPLATE_DATABASE: run them with `npm test` (stack/test.ts).",
+  );
 }
 
 const databaseUrl = withDatabase(serverUrl, `tradepost_it_${randomUUID().replaceAll("-", "").slice(0, 12)}`);

@@ -44,20 +44,56 @@ export function buildRules(): TPricingRule[] {
       const sku = skuOf(p, s);
       add({ kind: "base_price", sku, amount: int(1_000, 250_000) });
       // Half the SKUs have a scheduled price change with a higher priority.
-      if (s % 2 === 0) add({ kind: "base_price", sku, amount: int(1_000, 250_000), priority: 1, validFrom: "2027-01-01T00:00:00Z" });
+      if (s % 2 === 0)
+        add({ kind: "base_price", sku, amount: int(1_000, 250_000), priority: 1, validFrom: "2027-01-01T00:00:00Z" });
     }
-    add({ kind: "surcharge", product, option: "width_mm", mode: "per_unit", amount: int(500, 3_000), step: 100, from: 1_200 });
+    add({
+      kind: "surcharge",
+      product,
+      option: "width_mm",
+      mode: "per_unit",
+      amount: int(500, 3_000),
+      step: 100,
+      from: 1_200,
+    });
     add({ kind: "surcharge", product, option: "finish", value: "walnut", mode: "fixed", amount: int(2_000, 20_000) });
     add({ kind: "surcharge", product, option: "finish", value: "black", mode: "percent", bps: int(200, 1_500) });
     add({ kind: "surcharge", product, option: "cable_port", mode: "fixed", amount: int(1_000, 6_000) });
-    add({ kind: "surcharge", product, option: "finish", value: "ash", mode: "fixed", amount: int(1_000, 9_000), validTo: "2026-06-30T00:00:00Z" });
+    add({
+      kind: "surcharge",
+      product,
+      option: "finish",
+      value: "ash",
+      mode: "fixed",
+      amount: int(1_000, 9_000),
+      validTo: "2026-06-30T00:00:00Z",
+    });
   }
   for (let o = 0; o < ORGANISATIONS; o += 1) {
     const organisation = organisationId(o);
     add({ kind: "org_discount", organisationId: organisation, scope: { type: "all" }, bps: int(100, 1_500) });
-    add({ kind: "org_discount", organisationId: organisation, scope: { type: "category", category: categoryOf(o) }, bps: int(500, 2_500), priority: 1 });
-    add({ kind: "org_discount", organisationId: organisation, scope: { type: "category", category: categoryOf(o + 7) }, bps: int(500, 2_500), priority: 2 });
-    for (let c = 0; c < 8; c += 1) add({ kind: "contract_price", organisationId: organisation, sku: skuOf(int(0, PRODUCTS - 1), int(0, SKUS_PER_PRODUCT - 1)), amount: int(1_000, 200_000), priority: c });
+    add({
+      kind: "org_discount",
+      organisationId: organisation,
+      scope: { type: "category", category: categoryOf(o) },
+      bps: int(500, 2_500),
+      priority: 1,
+    });
+    add({
+      kind: "org_discount",
+      organisationId: organisation,
+      scope: { type: "category", category: categoryOf(o + 7) },
+      bps: int(500, 2_500),
+      priority: 2,
+    });
+    for (let c = 0; c < 8; c += 1)
+      add({
+        kind: "contract_price",
+        organisationId: organisation,
+        sku: skuOf(int(0, PRODUCTS - 1), int(0, SKUS_PER_PRODUCT - 1)),
+        amount: int(1_000, 200_000),
+        priority: c,
+      });
   }
   add({ kind: "tier", minQuantity: 10, maxQuantity: 49, mode: "percent", bps: 300 });
   add({ kind: "tier", minQuantity: 50, maxQuantity: 199, mode: "percent", bps: 600 });
@@ -66,7 +102,8 @@ export function buildRules(): TPricingRule[] {
     add({ kind: "tier", product: productHandle(p), minQuantity: 20, maxQuantity: 99, mode: "percent", bps: 500 });
     add({ kind: "tier", product: productHandle(p), minQuantity: 100, mode: "percent", bps: 800 });
   }
-  for (let o = 0; o < 50; o += 1) add({ kind: "tier", organisationId: organisationId(o), minQuantity: 25, mode: "percent", bps: 700 });
+  for (let o = 0; o < 50; o += 1)
+    add({ kind: "tier", organisationId: organisationId(o), minQuantity: 25, mode: "percent", bps: 700 });
 
   return rules.map((rule) => ZPricingRule.parse(rule));
 }

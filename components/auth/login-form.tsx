@@ -44,7 +44,11 @@ export function LoginForm({ next, initialError }: { next?: string; initialError?
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-describedby={formError ? "login-error" : undefined}>
       {formError && (
-        <div id="login-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+        <div
+          id="login-error"
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700"
+        >
           {formError}
         </div>
       )}

@@ -8,9 +8,24 @@ import { toast } from "@/components/ui/toaster";
 import { formatDateTime } from "@/lib/format";
 import { setMemberActiveAction } from "@/server/actions/organisation-members";
 
-type TMember = { id: string; name: string; email: string; role: "BUYER" | "ORG_ADMIN"; isActive: boolean; lastLoginAt: Date | null };
+type TMember = {
+  id: string;
+  name: string;
+  email: string;
+  role: "BUYER" | "ORG_ADMIN";
+  isActive: boolean;
+  lastLoginAt: Date | null;
+};
 
-export function MemberTable({ members, currentUserId, canManage }: { members: TMember[]; currentUserId: string; canManage: boolean }) {
+export function MemberTable({
+  members,
+  currentUserId,
+  canManage,
+}: {
+  members: TMember[];
+  currentUserId: string;
+  canManage: boolean;
+}) {
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [, startTransition] = useTransition();
 
@@ -50,7 +65,12 @@ export function MemberTable({ members, currentUserId, canManage }: { members: TM
                 {member.id === currentUserId ? (
                   <span className="text-xs text-slate-400">You</span>
                 ) : (
-                  <Button size="sm" variant={member.isActive ? "secondary" : "primary"} isLoading={pendingId === member.id} onClick={() => toggle(member)}>
+                  <Button
+                    size="sm"
+                    variant={member.isActive ? "secondary" : "primary"}
+                    isLoading={pendingId === member.id}
+                    onClick={() => toggle(member)}
+                  >
                     {member.isActive ? "Deactivate" : "Reactivate"}
                   </Button>
                 )}

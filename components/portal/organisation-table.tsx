@@ -11,7 +11,13 @@ import { setOrganisationStatusAction } from "@/server/actions/organisations";
 
 type TOrganisation = { id: string; name: string; status: "ACTIVE" | "SUSPENDED"; memberCount: number; createdAt: Date };
 
-export function OrganisationTable({ organisations, canManage }: { organisations: TOrganisation[]; canManage: boolean }) {
+export function OrganisationTable({
+  organisations,
+  canManage,
+}: {
+  organisations: TOrganisation[];
+  canManage: boolean;
+}) {
   const [confirming, setConfirming] = useState<TOrganisation | null>(null);
   const [isPending, startTransition] = useTransition();
 
@@ -42,11 +48,21 @@ export function OrganisationTable({ organisations, canManage }: { organisations:
             <tr key={organisation.id} data-testid="organisation-row">
               <Td className="font-medium text-slate-900">{organisation.name}</Td>
               <Td>{organisation.memberCount}</Td>
-              <Td>{organisation.status === "ACTIVE" ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Suspended</Badge>}</Td>
+              <Td>
+                {organisation.status === "ACTIVE" ? (
+                  <Badge tone="success">Active</Badge>
+                ) : (
+                  <Badge tone="danger">Suspended</Badge>
+                )}
+              </Td>
               <Td>{formatDateTime(organisation.createdAt)}</Td>
               {canManage && (
                 <Td className="text-right">
-                  <Button size="sm" variant={organisation.status === "ACTIVE" ? "secondary" : "primary"} onClick={() => setConfirming(organisation)}>
+                  <Button
+                    size="sm"
+                    variant={organisation.status === "ACTIVE" ? "secondary" : "primary"}
+                    onClick={() => setConfirming(organisation)}
+                  >
                     {organisation.status === "ACTIVE" ? "Suspend" : "Reactivate"}
                   </Button>
                 </Td>
@@ -58,7 +74,9 @@ export function OrganisationTable({ organisations, canManage }: { organisations:
       <Dialog
         open={confirming !== null}
         onClose={() => setConfirming(null)}
-        title={confirming?.status === "ACTIVE" ? `Suspend ${confirming.name}?` : `Reactivate ${confirming?.name ?? ""}?`}
+        title={
+          confirming?.status === "ACTIVE" ? `Suspend ${confirming.name}?` : `Reactivate ${confirming?.name ?? ""}?`
+        }
         description={
           confirming?.status === "ACTIVE"
             ? "Its members are signed out at once and cannot sign in or order until the organisation is reactivated."
@@ -69,7 +87,11 @@ export function OrganisationTable({ organisations, canManage }: { organisations:
           <Button variant="secondary" onClick={() => setConfirming(null)}>
             Cancel
           </Button>
-          <Button variant={confirming?.status === "ACTIVE" ? "danger" : "primary"} isLoading={isPending} onClick={() => confirming && apply(confirming)}>
+          <Button
+            variant={confirming?.status === "ACTIVE" ? "danger" : "primary"}
+            isLoading={isPending}
+            onClick={() => confirming && apply(confirming)}
+          >
             {confirming?.status === "ACTIVE" ? "Suspend" : "Reactivate"}
           </Button>
         </div>

@@ -10,7 +10,15 @@ import { Button } from "@/components/ui/button";
  * reach, a bug): a plain message, a retry, and the reference our logs carry for the error.
  * The error's own message is not shown: in production it is withheld from the browser.
  */
-export function PageError({ error, reset, homeHref }: { error: Error & { digest?: string }; reset: () => void; homeHref: string }) {
+export function PageError({
+  error,
+  reset,
+  homeHref,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+  homeHref: string;
+}) {
   const router = useRouter();
   useEffect(() => {
     console.error(error);
@@ -23,13 +31,20 @@ export function PageError({ error, reset, homeHref }: { error: Error & { digest?
     });
 
   return (
-    <div className="mx-auto flex min-h-[50vh] max-w-md flex-col items-center justify-center gap-4 p-6 text-center" role="alert">
+    <div
+      className="mx-auto flex min-h-[50vh] max-w-md flex-col items-center justify-center gap-4 p-6 text-center"
+      role="alert"
+    >
       <p className="text-sm font-semibold text-amber-700">Temporarily unavailable</p>
       <h1 className="text-2xl font-semibold">This page could not be loaded</h1>
-      <p className="text-slate-600">A system it depends on did not answer in time. Nothing you entered was lost; try again in a moment.</p>
+      <p className="text-slate-600">
+        A system it depends on did not answer in time. Nothing you entered was lost; try again in a moment.
+      </p>
       <div className="flex items-center gap-4">
         <Button onClick={retry}>Try again</Button>
-        <Link href={homeHref} className="text-sm font-medium text-brand-600 hover:underline">Go to your start page</Link>
+        <Link href={homeHref} className="text-sm font-medium text-brand-600 hover:underline">
+          Go to your start page
+        </Link>
       </div>
       {error.digest && <p className="font-mono text-xs text-slate-400">Reference {error.digest}</p>}
     </div>

@@ -8,7 +8,18 @@ import type { TActionResult } from "@/lib/errors";
 export function useActionRunner() {
   const [isPending, startTransition] = useTransition();
 
-  function run<T>(action: () => Promise<TActionResult<T>>, { success, onSuccess, onFailure }: { success?: string | ((data: T) => string); onSuccess?: (data: T) => void; onFailure?: (result: Extract<TActionResult<T>, { ok: false }>) => void } = {}) {
+  function run<T>(
+    action: () => Promise<TActionResult<T>>,
+    {
+      success,
+      onSuccess,
+      onFailure,
+    }: {
+      success?: string | ((data: T) => string);
+      onSuccess?: (data: T) => void;
+      onFailure?: (result: Extract<TActionResult<T>, { ok: false }>) => void;
+    } = {},
+  ) {
     startTransition(async () => {
       const result = await action();
       if (result.ok) {

@@ -13,7 +13,10 @@ import type { TConfiguration } from "@/lib/pricing/types";
  */
 export function useConfigurator(model: TModelDefinition, initial?: TConfiguration) {
   // Changing a cart line starts from its configuration (what the model still knows of it).
-  const [configuration, setConfiguration] = useState<TConfiguration>(() => ({ ...defaultModelConfiguration(model), ...pickKnown(model, initial) }));
+  const [configuration, setConfiguration] = useState<TConfiguration>(() => ({
+    ...defaultModelConfiguration(model),
+    ...pickKnown(model, initial),
+  }));
   const [touched, setTouched] = useState<string[]>([]);
   // The buyer's choices, fixed; if the latest ones clash with the earlier ones (a number typed
   // out of range), they are left out, so only they show the problem and the rest stays usable.
@@ -46,5 +49,7 @@ export function useConfigurator(model: TModelDefinition, initial?: TConfiguratio
 }
 
 function pickKnown(model: TModelDefinition, configuration: TConfiguration | undefined): TConfiguration {
-  return Object.fromEntries(Object.entries(configuration ?? {}).filter(([code]) => model.options.some((option) => option.code === code)));
+  return Object.fromEntries(
+    Object.entries(configuration ?? {}).filter(([code]) => model.options.some((option) => option.code === code)),
+  );
 }

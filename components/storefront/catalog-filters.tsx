@@ -5,12 +5,24 @@ import { cn } from "@/lib/cn";
 type TFilters = { q?: string; category?: string; collection?: string };
 
 function catalogHref(filters: TFilters) {
-  const params = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const params = new URLSearchParams(
+    Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
 
   return `/catalog${params.size ? `?${params}` : ""}`;
 }
 
-function Chip({ label, href, isActive, tone }: { label: string; href: string; isActive: boolean; tone: "solid" | "outline" }) {
+function Chip({
+  label,
+  href,
+  isActive,
+  tone,
+}: {
+  label: string;
+  href: string;
+  isActive: boolean;
+  tone: "solid" | "outline";
+}) {
   return (
     <Link
       href={href}
@@ -28,14 +40,33 @@ function Chip({ label, href, isActive, tone }: { label: string; href: string; is
 }
 
 /** Category chips, collection chips and the search box; each keeps the other filters (a new filter starts again at page 1). */
-export function CatalogFilters({ categories, collections, filters }: { categories: TCatalogCategory[]; collections: TCatalogCollection[]; filters: TFilters }) {
+export function CatalogFilters({
+  categories,
+  collections,
+  filters,
+}: {
+  categories: TCatalogCategory[];
+  collections: TCatalogCollection[];
+  filters: TFilters;
+}) {
   return (
     <div className="space-y-3">
       <div className="flex flex-col gap-4 md:flex-row md:items-center md:justify-between">
         <nav className="flex flex-wrap gap-2" aria-label="Categories">
-          <Chip label="All products" href={catalogHref({ ...filters, category: undefined })} isActive={!filters.category} tone="solid" />
+          <Chip
+            label="All products"
+            href={catalogHref({ ...filters, category: undefined })}
+            isActive={!filters.category}
+            tone="solid"
+          />
           {categories.map((c) => (
-            <Chip key={c.handle} label={c.name} href={catalogHref({ ...filters, category: c.handle })} isActive={c.handle === filters.category} tone="solid" />
+            <Chip
+              key={c.handle}
+              label={c.name}
+              href={catalogHref({ ...filters, category: c.handle })}
+              isActive={c.handle === filters.category}
+              tone="solid"
+            />
           ))}
         </nav>
         <form action="/catalog" className="flex w-full gap-2 md:w-80" role="search">
@@ -50,7 +81,10 @@ export function CatalogFilters({ categories, collections, filters }: { categorie
             aria-label="Search products"
             className="h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm"
           />
-          <button type="submit" className="h-10 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="h-10 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+          >
             Search
           </button>
         </form>

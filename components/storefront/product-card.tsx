@@ -5,7 +5,11 @@ import { ProductImage } from "@/components/storefront/product-image";
 import { formatMoney } from "@/lib/pricing/units";
 import type { TCardPrice } from "@/server/storefront/price-product-cards";
 
-const CARD_PRICE_LABEL = { single: "Your price", from: "Your price from", default_configuration: "Default configuration" } as const;
+const CARD_PRICE_LABEL = {
+  single: "Your price",
+  from: "Your price from",
+  default_configuration: "Default configuration",
+} as const;
 
 /** A product in the catalogue grid, with the buyer's organisation price when there is one. */
 export function ProductCard({ product, price }: { product: TCatalogProduct; price?: TCardPrice }) {
@@ -28,7 +32,9 @@ export function ProductCard({ product, price }: { product: TCatalogProduct; pric
         {price && (
           <p className="mt-auto flex items-baseline justify-between gap-2 pt-2" data-testid="card-price">
             <span className="text-xs text-slate-500">{CARD_PRICE_LABEL[price.basis]}</span>
-            <span className="font-semibold tabular-nums text-slate-900">{formatMoney(price.unitPriceMinor, price.currency)}</span>
+            <span className="font-semibold tabular-nums text-slate-900">
+              {formatMoney(price.unitPriceMinor, price.currency)}
+            </span>
           </p>
         )}
       </div>

@@ -8,7 +8,10 @@ import { ZPriceResponse, type TPriceResponse } from "@/lib/validation/storefront
 
 export type TLivePrice = TPriceResponse;
 export class PriceError extends Error {
-  constructor(message: string, readonly fieldErrors: TFieldErrors = {}) {
+  constructor(
+    message: string,
+    readonly fieldErrors: TFieldErrors = {},
+  ) {
     super(message);
   }
 }
@@ -24,8 +27,19 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-async function fetchPrice(product: string, configuration: TConfiguration, quantity: number, sku: string | undefined, signal: AbortSignal): Promise<TLivePrice> {
-  const response = await fetch("/api/storefront/price", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ product, configuration, quantity, sku }), signal });
+async function fetchPrice(
+  product: string,
+  configuration: TConfiguration,
+  quantity: number,
+  sku: string | undefined,
+  signal: AbortSignal,
+): Promise<TLivePrice> {
+  const response = await fetch("/api/storefront/price", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ product, configuration, quantity, sku }),
+    signal,
+  });
   const body: unknown = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = (body as { error?: { message?: string; fieldErrors?: TFieldErrors } }).error;
@@ -43,10 +57,27 @@ async function fetchPrice(product: string, configuration: TConfiguration, quanti
  * an older configuration can never replace the current one; the last price stays visible
  * (dimmed) while the next is on its way.
  */
-export function useLivePrice({ product, configuration, quantity, sku, enabled }: { product: string; configuration: TConfiguration; quantity: number; sku?: string; enabled: boolean }) {
+export function useLivePrice({
+  product,
+  configuration,
+  quantity,
+  sku,
+  enabled,
+}: {
+  product: string;
+  configuration: TConfiguration;
+  quantity: number;
+  sku?: string;
+  enabled: boolean;
+}) {
   const now = JSON.stringify({ configuration, quantity, sku, enabled });
   const request = useDebounced(now, 250);
-  const parsed = JSON.parse(request) as { configuration: TConfiguration; quantity: number; sku?: string; enabled: boolean };
+  const parsed = JSON.parse(request) as {
+    configuration: TConfiguration;
+    quantity: number;
+    sku?: string;
+    enabled: boolean;
+  };
   const query = useQuery({
     queryKey: ["price", product, request],
     queryFn: ({ signal }) => fetchPrice(product, parsed.configuration, parsed.quantity, parsed.sku, signal),

@@ -16,7 +16,15 @@ export type TButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   isLoading?: boolean;
 };
 
-export function Button({ variant = "primary", size = "md", isLoading, className, children, disabled, ...props }: TButtonProps) {
+export function Button({
+  variant = "primary",
+  size = "md",
+  isLoading,
+  className,
+  children,
+  disabled,
+  ...props
+}: TButtonProps) {
   return (
     <button
       className={cn(
@@ -29,7 +37,9 @@ export function Button({ variant = "primary", size = "md", isLoading, className,
       aria-busy={isLoading || undefined}
       {...props}
     >
-      {isLoading && <span className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}
+      {isLoading && (
+        <span className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />
+      )}
       {children}
     </button>
   );

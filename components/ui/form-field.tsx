@@ -4,7 +4,19 @@ import { cloneElement } from "react";
 type TControlProps = { id?: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
 
 /** A label, one control and its field-level errors, wired together for screen readers. */
-export function FormField({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: ReactElement<TControlProps> }) {
+export function FormField({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: ReactElement<TControlProps>;
+}) {
   const hasError = Boolean(errors?.length);
   const describedBy = [hint && `${id}-hint`, hasError && `${id}-error`].filter(Boolean).join(" ") || undefined;
 

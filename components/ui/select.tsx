@@ -1,7 +1,12 @@
 import type { SelectHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
-export function Select({ className, children, "aria-invalid": invalid, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({
+  className,
+  children,
+  "aria-invalid": invalid,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <select
       className={cn(

@@ -10,7 +10,12 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>)
 }
 
 export function THead(props: HTMLAttributes<HTMLTableSectionElement>) {
-  return <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500" {...props} />;
+  return (
+    <thead
+      className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500"
+      {...props}
+    />
+  );
 }
 
 export function TBody(props: HTMLAttributes<HTMLTableSectionElement>) {

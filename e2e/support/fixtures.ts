@@ -6,7 +6,11 @@ type TDb = ReturnType<typeof createPrismaClient>;
 
 // Each test seeds its own organisations and users (unique names), straight into the
 // database the app under test uses; nothing is shared between tests.
-export const test = base.extend<{ db: TDb; seedOrganisation: () => ReturnType<typeof createOrganisationWithMembers>; seedStaff: (role: "DATA_MANAGER" | "OPERATOR") => ReturnType<typeof createUser> }>({
+export const test = base.extend<{
+  db: TDb;
+  seedOrganisation: () => ReturnType<typeof createOrganisationWithMembers>;
+  seedStaff: (role: "DATA_MANAGER" | "OPERATOR") => ReturnType<typeof createUser>;
+}>({
   // eslint-disable-next-line no-empty-pattern
   db: async ({}, use) => {
     const db = createPrismaClient(process.env.DATABASE_URL!);

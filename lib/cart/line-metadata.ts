@@ -5,7 +5,12 @@ import { z } from "zod";
 // order line will carry to Odoo. The unit price itself is the line's own `unit_price` (and
 // signed in the quote): it is stored once.
 
-export const ZBreakdownLine = z.object({ type: z.enum(["base", "tier_price", "surcharge", "contract", "discount", "tier", "floor", "rounding"]), label: z.string(), amountMinor: z.number().int(), ruleId: z.string().optional() });
+export const ZBreakdownLine = z.object({
+  type: z.enum(["base", "tier_price", "surcharge", "contract", "discount", "tier", "floor", "rounding"]),
+  label: z.string(),
+  amountMinor: z.number().int(),
+  ruleId: z.string().optional(),
+});
 
 export const ZLineMetadata = z.object({
   product: z.string(),

@@ -10,7 +10,10 @@ export type TQuickOrderProblem = { row: number; sku: string; reason: string };
 const MAX_ROWS = 500;
 
 export function readQuickOrder(text: string): { rows: TQuickOrderRow[]; problems: TQuickOrderProblem[] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, "").trim(), { skipEmptyLines: "greedy", delimitersToGuess: [",", ";", "\t"] });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, "").trim(), {
+    skipEmptyLines: "greedy",
+    delimitersToGuess: [",", ";", "\t"],
+  });
   const records = parsed.data;
   const hasHeader = records[0] !== undefined && /^sku$/i.test((records[0][0] ?? "").trim());
   const rows: TQuickOrderRow[] = [];
@@ -20,12 +23,15 @@ export function readQuickOrder(text: string): { rows: TQuickOrderRow[]; problems
     const sku = (record[0] ?? "").trim();
     const quantityText = (record[1] ?? "1").trim() || "1";
     if (rows.length + problems.length >= MAX_ROWS) {
-      if (rows.length + problems.length === MAX_ROWS) problems.push({ row, sku, reason: `At most ${MAX_ROWS} rows at once; the rest were not read.` });
+      if (rows.length + problems.length === MAX_ROWS)
+        problems.push({ row, sku, reason: `At most ${MAX_ROWS} rows at once; the rest were not read.` });
 
       return;
     }
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(sku)) problems.push({ row, sku, reason: sku ? "This is not a SKU." : "The SKU is missing." });
-    else if (!/^\d{1,6}$/.test(quantityText) || Number(quantityText) < 1 || Number(quantityText) > 100_000) problems.push({ row, sku, reason: "The quantity must be a whole number from 1 to 100,000." });
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(sku))
+      problems.push({ row, sku, reason: sku ? "This is not a SKU." : "The SKU is missing." });
+    else if (!/^\d{1,6}$/.test(quantityText) || Number(quantityText) < 1 || Number(quantityText) > 100_000)
+      problems.push({ row, sku, reason: "The quantity must be a whole number from 1 to 100,000." });
     else rows.push({ row, sku, quantity: Number(quantityText) });
   });
 

@@ -7,7 +7,8 @@ import type { TConfiguration } from "@/lib/pricing/types";
 // known value, range and step), then against the constraints. The server trusts nothing
 // else: this is what decides whether a configuration may be priced and ordered.
 
-export type TConfigurationCheck = { ok: true; configuration: TConfiguration } | { ok: false; fieldErrors: TFieldErrors };
+export type TConfigurationCheck =
+  { ok: true; configuration: TConfiguration } | { ok: false; fieldErrors: TFieldErrors };
 
 /** The model's defaults, moved to the nearest valid configuration when the defaults clash. */
 export function defaultModelConfiguration(model: TModelDefinition): TConfiguration {
@@ -32,17 +33,26 @@ export function defaultModelConfiguration(model: TModelDefinition): TConfigurati
 function checkValue(option: TModelDefinition["options"][number], value: unknown): string | null {
   switch (option.kind) {
     case "enum":
-      return typeof value === "string" && option.values.some((item) => item.code === value) ? null : `Choose one of: ${option.values.map((item) => item.label).join(", ")}.`;
+      return typeof value === "string" && option.values.some((item) => item.code === value)
+        ? null
+        : `Choose one of: ${option.values.map((item) => item.label).join(", ")}.`;
     case "multi":
-      return Array.isArray(value) && value.every((item) => option.values.some((known) => known.code === item)) && new Set(value).size === value.length ? null : `Choose from: ${option.values.map((item) => item.label).join(", ")}.`;
+      return Array.isArray(value) &&
+        value.every((item) => option.values.some((known) => known.code === item)) &&
+        new Set(value).size === value.length
+        ? null
+        : `Choose from: ${option.values.map((item) => item.label).join(", ")}.`;
     case "boolean":
       return typeof value === "boolean" ? null : "Choose yes or no.";
     case "number": {
       const unit = option.unit ? ` ${option.unit}` : "";
-      if (typeof value !== "number" || !Number.isInteger(value)) return `Enter a whole number${unit ? ` in${unit}` : ""}.`;
+      if (typeof value !== "number" || !Number.isInteger(value))
+        return `Enter a whole number${unit ? ` in${unit}` : ""}.`;
       if (value < option.min || value > option.max) return `Enter ${option.min}–${option.max}${unit}.`;
 
-      return (value - option.min) % option.step === 0 ? null : `Use steps of ${option.step}${unit} (e.g. ${option.min + option.step * Math.round((value - option.min) / option.step)}).`;
+      return (value - option.min) % option.step === 0
+        ? null
+        : `Use steps of ${option.step}${unit} (e.g. ${option.min + option.step * Math.round((value - option.min) / option.step)}).`;
     }
   }
 }
@@ -51,20 +61,30 @@ function checkValue(option: TModelDefinition["options"][number], value: unknown)
 export function checkConfiguration(model: TModelDefinition, raw: Record<string, unknown>): TConfigurationCheck {
   const fieldErrors: TFieldErrors = {};
   for (const option of model.options) {
-    const problem = raw[option.code] === undefined ? `Choose ${option.label.toLowerCase()}.` : checkValue(option, raw[option.code]);
+    const problem =
+      raw[option.code] === undefined ? `Choose ${option.label.toLowerCase()}.` : checkValue(option, raw[option.code]);
     if (problem) fieldErrors[option.code] = [problem];
   }
-  for (const key of Object.keys(raw)) if (!model.options.some((option) => option.code === key)) fieldErrors[key] = ["This product has no such option."];
+  for (const key of Object.keys(raw))
+    if (!model.options.some((option) => option.code === key)) fieldErrors[key] = ["This product has no such option."];
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   const configuration = raw as TConfiguration;
   const violations = findViolations(model, configuration);
-  if (violations.length) return { ok: false, fieldErrors: { _form: violations.map((constraint) => constraint.reason) } };
+  if (violations.length)
+    return { ok: false, fieldErrors: { _form: violations.map((constraint) => constraint.reason) } };
 
-  return { ok: true, configuration: Object.fromEntries(model.options.map((option) => [option.code, configuration[option.code]!])) };
+  return {
+    ok: true,
+    configuration: Object.fromEntries(model.options.map((option) => [option.code, configuration[option.code]!])),
+  };
 }
 
 /** The SKU a configuration orders: the value of the option that selects the variant, or the product's only SKU. */
-export function resolveSku(model: TModelDefinition, configuration: TConfiguration, productSkus: string[]): string | null {
+export function resolveSku(
+  model: TModelDefinition,
+  configuration: TConfiguration,
+  productSkus: string[],
+): string | null {
   for (const option of model.options) {
     if (option.kind !== "enum" || !option.values.some((value) => value.sku)) continue;
 
@@ -83,7 +103,11 @@ export function summariseConfiguration(model: TModelDefinition, configuration: T
         case "enum":
           return [`${option.label} ${option.values.find((item) => item.code === value)?.label ?? String(value)}`];
         case "multi":
-          return Array.isArray(value) && value.length ? [`${option.label}: ${value.map((code) => option.values.find((item) => item.code === code)?.label ?? code).join(", ")}`] : [];
+          return Array.isArray(value) && value.length
+            ? [
+                `${option.label}: ${value.map((code) => option.values.find((item) => item.code === code)?.label ?? code).join(", ")}`,
+              ]
+            : [];
         case "number":
           return [`${option.label} ${String(value)}${option.unit ? ` ${option.unit}` : ""}`];
         case "boolean":

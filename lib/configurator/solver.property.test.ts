@@ -16,42 +16,79 @@ const NUMBER = { min: 0, max: 100, step: 10 };
 const numberPoints = Array.from({ length: 11 }, (_, index) => index * 10);
 
 const arbCondition: fc.Arbitrary<TCondition> = fc.oneof(
-  fc.record({ enumIndex: fc.integer({ min: 0, max: 2 }), op: fc.constantFrom("is", "is_not"), pick: fc.nat() }).map(({ enumIndex, op, pick }) => {
-    const option = ENUMS[enumIndex]!;
+  fc
+    .record({ enumIndex: fc.integer({ min: 0, max: 2 }), op: fc.constantFrom("is", "is_not"), pick: fc.nat() })
+    .map(({ enumIndex, op, pick }) => {
+      const option = ENUMS[enumIndex]!;
 
-    return { option: option.code, op, value: option.values[pick % option.values.length]! } as TCondition;
-  }),
-  fc.record({ op: fc.constantFrom("lt", "lte", "gt", "gte"), value: fc.integer({ min: -5, max: 105 }) }).map(({ op, value }) => ({ option: "n", op, value }) as TCondition),
+      return { option: option.code, op, value: option.values[pick % option.values.length]! } as TCondition;
+    }),
+  fc
+    .record({ op: fc.constantFrom("lt", "lte", "gt", "gte"), value: fc.integer({ min: -5, max: 105 }) })
+    .map(({ op, value }) => ({ option: "n", op, value }) as TCondition),
   fc.boolean().map((value) => ({ option: "flag", op: "is", value }) as TCondition),
 );
 
 const arbConstraint = fc.oneof(
-  fc.record({ premise: fc.array(arbCondition, { minLength: 1, maxLength: 2 }), then: arbCondition, kind: fc.constantFrom("requires", "excludes") }).map(({ premise, then, kind }) => ({ type: kind, if: premise, then })),
-  fc.record({ premise: fc.array(arbCondition, { maxLength: 2 }), min: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), max: fc.integer({ min: 0, max: 100 }) }).map(({ premise, min, max }) => ({ type: "limit", if: premise, option: "n", min, max })),
+  fc
+    .record({
+      premise: fc.array(arbCondition, { minLength: 1, maxLength: 2 }),
+      then: arbCondition,
+      kind: fc.constantFrom("requires", "excludes"),
+    })
+    .map(({ premise, then, kind }) => ({ type: kind, if: premise, then })),
+  fc
+    .record({
+      premise: fc.array(arbCondition, { maxLength: 2 }),
+      min: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+      max: fc.integer({ min: 0, max: 100 }),
+    })
+    .map(({ premise, min, max }) => ({ type: "limit", if: premise, option: "n", min, max })),
   fc.array(arbCondition, { minLength: 1, maxLength: 3 }).map((when) => ({ type: "forbid", when })),
 );
 
-const arbModel: fc.Arbitrary<TModelDefinition> = fc.array(arbConstraint, { minLength: 1, maxLength: 5 }).map((constraints) =>
-  ZModelDefinition.parse({
-    options: [
-      ...ENUMS.map((option) => ({ code: option.code, label: option.code.toUpperCase(), kind: "enum", values: option.values.map((value) => ({ code: value, label: value })) })),
-      { code: "n", label: "N", kind: "number", ...NUMBER },
-      { code: "flag", label: "Flag", kind: "boolean" },
-    ],
-    constraints: constraints.map((constraint, index) => ({ id: `k${index}`, reason: `reason ${index}`, ...constraint })),
-  }),
-);
+const arbModel: fc.Arbitrary<TModelDefinition> = fc
+  .array(arbConstraint, { minLength: 1, maxLength: 5 })
+  .map((constraints) =>
+    ZModelDefinition.parse({
+      options: [
+        ...ENUMS.map((option) => ({
+          code: option.code,
+          label: option.code.toUpperCase(),
+          kind: "enum",
+          values: option.values.map((value) => ({ code: value, label: value })),
+        })),
+        { code: "n", label: "N", kind: "number", ...NUMBER },
+        { code: "flag", label: "Flag", kind: "boolean" },
+      ],
+      constraints: constraints.map((constraint, index) => ({
+        id: `k${index}`,
+        reason: `reason ${index}`,
+        ...constraint,
+      })),
+    }),
+  );
 
 const ALL: TConfiguration[] = ENUMS[0]!.values.flatMap((a) =>
-  ENUMS[1]!.values.flatMap((b) => ENUMS[2]!.values.flatMap((c) => numberPoints.flatMap((n) => [false, true].map((flag) => ({ a, b, c, n, flag }))))),
+  ENUMS[1]!.values.flatMap((b) =>
+    ENUMS[2]!.values.flatMap((c) => numberPoints.flatMap((n) => [false, true].map((flag) => ({ a, b, c, n, flag })))),
+  ),
 );
 
-const arbFixed = fc.record({ a: fc.option(fc.constantFrom(...ENUMS[0]!.values), { nil: undefined }), n: fc.option(fc.constantFrom(...numberPoints), { nil: undefined }), flag: fc.option(fc.boolean(), { nil: undefined }) }).map((fixed) =>
-  Object.fromEntries(Object.entries(fixed).filter(([, value]) => value !== undefined)) as TConfiguration,
-);
+const arbFixed = fc
+  .record({
+    a: fc.option(fc.constantFrom(...ENUMS[0]!.values), { nil: undefined }),
+    n: fc.option(fc.constantFrom(...numberPoints), { nil: undefined }),
+    flag: fc.option(fc.boolean(), { nil: undefined }),
+  })
+  .map(
+    (fixed) => Object.fromEntries(Object.entries(fixed).filter(([, value]) => value !== undefined)) as TConfiguration,
+  );
 
-const matches = (configuration: TConfiguration, partial: TConfiguration) => Object.entries(partial).every(([key, value]) => configuration[key] === value);
-const exists = (model: TModelDefinition, partial: TConfiguration) => ALL.some((configuration) => matches(configuration, partial) && findViolations(model, configuration).length === 0);
+const matches = (configuration: TConfiguration, partial: TConfiguration) =>
+  Object.entries(partial).every(([key, value]) => configuration[key] === value);
+const exists = (model: TModelDefinition, partial: TConfiguration) =>
+  ALL.some((configuration) => matches(configuration, partial) && findViolations(model, configuration).length === 0);
 
 describe("solver (property, against brute force)", () => {
   it("says a value is possible exactly when some valid configuration has it with the other fixed options", () => {
@@ -63,7 +100,9 @@ describe("solver (property, against brute force)", () => {
           if (state.kind === "number") continue;
           const others = Object.fromEntries(Object.entries(fixed).filter(([key]) => key !== option));
           for (const value of state.values) {
-            expect(value.possible, `${option}=${String(value.value)} with ${JSON.stringify(fixed)}`).toBe(exists(model, { ...others, [option]: value.value }));
+            expect(value.possible, `${option}=${String(value.value)} with ${JSON.stringify(fixed)}`).toBe(
+              exists(model, { ...others, [option]: value.value }),
+            );
             if (!value.possible) expect(value.reason).toMatch(/^reason \d|Not available/);
           }
         }

@@ -19,12 +19,19 @@ type TVar = { key: string; option: TModelOption; domain: TValue[] };
 type TTruth = boolean | undefined;
 
 export type TValueState = { value: string | boolean; possible: boolean; reason: string | null };
-export type TNumberState = { allowed: { min: number; max: number }[]; blocked: { from: number; to: number; reason: string }[] };
+export type TNumberState = {
+  allowed: { min: number; max: number }[];
+  blocked: { from: number; to: number; reason: string }[];
+};
 export type TOptionState =
   | { code: string; kind: "enum" | "boolean"; values: TValueState[] }
   | { code: string; kind: "multi"; values: (TValueState & { canRemove: boolean; removeReason: string | null })[] }
   | ({ code: string; kind: "number" } & TNumberState);
-export type TSolution = { options: Record<string, TOptionState>; witness: TConfiguration | null; violations: TConstraint[] };
+export type TSolution = {
+  options: Record<string, TOptionState>;
+  witness: TConfiguration | null;
+  violations: TConstraint[];
+};
 
 const NODE_BUDGET = 50_000;
 const flagKey = (option: string, value: string) => `${option}:${value}`;
@@ -78,7 +85,8 @@ export function isViolated(constraint: TConstraint, assignment: TAssignment): TT
   if (constraint.type === "limit") {
     const value = assignment.get(constraint.option) as number | undefined;
     if (value === undefined) return undefined;
-    const outside = (constraint.min !== null && value < constraint.min) || (constraint.max !== null && value > constraint.max);
+    const outside =
+      (constraint.min !== null && value < constraint.min) || (constraint.max !== null && value > constraint.max);
 
     return outside ? (premise === true ? true : undefined) : false;
   }
@@ -97,16 +105,26 @@ function onGrid(option: Extract<TModelOption, { kind: "number" }>, value: number
   return Math.min(option.max, Math.max(option.min, snapped));
 }
 
-function numberDomain(option: Extract<TModelOption, { kind: "number" }>, model: TModelDefinition, preferred: unknown): number[] {
+function numberDomain(
+  option: Extract<TModelOption, { kind: "number" }>,
+  model: TModelDefinition,
+  preferred: unknown,
+): number[] {
   const thresholds: number[] = [];
   for (const constraint of model.constraints) {
-    const conditions = constraint.type === "forbid" ? constraint.when : [...constraint.if, ...(constraint.type === "limit" ? [] : [constraint.then])];
-    for (const condition of conditions) if (condition.option === option.code && typeof condition.value === "number") thresholds.push(condition.value);
-    if (constraint.type === "limit" && constraint.option === option.code) for (const bound of [constraint.min, constraint.max]) if (bound !== null) thresholds.push(bound);
+    const conditions =
+      constraint.type === "forbid"
+        ? constraint.when
+        : [...constraint.if, ...(constraint.type === "limit" ? [] : [constraint.then])];
+    for (const condition of conditions)
+      if (condition.option === option.code && typeof condition.value === "number") thresholds.push(condition.value);
+    if (constraint.type === "limit" && constraint.option === option.code)
+      for (const bound of [constraint.min, constraint.max]) if (bound !== null) thresholds.push(bound);
   }
   const points = new Set<number>([option.min, option.max]);
   if (option.default !== null) points.add(option.default);
-  if (typeof preferred === "number" && preferred >= option.min && preferred <= option.max) points.add(onGrid(option, preferred, "down"));
+  if (typeof preferred === "number" && preferred >= option.min && preferred <= option.max)
+    points.add(onGrid(option, preferred, "down"));
   for (const threshold of thresholds) {
     for (const point of [onGrid(option, threshold, "down"), onGrid(option, threshold, "up")]) {
       points.add(point);
@@ -139,7 +157,9 @@ export function toAssignment(model: TModelDefinition, configuration: TConfigurat
   for (const option of model.options) {
     const value = configuration[option.code];
     if (value === undefined) continue;
-    if (option.kind === "multi") for (const item of option.values) assignment.set(flagKey(option.code, item.code), Array.isArray(value) && value.includes(item.code));
+    if (option.kind === "multi")
+      for (const item of option.values)
+        assignment.set(flagKey(option.code, item.code), Array.isArray(value) && value.includes(item.code));
     else assignment.set(option.code, value as TValue);
   }
 
@@ -148,11 +168,24 @@ export function toAssignment(model: TModelDefinition, configuration: TConfigurat
 
 function fromAssignment(model: TModelDefinition, assignment: TAssignment): TConfiguration {
   return Object.fromEntries(
-    model.options.map((option) => [option.code, option.kind === "multi" ? option.values.filter((value) => assignment.get(flagKey(option.code, value.code)) === true).map((value) => value.code) : (assignment.get(option.code) as TValue)]),
+    model.options.map((option) => [
+      option.code,
+      option.kind === "multi"
+        ? option.values
+            .filter((value) => assignment.get(flagKey(option.code, value.code)) === true)
+            .map((value) => value.code)
+        : (assignment.get(option.code) as TValue),
+    ]),
   );
 }
 
-type TSearch = { model: TModelDefinition; vars: TVar[]; preferred: TAssignment; nodes: number; blamed: Map<TConstraint, number> };
+type TSearch = {
+  model: TModelDefinition;
+  vars: TVar[];
+  preferred: TAssignment;
+  nodes: number;
+  blamed: Map<TConstraint, number>;
+};
 
 function firstViolated(search: TSearch, assignment: TAssignment): TConstraint | null {
   for (const constraint of search.model.constraints) if (isViolated(constraint, assignment) === true) return constraint;
@@ -167,7 +200,11 @@ function extend(search: TSearch, assignment: TAssignment, index: number): TAssig
   const wish = search.preferred.get(variable.key);
   // The buyer's current value first; for numbers, then the nearest ones.
   const ordered =
-    typeof wish === "number" ? [...variable.domain].sort((a, b) => Math.abs((a as number) - wish) - Math.abs((b as number) - wish)) : wish !== undefined && variable.domain.includes(wish) ? [wish, ...variable.domain.filter((value) => value !== wish)] : variable.domain;
+    typeof wish === "number"
+      ? [...variable.domain].sort((a, b) => Math.abs((a as number) - wish) - Math.abs((b as number) - wish))
+      : wish !== undefined && variable.domain.includes(wish)
+        ? [wish, ...variable.domain.filter((value) => value !== wish)]
+        : variable.domain;
   for (const value of ordered) {
     if (++search.nodes > NODE_BUDGET) return null;
     assignment.set(variable.key, value);
@@ -208,14 +245,23 @@ function without(assignment: TAssignment, option: TModelOption): TAssignment {
   return rest;
 }
 
-function numberState(search: TSearch, fixed: TAssignment, option: Extract<TModelOption, { kind: "number" }>): TNumberState {
+function numberState(
+  search: TSearch,
+  fixed: TAssignment,
+  option: Extract<TModelOption, { kind: "number" }>,
+): TNumberState {
   const variable = search.vars.find((item) => item.key === option.code)!;
   const rest = without(fixed, option);
   const state: TNumberState = { allowed: [], blocked: [] };
   let run: { possible: boolean; reason: string | null; from: number; to: number } | null = null;
   const flush = () => {
     if (run?.possible) state.allowed.push({ min: run.from, max: run.to });
-    else if (run) state.blocked.push({ from: run.from, to: run.to, reason: run.reason ?? "Not available with your other choices." });
+    else if (run)
+      state.blocked.push({
+        from: run.from,
+        to: run.to,
+        reason: run.reason ?? "Not available with your other choices.",
+      });
   };
   for (const point of variable.domain as number[]) {
     const { possible, reason } = toState(complete(search, new Map(rest).set(option.code, point)));
@@ -234,9 +280,19 @@ function numberState(search: TSearch, fixed: TAssignment, option: Extract<TModel
  * What is still possible given the options the buyer fixed. `preferred` (usually the
  * current configuration) orders the search, so the witness stays close to it.
  */
-export function solve(model: TModelDefinition, fixedConfiguration: TConfiguration, preferredConfiguration: TConfiguration = fixedConfiguration): TSolution {
+export function solve(
+  model: TModelDefinition,
+  fixedConfiguration: TConfiguration,
+  preferredConfiguration: TConfiguration = fixedConfiguration,
+): TSolution {
   const preferred = toAssignment(model, preferredConfiguration);
-  const search: TSearch = { model, vars: variables(model, preferredConfiguration), preferred, nodes: 0, blamed: new Map() };
+  const search: TSearch = {
+    model,
+    vars: variables(model, preferredConfiguration),
+    preferred,
+    nodes: 0,
+    blamed: new Map(),
+  };
   const fixed = toAssignment(model, fixedConfiguration);
   const options: Record<string, TOptionState> = {};
   for (const option of model.options) {
@@ -246,7 +302,11 @@ export function solve(model: TModelDefinition, fixedConfiguration: TConfiguratio
       case "enum":
       case "boolean": {
         const domain: TValue[] = option.kind === "enum" ? option.values.map((value) => value.code) : [false, true];
-        options[option.code] = { code: option.code, kind: option.kind, values: domain.map((value) => ({ value: value as string | boolean, ...toState(check(option.code, value)) })) };
+        options[option.code] = {
+          code: option.code,
+          kind: option.kind,
+          values: domain.map((value) => ({ value: value as string | boolean, ...toState(check(option.code, value)) })),
+        };
         break;
       }
       case "multi":
@@ -257,7 +317,13 @@ export function solve(model: TModelDefinition, fixedConfiguration: TConfiguratio
             const add = toState(check(flagKey(option.code, value.code), true));
             const remove = toState(check(flagKey(option.code, value.code), false));
 
-            return { value: value.code, possible: add.possible, reason: add.reason, canRemove: remove.possible, removeReason: remove.reason };
+            return {
+              value: value.code,
+              possible: add.possible,
+              reason: add.reason,
+              canRemove: remove.possible,
+              removeReason: remove.reason,
+            };
           }),
         };
         break;
@@ -268,7 +334,11 @@ export function solve(model: TModelDefinition, fixedConfiguration: TConfiguratio
   }
   const witness = complete(search, fixed).found;
 
-  return { options, witness: witness ? fromAssignment(model, witness) : null, violations: violationsOf(model, toAssignment(model, preferredConfiguration)) };
+  return {
+    options,
+    witness: witness ? fromAssignment(model, witness) : null,
+    violations: violationsOf(model, toAssignment(model, preferredConfiguration)),
+  };
 }
 
 function toState(result: TCompletion): { possible: boolean; reason: string | null } {
@@ -288,7 +358,13 @@ export function findViolations(model: TModelDefinition, configuration: TConfigur
 
 /** Whether some valid configuration keeps every value of `partial`. */
 export function hasCompletion(model: TModelDefinition, partial: TConfiguration): boolean {
-  const search: TSearch = { model, vars: variables(model, partial), preferred: toAssignment(model, partial), nodes: 0, blamed: new Map() };
+  const search: TSearch = {
+    model,
+    vars: variables(model, partial),
+    preferred: toAssignment(model, partial),
+    nodes: 0,
+    blamed: new Map(),
+  };
   const result = complete(search, toAssignment(model, partial));
 
   return result.found !== null || result.exhausted;

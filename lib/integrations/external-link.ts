@@ -1,6 +1,15 @@
 import { z } from "zod";
 
-export const EXTERNAL_ENTITY_TYPES = ["organisation", "user", "address", "product", "variant", "order", "order_line", "delivery"] as const;
+export const EXTERNAL_ENTITY_TYPES = [
+  "organisation",
+  "user",
+  "address",
+  "product",
+  "variant",
+  "order",
+  "order_line",
+  "delivery",
+] as const;
 export const EXTERNAL_SYSTEMS = ["MEDUSA", "ODOO", "PIM"] as const;
 
 export const ZExternalLinkInput = z.object({

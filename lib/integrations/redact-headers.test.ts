@@ -27,6 +27,9 @@ describe("redactHeaders", () => {
   });
 
   it("takes a plain object too", () => {
-    expect(redactHeaders({ "X-Request-Id": "r1", "x-auth-token": "t" })).toEqual({ "x-request-id": "r1", "x-auth-token": REDACTED });
+    expect(redactHeaders({ "X-Request-Id": "r1", "x-auth-token": "t" })).toEqual({
+      "x-request-id": "r1",
+      "x-auth-token": REDACTED,
+    });
   });
 });

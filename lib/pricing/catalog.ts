@@ -19,7 +19,13 @@ export const ZOptionFact = z.discriminatedUnion("kind", [
     /** When this option selects the product's variant: the SKU of each value. */
     skus: z.record(z.string(), z.string()).optional(),
   }),
-  z.object({ code, label: z.string().max(80).optional(), kind: z.literal("multi"), values: z.array(z.string().min(1).max(60)).min(1), default: z.array(z.string()).optional() }),
+  z.object({
+    code,
+    label: z.string().max(80).optional(),
+    kind: z.literal("multi"),
+    values: z.array(z.string().min(1).max(60)).min(1),
+    default: z.array(z.string()).optional(),
+  }),
   z.object({
     code,
     label: z.string().max(80).optional(),
@@ -34,7 +40,13 @@ export const ZOptionFact = z.discriminatedUnion("kind", [
 ]);
 
 export type TOptionFact = z.infer<typeof ZOptionFact>;
-export type TProductFact = { handle: string; title?: string; skus: string[]; categories: string[]; options: TOptionFact[] };
+export type TProductFact = {
+  handle: string;
+  title?: string;
+  skus: string[];
+  categories: string[];
+  options: TOptionFact[];
+};
 export type TCatalogFacts = { products: TProductFact[]; organisationIds: string[] };
 
 /** The configuration a buyer starts from: each option's default, else its first value or minimum. */
@@ -59,7 +71,9 @@ export function defaultConfiguration(options: TOptionFact[]): TConfiguration {
 export function skuFromOptions(options: TOptionFact[], configuration: TConfiguration): string | null {
   const selecting = options.find((option) => option.kind === "choice" && option.skus);
 
-  return selecting?.kind === "choice" && selecting.skus ? (selecting.skus[String(configuration[selecting.code])] ?? null) : null;
+  return selecting?.kind === "choice" && selecting.skus
+    ? (selecting.skus[String(configuration[selecting.code])] ?? null)
+    : null;
 }
 
 /** "width_mm 1600, top walnut, cable_port" — a configuration in one line. */

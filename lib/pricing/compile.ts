@@ -4,9 +4,23 @@
 // Every compiled rule has the same shape (the rule sits inside it), which keeps the hot
 // path's property lookups monomorphic.
 import { fromMinor, type TExact } from "@/lib/pricing/money";
-import type { TBasePriceRule, TContractPriceRule, TOrgDiscountRule, TPricingPolicy, TPricingRule, TSurchargeRule, TTierRule } from "@/lib/pricing/rules";
+import type {
+  TBasePriceRule,
+  TContractPriceRule,
+  TOrgDiscountRule,
+  TPricingPolicy,
+  TPricingRule,
+  TSurchargeRule,
+  TTierRule,
+} from "@/lib/pricing/rules";
 
-export type TCompiled<R extends TPricingRule> = { rule: R; fromMs: number; toMs: number; priority: number; exact: TExact };
+export type TCompiled<R extends TPricingRule> = {
+  rule: R;
+  fromMs: number;
+  toMs: number;
+  priority: number;
+  exact: TExact;
+};
 
 export type TCompiledRuleSet = {
   versionId: string;
@@ -29,7 +43,13 @@ export type TCompiledRuleSet = {
 const toMs = (value: string | null, fallback: number) => (value ? Date.parse(value) : fallback);
 
 function compileRule<R extends TPricingRule>(rule: R): TCompiled<R> {
-  return { rule, fromMs: toMs(rule.validFrom, -Infinity), toMs: toMs(rule.validTo, Infinity), priority: rule.priority, exact: fromMinor("amount" in rule ? rule.amount : 0) };
+  return {
+    rule,
+    fromMs: toMs(rule.validFrom, -Infinity),
+    toMs: toMs(rule.validTo, Infinity),
+    priority: rule.priority,
+    exact: fromMinor("amount" in rule ? rule.amount : 0),
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -39,9 +59,20 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 // Higher priority first; among equals, the one that started later (the newer rule) first.
-const byPrecedence = (a: TCompiled<TPricingRule>, b: TCompiled<TPricingRule>) => b.priority - a.priority || b.fromMs - a.fromMs;
+const byPrecedence = (a: TCompiled<TPricingRule>, b: TCompiled<TPricingRule>) =>
+  b.priority - a.priority || b.fromMs - a.fromMs;
 
-export function compileRuleSet({ versionId, currency, policy, rules }: { versionId: string; currency: string; policy: TPricingPolicy; rules: TPricingRule[] }): TCompiledRuleSet {
+export function compileRuleSet({
+  versionId,
+  currency,
+  policy,
+  rules,
+}: {
+  versionId: string;
+  currency: string;
+  policy: TPricingPolicy;
+  rules: TPricingRule[];
+}): TCompiledRuleSet {
   const compiled: TCompiledRuleSet = {
     versionId,
     currency,
@@ -93,4 +124,5 @@ export function compileRuleSet({ versionId, currency, policy, rules }: { version
   return compiled;
 }
 
-export const isValidAt = (compiled: { fromMs: number; toMs: number }, at: number) => compiled.fromMs <= at && at < compiled.toMs;
+export const isValidAt = (compiled: { fromMs: number; toMs: number }, at: number) =>
+  compiled.fromMs <= at && at < compiled.toMs;

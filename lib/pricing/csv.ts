@@ -40,35 +40,91 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 // Spreadsheets run cells that start like a formula; a note is the only free text exported.
 const escapeNote = (note: string) => (FORMULA_START.test(note) ? `'${note}` : note);
-const unescapeNote = (note: string) => (note.startsWith("'") && FORMULA_START.test(note.slice(1)) ? note.slice(1) : note);
+const unescapeNote = (note: string) =>
+  note.startsWith("'") && FORMULA_START.test(note.slice(1)) ? note.slice(1) : note;
 
-export function rulesToCsv(kind: TRuleKind, rules: TPricingRule[], currency: string, organisations: TOrganisationNames): string {
+export function rulesToCsv(
+  kind: TRuleKind,
+  rules: TPricingRule[],
+  currency: string,
+  organisations: TOrganisationNames,
+): string {
   const orgName = (id: string | null) => (id ? (organisations.nameById.get(id) ?? id) : "");
   const rows = rules
     .filter((rule) => rule.kind === kind)
     .map((rule): TRow => {
-      const common = { id: rule.id, priority: String(rule.priority), valid_from: rule.validFrom ?? "", valid_to: rule.validTo ?? "", note: escapeNote(rule.note) };
+      const common = {
+        id: rule.id,
+        priority: String(rule.priority),
+        valid_from: rule.validFrom ?? "",
+        valid_to: rule.validTo ?? "",
+        note: escapeNote(rule.note),
+      };
       switch (rule.kind) {
         case "base_price":
           return { ...common, sku: rule.sku, amount: formatAmount(rule.amount, currency) };
         case "surcharge":
-          return { ...common, product: rule.product, option: rule.option, value: rule.value ?? "", mode: rule.mode, amount: formatAmount(rule.amount, currency), percent: formatPercent(rule.bps), step: String(rule.step), from: String(rule.from) };
+          return {
+            ...common,
+            product: rule.product,
+            option: rule.option,
+            value: rule.value ?? "",
+            mode: rule.mode,
+            amount: formatAmount(rule.amount, currency),
+            percent: formatPercent(rule.bps),
+            step: String(rule.step),
+            from: String(rule.from),
+          };
         case "org_discount":
-          return { ...common, organisation: orgName(rule.organisationId), scope: rule.scope.type, scope_value: rule.scope.type === "product" ? rule.scope.product : rule.scope.type === "category" ? rule.scope.category : "", percent: formatPercent(rule.bps), exclusive: rule.exclusive ? "yes" : "no" };
+          return {
+            ...common,
+            organisation: orgName(rule.organisationId),
+            scope: rule.scope.type,
+            scope_value:
+              rule.scope.type === "product"
+                ? rule.scope.product
+                : rule.scope.type === "category"
+                  ? rule.scope.category
+                  : "",
+            percent: formatPercent(rule.bps),
+            exclusive: rule.exclusive ? "yes" : "no",
+          };
         case "contract_price":
-          return { ...common, organisation: orgName(rule.organisationId), sku: rule.sku, amount: formatAmount(rule.amount, currency) };
+          return {
+            ...common,
+            organisation: orgName(rule.organisationId),
+            sku: rule.sku,
+            amount: formatAmount(rule.amount, currency),
+          };
         case "tier":
-          return { ...common, product: rule.product ?? "", organisation: orgName(rule.organisationId), min_quantity: String(rule.minQuantity), max_quantity: rule.maxQuantity === null ? "" : String(rule.maxQuantity), mode: rule.mode, percent: formatPercent(rule.bps), amount: formatAmount(rule.amount, currency) };
+          return {
+            ...common,
+            product: rule.product ?? "",
+            organisation: orgName(rule.organisationId),
+            min_quantity: String(rule.minQuantity),
+            max_quantity: rule.maxQuantity === null ? "" : String(rule.maxQuantity),
+            mode: rule.mode,
+            percent: formatPercent(rule.bps),
+            amount: formatAmount(rule.amount, currency),
+          };
       }
     });
 
-  return Papa.unparse({ fields: [...CSV_COLUMNS[kind]], data: rows.map((row) => CSV_COLUMNS[kind].map((column) => row[column] ?? "")) }, { newline: "\r\n" });
+  return Papa.unparse(
+    { fields: [...CSV_COLUMNS[kind]], data: rows.map((row) => CSV_COLUMNS[kind].map((column) => row[column] ?? "")) },
+    { newline: "\r\n" },
+  );
 }
 
 type TCell = { value: unknown } | { error: string };
 
 /** Reads one row into a rule input (before zod): number and date columns parsed here. */
-function readRow(kind: TRuleKind, row: TRow, currency: string, organisations: TOrganisationNames): { input: Record<string, unknown>; errors: Record<string, string> } {
+function readRow(
+  kind: TRuleKind,
+  row: TRow,
+  currency: string,
+  organisations: TOrganisationNames,
+): { input: Record<string, unknown>; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const input: Record<string, unknown> = { kind };
   const text = (column: string) => (row[column] ?? "").trim();
@@ -77,8 +133,10 @@ function readRow(kind: TRuleKind, row: TRow, currency: string, organisations: TO
     if ("error" in cell) errors[column] = cell.error;
     else input[field] = cell.value;
   };
-  const optional = (column: string, parse: (value: string) => TCell) => (text(column) === "" ? undefined : parse(text(column)));
-  const integer = (value: string): TCell => (/^-?\d{1,9}$/.test(value) ? { value: Number(value) } : { error: "Enter a whole number." });
+  const optional = (column: string, parse: (value: string) => TCell) =>
+    text(column) === "" ? undefined : parse(text(column));
+  const integer = (value: string): TCell =>
+    /^-?\d{1,9}$/.test(value) ? { value: Number(value) } : { error: "Enter a whole number." };
   const amount = (value: string): TCell => {
     const parsed = parseAmount(value, currency);
 
@@ -92,10 +150,13 @@ function readRow(kind: TRuleKind, row: TRow, currency: string, organisations: TO
   const date = (value: string): TCell => {
     const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value;
 
-    return Number.isNaN(Date.parse(iso)) || !/^\d{4}-\d{2}-\d{2}T/.test(iso) ? { error: "Use a date like 2026-12-01 or 2026-12-01T08:00:00Z." } : { value: new Date(iso).toISOString() };
+    return Number.isNaN(Date.parse(iso)) || !/^\d{4}-\d{2}-\d{2}T/.test(iso)
+      ? { error: "Use a date like 2026-12-01 or 2026-12-01T08:00:00Z." }
+      : { value: new Date(iso).toISOString() };
   };
   const organisation = (value: string): TCell => {
-    const id = organisations.idByName.get(value.toLowerCase()) ?? (organisations.nameById.has(value) ? value : undefined);
+    const id =
+      organisations.idByName.get(value.toLowerCase()) ?? (organisations.nameById.has(value) ? value : undefined);
 
     return id ? { value: id } : { error: `No organisation called "${value}".` };
   };
@@ -105,7 +166,8 @@ function readRow(kind: TRuleKind, row: TRow, currency: string, organisations: TO
   set("validFrom", "valid_from", optional("valid_from", date));
   set("validTo", "valid_to", optional("valid_to", date));
   input.note = unescapeNote(row.note ?? "");
-  for (const column of ["sku", "product", "option", "mode"]) if (CSV_COLUMNS[kind].includes(column) && text(column)) input[column] = text(column);
+  for (const column of ["sku", "product", "option", "mode"])
+    if (CSV_COLUMNS[kind].includes(column) && text(column)) input[column] = text(column);
   if (CSV_COLUMNS[kind].includes("amount")) set("amount", "amount", optional("amount", amount));
   if (CSV_COLUMNS[kind].includes("percent")) set("bps", "percent", optional("percent", percent));
   if (kind === "surcharge") {
@@ -116,11 +178,21 @@ function readRow(kind: TRuleKind, row: TRow, currency: string, organisations: TO
   if (kind === "tier") {
     input.product = text("product") || null;
     input.organisationId = null;
-    set("minQuantity", "min_quantity", optional("min_quantity", integer) ?? { error: "Enter the first quantity of the tier." });
+    set(
+      "minQuantity",
+      "min_quantity",
+      optional("min_quantity", integer) ?? { error: "Enter the first quantity of the tier." },
+    );
     input.maxQuantity = null;
     set("maxQuantity", "max_quantity", optional("max_quantity", integer));
   }
-  if (CSV_COLUMNS[kind].includes("organisation")) set("organisationId", "organisation", optional("organisation", organisation) ?? (kind === "tier" ? undefined : { error: "Enter the organisation's name." }));
+  if (CSV_COLUMNS[kind].includes("organisation"))
+    set(
+      "organisationId",
+      "organisation",
+      optional("organisation", organisation) ??
+        (kind === "tier" ? undefined : { error: "Enter the organisation's name." }),
+    );
   if (kind === "org_discount") {
     const scope = text("scope") || "all";
     const value = text("scope_value");
@@ -145,19 +217,52 @@ function columnOf(issue: z.core.$ZodIssue): string | null {
 }
 
 /** Parses a whole file of one kind, for a version holding `current`; rows without an id get a new one. */
-export function parseRulesCsv({ kind, text, currency, organisations, current }: { kind: TRuleKind; text: string; currency: string; organisations: TOrganisationNames; current: TPricingRule[] }): TCsvParseResult {
-  const parsed = Papa.parse<TRow>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: (header) => header.trim().toLowerCase() });
+export function parseRulesCsv({
+  kind,
+  text,
+  currency,
+  organisations,
+  current,
+}: {
+  kind: TRuleKind;
+  text: string;
+  currency: string;
+  organisations: TOrganisationNames;
+  current: TPricingRule[];
+}): TCsvParseResult {
+  const parsed = Papa.parse<TRow>(text.replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: (header) => header.trim().toLowerCase(),
+  });
   const headers = parsed.meta.fields ?? [];
   const missing = CSV_COLUMNS[kind].filter((column) => !headers.includes(column) && column !== "id");
   const unknown = headers.filter((column) => !CSV_COLUMNS[kind].includes(column));
   if (missing.length || unknown.length) {
-    const problems = [missing.length ? `missing column(s) ${missing.join(", ")}` : "", unknown.length ? `unknown column(s) ${unknown.join(", ")}` : ""].filter(Boolean);
+    const problems = [
+      missing.length ? `missing column(s) ${missing.join(", ")}` : "",
+      unknown.length ? `unknown column(s) ${unknown.join(", ")}` : "",
+    ].filter(Boolean);
 
-    return { ok: false, errors: [{ row: 1, column: null, message: `The header row does not match: ${problems.join("; ")}. Expected: ${CSV_COLUMNS[kind].join(", ")}.` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          row: 1,
+          column: null,
+          message: `The header row does not match: ${problems.join("; ")}. Expected: ${CSV_COLUMNS[kind].join(", ")}.`,
+        },
+      ],
+    };
   }
-  if (parsed.data.length > MAX_ROWS) return { ok: false, errors: [{ row: 1, column: null, message: `At most ${MAX_ROWS} rows per file.` }] };
+  if (parsed.data.length > MAX_ROWS)
+    return { ok: false, errors: [{ row: 1, column: null, message: `At most ${MAX_ROWS} rows per file.` }] };
 
-  const errors: TCsvRowError[] = parsed.errors.map((error) => ({ row: (error.row ?? 0) + 2, column: null, message: error.message }));
+  const errors: TCsvRowError[] = parsed.errors.map((error) => ({
+    row: (error.row ?? 0) + 2,
+    column: null,
+    message: error.message,
+  }));
   const rules: TPricingRule[] = [];
   const firstRowOfId = new Map<string, number>();
   const otherKinds = new Map(current.filter((rule) => rule.kind !== kind).map((rule) => [rule.id, rule.kind]));
@@ -170,20 +275,33 @@ export function parseRulesCsv({ kind, text, currency, organisations, current }: 
     for (const [column, message] of Object.entries(cellErrors)) errors.push({ row: rowNumber, column, message });
     input.id ??= newId();
     const id = String(input.id);
-    if (firstRowOfId.has(id)) errors.push({ row: rowNumber, column: "id", message: `${id} is also on row ${firstRowOfId.get(id)}.` });
-    if (otherKinds.has(id)) errors.push({ row: rowNumber, column: "id", message: `${id} is the id of a ${otherKinds.get(id)!.replace("_", " ")} rule.` });
+    if (firstRowOfId.has(id))
+      errors.push({ row: rowNumber, column: "id", message: `${id} is also on row ${firstRowOfId.get(id)}.` });
+    if (otherKinds.has(id))
+      errors.push({
+        row: rowNumber,
+        column: "id",
+        message: `${id} is the id of a ${otherKinds.get(id)!.replace("_", " ")} rule.`,
+      });
     firstRowOfId.set(id, firstRowOfId.get(id) ?? rowNumber);
     if (Object.keys(cellErrors).length) return;
     const result = RULE_SCHEMAS[kind].safeParse(input);
     if (result.success) rules.push(result.data as TPricingRule);
-    else for (const issue of result.error.issues) errors.push({ row: rowNumber, column: columnOf(issue), message: issue.message });
+    else
+      for (const issue of result.error.issues)
+        errors.push({ row: rowNumber, column: columnOf(issue), message: issue.message });
   });
 
   return errors.length ? { ok: false, errors: errors.sort((a, b) => a.row - b.row) } : { ok: true, rules };
 }
 
 /** The rule set after an import: `replace` makes the file the whole list of its kind; `merge` updates by id and adds. */
-export function applyImportedRules(current: TPricingRule[], kind: TRuleKind, imported: TPricingRule[], mode: "replace" | "merge"): TPricingRule[] {
+export function applyImportedRules(
+  current: TPricingRule[],
+  kind: TRuleKind,
+  imported: TPricingRule[],
+  mode: "replace" | "merge",
+): TPricingRule[] {
   if (mode === "replace") return [...current.filter((rule) => rule.kind !== kind), ...imported];
   const byId = new Map(imported.map((rule) => [rule.id, rule]));
   const updated = current.map((rule) => (rule.kind === kind && byId.has(rule.id) ? byId.get(rule.id)! : rule));

@@ -39,11 +39,13 @@ export function describeEffect(rule: TPricingRule, currency: string): string {
   }
 }
 
-export const describeQuantity = (rule: { minQuantity: number; maxQuantity: number | null }) => (rule.maxQuantity === null ? `${rule.minQuantity}+` : `${rule.minQuantity}–${rule.maxQuantity}`);
+export const describeQuantity = (rule: { minQuantity: number; maxQuantity: number | null }) =>
+  rule.maxQuantity === null ? `${rule.minQuantity}+` : `${rule.minQuantity}–${rule.maxQuantity}`;
 
 /** "always", "from 1 Dec 2026", "until 31 Dec 2026", "1 Dec 2026 – 31 Dec 2026" (UTC dates). */
 export function describeValidity(rule: { validFrom: string | null; validTo: string | null }): string {
-  const day = (iso: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso));
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso));
   if (rule.validFrom && rule.validTo) return `${day(rule.validFrom)} – ${day(rule.validTo)}`;
   if (rule.validFrom) return `from ${day(rule.validFrom)}`;
 
@@ -51,7 +53,10 @@ export function describeValidity(rule: { validFrom: string | null; validTo: stri
 }
 
 /** Whether a rule can affect a product's price (the editor's product filter). */
-export function ruleConcernsProduct(rule: TPricingRule, product: { handle: string; skus: string[]; categories: string[] }): boolean {
+export function ruleConcernsProduct(
+  rule: TPricingRule,
+  product: { handle: string; skus: string[]; categories: string[] },
+): boolean {
   switch (rule.kind) {
     case "base_price":
     case "contract_price":
@@ -59,7 +64,12 @@ export function ruleConcernsProduct(rule: TPricingRule, product: { handle: strin
     case "surcharge":
       return rule.product === product.handle;
     case "org_discount":
-      return rule.scope.type === "all" || (rule.scope.type === "product" ? rule.scope.product === product.handle : product.categories.includes(rule.scope.category));
+      return (
+        rule.scope.type === "all" ||
+        (rule.scope.type === "product"
+          ? rule.scope.product === product.handle
+          : product.categories.includes(rule.scope.category))
+      );
     case "tier":
       return rule.product === null || rule.product === product.handle;
   }

@@ -33,10 +33,12 @@ export function diffVersions(before: TSide, after: TSide): TVersionDiff {
     if (!previous) changes.push({ type: "added", id: rule.id, kind: rule.kind, after: rule });
     else {
       const fields = changedFields(previous, rule);
-      if (fields.length) changes.push({ type: "changed", id: rule.id, kind: rule.kind, before: previous, after: rule, fields });
+      if (fields.length)
+        changes.push({ type: "changed", id: rule.id, kind: rule.kind, before: previous, after: rule, fields });
     }
   }
-  for (const rule of before.rules) if (!next.has(rule.id)) changes.push({ type: "removed", id: rule.id, kind: rule.kind, before: rule });
+  for (const rule of before.rules)
+    if (!next.has(rule.id)) changes.push({ type: "removed", id: rule.id, kind: rule.kind, before: rule });
   changes.sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
   const count = (type: TRuleChange["type"]) => changes.filter((change) => change.type === type).length;
 

@@ -12,9 +12,17 @@ export function discountsFor(compiled: TCompiledRuleSet, context: TContext): TOr
     if (!validOrNote(context, candidate)) continue;
     const rule = candidate.rule;
     const scope = rule.scope;
-    const inScope = scope.type === "all" || (scope.type === "product" ? scope.product === request.product : request.categories.includes(scope.category));
+    const inScope =
+      scope.type === "all" ||
+      (scope.type === "product" ? scope.product === request.product : request.categories.includes(scope.category));
     if (inScope) found.push(rule);
-    else if (context.trace) note(context, rule, "skipped", `not for this product (${scope.type === "product" ? scope.product : scope.type === "category" ? `category ${scope.category}` : "all"})`);
+    else if (context.trace)
+      note(
+        context,
+        rule,
+        "skipped",
+        `not for this product (${scope.type === "product" ? scope.product : scope.type === "category" ? `category ${scope.category}` : "all"})`,
+      );
   }
 
   return found;
@@ -23,10 +31,14 @@ export function discountsFor(compiled: TCompiledRuleSet, context: TContext): TOr
 type TDiscountOption = { rules: TOrgDiscountRule[]; steps: TStep[]; total: TExact; how: string };
 
 /** The rules a policy combines, in the order it applies them. */
-function chosenByPolicy(rules: TOrgDiscountRule[], policy: TCompiledRuleSet["policy"]["discounts"]): TOrgDiscountRule[] {
+function chosenByPolicy(
+  rules: TOrgDiscountRule[],
+  policy: TCompiledRuleSet["policy"]["discounts"],
+): TOrgDiscountRule[] {
   if (policy === "best") {
     let best = rules[0]!;
-    for (const rule of rules) if (rule.bps > best.bps || (rule.bps === best.bps && rule.priority > best.priority)) best = rule;
+    for (const rule of rules)
+      if (rule.bps > best.bps || (rule.bps === best.bps && rule.priority > best.priority)) best = rule;
 
     return [best];
   }
@@ -36,7 +48,12 @@ function chosenByPolicy(rules: TOrgDiscountRule[], policy: TCompiledRuleSet["pol
 }
 
 /** The non-exclusive discounts combined per the policy. */
-function combine(rules: TOrgDiscountRule[], policy: TCompiledRuleSet["policy"]["discounts"], price: TExact, how = policy.replace("_", "-")): TDiscountOption {
+function combine(
+  rules: TOrgDiscountRule[],
+  policy: TCompiledRuleSet["policy"]["discounts"],
+  price: TExact,
+  how = policy.replace("_", "-"),
+): TDiscountOption {
   const chosen = chosenByPolicy(rules, policy);
   let remaining = price;
   let totalBps = 0;
@@ -48,7 +65,14 @@ function combine(rules: TOrgDiscountRule[], policy: TCompiledRuleSet["policy"]["
     remaining -= amount;
     total -= amount;
 
-    return { type: "discount", label: rule.note || `Organisation discount ${formatBps(bps)}`, exact: -amount, ruleId: rule.id, reason: `${formatBps(bps)} (${policy.replace("_", "-")})`, rule };
+    return {
+      type: "discount",
+      label: rule.note || `Organisation discount ${formatBps(bps)}`,
+      exact: -amount,
+      ruleId: rule.id,
+      reason: `${formatBps(bps)} (${policy.replace("_", "-")})`,
+      rule,
+    };
   });
 
   return { rules: chosen, steps, total, how };
@@ -73,10 +97,20 @@ export function discountSteps(compiled: TCompiledRuleSet, context: TContext, pri
   if (context.trace) {
     for (const rule of discounts) {
       if (winner.rules.includes(rule)) continue;
-      note(context, rule, "skipped", winner.how === "exclusive" ? `the exclusive discount ${winner.rules[0]!.id} is better on its own` : rule.exclusive ? "the combined discounts are better than this exclusive one" : `another discount applies (${winner.how})`);
+      note(
+        context,
+        rule,
+        "skipped",
+        winner.how === "exclusive"
+          ? `the exclusive discount ${winner.rules[0]!.id} is better on its own`
+          : rule.exclusive
+            ? "the combined discounts are better than this exclusive one"
+            : `another discount applies (${winner.how})`,
+      );
     }
   }
 
-  return winner.how === "exclusive" ? winner.steps.map((step) => ({ ...step, reason: `${step.reason} – exclusive, alone` })) : winner.steps;
+  return winner.how === "exclusive"
+    ? winner.steps.map((step) => ({ ...step, reason: `${step.reason} – exclusive, alone` }))
+    : winner.steps;
 }
-

@@ -11,7 +11,15 @@
 // and builds the explanation only when asked (see bench/pricing).
 import type { TCompiled, TCompiledRuleSet } from "@/lib/pricing/compile";
 import { discountsFor, discountSteps } from "@/lib/pricing/discounts";
-import { firstValid, formatBps, note, sum, validOrNote, type TContext, type TStep } from "@/lib/pricing/evaluation-steps";
+import {
+  firstValid,
+  formatBps,
+  note,
+  sum,
+  validOrNote,
+  type TContext,
+  type TStep,
+} from "@/lib/pricing/evaluation-steps";
 import { fromMinor, percentOf, roundToMinor, type TExact } from "@/lib/pricing/money";
 import type { TContractPriceRule, TSurchargeRule, TTierRule } from "@/lib/pricing/rules";
 import type { TBreakdownLine, TConfiguration, TPriceRequest, TPriceResult, TTraceEntry } from "@/lib/pricing/types";
@@ -30,7 +38,11 @@ function tierBeats(a: TTierRule, b: TTierRule): boolean {
 
 function pickTier(compiled: TCompiledRuleSet, context: TContext): TTierRule | null {
   const { request } = context;
-  const lists = [compiled.tiersByProduct.get(request.product), compiled.tiersByOrg.get(request.organisationId), compiled.globalTiers];
+  const lists = [
+    compiled.tiersByProduct.get(request.product),
+    compiled.tiersByOrg.get(request.organisationId),
+    compiled.globalTiers,
+  ];
   let best: TTierRule | null = null;
   const eligible: TTierRule[] | null = context.trace ? [] : null;
   for (const list of lists) {
@@ -40,14 +52,22 @@ function pickTier(compiled: TCompiledRuleSet, context: TContext): TTierRule | nu
       if (tier.organisationId && tier.organisationId !== request.organisationId) continue;
       if (!validOrNote(context, candidate)) continue;
       if (request.quantity < tier.minQuantity || (tier.maxQuantity !== null && request.quantity > tier.maxQuantity)) {
-        if (context.trace) note(context, tier, "skipped", `quantity ${request.quantity} is outside ${tier.minQuantity}–${tier.maxQuantity ?? "∞"}`);
+        if (context.trace)
+          note(
+            context,
+            tier,
+            "skipped",
+            `quantity ${request.quantity} is outside ${tier.minQuantity}–${tier.maxQuantity ?? "∞"}`,
+          );
         continue;
       }
       eligible?.push(tier);
       if (!best || tierBeats(tier, best)) best = tier;
     }
   }
-  for (const other of eligible ?? []) if (other !== best) note(context, other, "skipped", `a more specific or higher-priority tier applies (${best!.id})`);
+  for (const other of eligible ?? [])
+    if (other !== best)
+      note(context, other, "skipped", `a more specific or higher-priority tier applies (${best!.id})`);
 
   return best;
 }
@@ -78,14 +98,25 @@ function surchargeStep(compiled: TCompiled<TSurchargeRule>, base: TExact, contex
     }
     if (context.trace) note(context, rule, "applied", `${units} started step(s) of ${rule.step} above ${rule.from}`);
 
-    return { type: "surcharge", label: rule.note || `${rule.option} ${chosen}: ${units} × ${rule.step} above ${rule.from}`, exact: compiled.exact * BigInt(units), ruleId: rule.id };
+    return {
+      type: "surcharge",
+      label: rule.note || `${rule.option} ${chosen}: ${units} × ${rule.step} above ${rule.from}`,
+      exact: compiled.exact * BigInt(units),
+      ruleId: rule.id,
+    };
   }
   if (!optionMatches(context.request.configuration, rule)) {
     if (context.trace) note(context, rule, "skipped", `option ${rule.option} is not ${rule.value ?? "chosen"}`);
 
     return null;
   }
-  if (context.trace) note(context, rule, "applied", rule.mode === "fixed" ? "fixed surcharge" : `${formatBps(rule.bps)} of the base price`);
+  if (context.trace)
+    note(
+      context,
+      rule,
+      "applied",
+      rule.mode === "fixed" ? "fixed surcharge" : `${formatBps(rule.bps)} of the base price`,
+    );
   const what = rule.value ? `${rule.option} = ${rule.value}` : rule.option;
 
   return {
@@ -108,32 +139,74 @@ function finish(compiled: TCompiledRuleSet, context: TContext, steps: TStep[]): 
     const amountMinor = roundToMinor(step.exact);
     shown += amountMinor;
 
-    return step.ruleId ? { type: step.type, label: step.label, amountMinor, ruleId: step.ruleId } : { type: step.type, label: step.label, amountMinor };
+    return step.ruleId
+      ? { type: step.type, label: step.label, amountMinor, ruleId: step.ruleId }
+      : { type: step.type, label: step.label, amountMinor };
   });
-  if (shown !== unitPrice) lines.push({ type: "rounding", label: "Rounding to the cent", amountMinor: unitPrice - shown });
+  if (shown !== unitPrice)
+    lines.push({ type: "rounding", label: "Rounding to the cent", amountMinor: unitPrice - shown });
 
-  return { ok: true, versionId: compiled.versionId, currency: compiled.currency, quantity: context.request.quantity, unitPrice, lineTotal: unitPrice * context.request.quantity, breakdown: lines, trace: context.trace ?? [] };
+  return {
+    ok: true,
+    versionId: compiled.versionId,
+    currency: compiled.currency,
+    quantity: context.request.quantity,
+    unitPrice,
+    lineTotal: unitPrice * context.request.quantity,
+    breakdown: lines,
+    trace: context.trace ?? [],
+  };
 }
 
 /** Prices one line. Pure and deterministic; `explain: false` skips the trace (for speed). */
-export function priceLine(compiled: TCompiledRuleSet, request: TPriceRequest, { explain = true }: { explain?: boolean } = {}): TPriceResult {
+export function priceLine(
+  compiled: TCompiledRuleSet,
+  request: TPriceRequest,
+  { explain = true }: { explain?: boolean } = {},
+): TPriceResult {
   const context: TContext = { request, at: request.at.getTime(), trace: explain ? [] : null };
   if (!Number.isInteger(request.quantity) || request.quantity < 1) {
-    return { ok: false, versionId: compiled.versionId, code: "INVALID_QUANTITY", message: "The quantity must be a whole number of at least 1.", trace: [] };
+    return {
+      ok: false,
+      versionId: compiled.versionId,
+      code: "INVALID_QUANTITY",
+      message: "The quantity must be a whole number of at least 1.",
+      trace: [],
+    };
   }
   const tier = pickTier(compiled, context);
-  const base = firstValid(compiled.baseBySku.get(request.sku), context, (winner) => `a higher-priority base price applies (${winner.id})`);
+  const base = firstValid(
+    compiled.baseBySku.get(request.sku),
+    context,
+    (winner) => `a higher-priority base price applies (${winner.id})`,
+  );
   if (!base && tier?.mode !== "unit_price") {
-    return { ok: false, versionId: compiled.versionId, code: "NO_BASE_PRICE", message: `No price for ${request.sku} in ${compiled.currency} on ${request.at.toISOString().slice(0, 10)}.`, trace: context.trace ?? [] };
+    return {
+      ok: false,
+      versionId: compiled.versionId,
+      code: "NO_BASE_PRICE",
+      message: `No price for ${request.sku} in ${compiled.currency} on ${request.at.toISOString().slice(0, 10)}.`,
+      trace: context.trace ?? [],
+    };
   }
 
   const steps: TStep[] = [];
   if (tier?.mode === "unit_price") {
     if (base) note(context, base.rule, "skipped", `replaced by the tier price ${tier.id}`);
-    steps.push({ type: "tier_price", label: tier.note || `Volume price from ${tier.minQuantity} units`, exact: fromMinor(tier.amount), ruleId: tier.id });
+    steps.push({
+      type: "tier_price",
+      label: tier.note || `Volume price from ${tier.minQuantity} units`,
+      exact: fromMinor(tier.amount),
+      ruleId: tier.id,
+    });
     note(context, tier, "applied", `unit price from ${tier.minQuantity} units`);
   } else {
-    steps.push({ type: "base", label: base!.rule.note || `Base price ${request.sku}`, exact: base!.exact, ruleId: base!.rule.id });
+    steps.push({
+      type: "base",
+      label: base!.rule.note || `Base price ${request.sku}`,
+      exact: base!.exact,
+      ruleId: base!.rule.id,
+    });
     note(context, base!.rule, "applied", "base price");
   }
   const basePrice = steps[0]!.exact;
@@ -143,9 +216,18 @@ export function priceLine(compiled: TCompiledRuleSet, request: TPriceRequest, { 
     if (step) steps.push(step);
   }
 
-  const contract = firstValid<TContractPriceRule>(compiled.contractsByOrg.get(request.organisationId)?.get(request.sku), context, (winner) => `a higher-priority contract price applies (${winner.id})`);
+  const contract = firstValid<TContractPriceRule>(
+    compiled.contractsByOrg.get(request.organisationId)?.get(request.sku),
+    context,
+    (winner) => `a higher-priority contract price applies (${winner.id})`,
+  );
   if (contract) {
-    steps.push({ type: "contract", label: contract.rule.note || "Contract price", exact: contract.exact - sum(steps), ruleId: contract.rule.id });
+    steps.push({
+      type: "contract",
+      label: contract.rule.note || "Contract price",
+      exact: contract.exact - sum(steps),
+      ruleId: contract.rule.id,
+    });
     note(context, contract.rule, "applied", "contract price replaces the computed price");
     if (context.trace) {
       for (const rule of discountsFor(compiled, context)) note(context, rule, "skipped", "a contract price applies");
@@ -159,7 +241,8 @@ export function priceLine(compiled: TCompiledRuleSet, request: TPriceRequest, { 
 }
 
 function noteDiscounts(context: TContext, steps: TStep[], outcome: TTraceEntry["outcome"], reason?: string): TStep[] {
-  if (context.trace) for (const step of steps) if (step.rule) note(context, step.rule, outcome, reason ?? step.reason ?? "");
+  if (context.trace)
+    for (const step of steps) if (step.rule) note(context, step.rule, outcome, reason ?? step.reason ?? "");
 
   return steps;
 }
@@ -178,8 +261,18 @@ function reductions(compiled: TCompiledRuleSet, context: TContext, price: TExact
   }
   const tierOnly: TStep[] = [{ type: "tier", label, exact: -percentOf(price, tier.bps), ruleId: tier.id }];
   const tierWins = sum(tierOnly) < sum(discount);
-  note(context, tier, tierWins ? "applied" : "skipped", tierWins ? "the tier beats the organisation discount (best of)" : "the organisation discount is better (best of)");
-  noteDiscounts(context, discount, tierWins ? "skipped" : "applied", tierWins ? `the volume tier ${tier.id} gives a lower price (best of)` : undefined);
+  note(
+    context,
+    tier,
+    tierWins ? "applied" : "skipped",
+    tierWins ? "the tier beats the organisation discount (best of)" : "the organisation discount is better (best of)",
+  );
+  noteDiscounts(
+    context,
+    discount,
+    tierWins ? "skipped" : "applied",
+    tierWins ? `the volume tier ${tier.id} gives a lower price (best of)` : undefined,
+  );
 
   return tierWins ? tierOnly : discount;
 }

@@ -5,7 +5,14 @@ import type { TExact } from "@/lib/pricing/money";
 import type { TPricingRule } from "@/lib/pricing/rules";
 import type { TBreakdownLine, TPriceRequest, TTraceEntry } from "@/lib/pricing/types";
 
-export type TStep = { type: TBreakdownLine["type"]; label: string; exact: TExact; ruleId?: string; reason?: string; rule?: TPricingRule };
+export type TStep = {
+  type: TBreakdownLine["type"];
+  label: string;
+  exact: TExact;
+  ruleId?: string;
+  reason?: string;
+  rule?: TPricingRule;
+};
 export type TContext = { request: TPriceRequest; at: number; trace: TTraceEntry[] | null };
 
 /** 1250 → "12.5 %". Hand-made rather than Intl: it runs on every priced line, and Intl is slow. */
@@ -24,14 +31,25 @@ export function validOrNote(context: TContext, compiled: TCompiled<TPricingRule>
   if (isValidAt(compiled, context.at)) return true;
   if (context.trace) {
     const { rule } = compiled;
-    note(context, rule, "skipped", compiled.fromMs > context.at ? `not valid yet (from ${rule.validFrom})` : `no longer valid (until ${rule.validTo})`);
+    note(
+      context,
+      rule,
+      "skipped",
+      compiled.fromMs > context.at
+        ? `not valid yet (from ${rule.validFrom})`
+        : `no longer valid (until ${rule.validTo})`,
+    );
   }
 
   return false;
 }
 
 /** The first valid rule of a precedence-sorted list; the others valid at the same time are noted as overruled. */
-export function firstValid<R extends TPricingRule>(list: TCompiled<R>[] | undefined, context: TContext, overruled: (winner: R) => string): TCompiled<R> | null {
+export function firstValid<R extends TPricingRule>(
+  list: TCompiled<R>[] | undefined,
+  context: TContext,
+  overruled: (winner: R) => string,
+): TCompiled<R> | null {
   let winner: TCompiled<R> | null = null;
   const losers: R[] = [];
   for (const candidate of list ?? []) {

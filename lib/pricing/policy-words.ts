@@ -5,14 +5,17 @@ import type { TPricingPolicy } from "@/lib/pricing/rules";
 
 const DISCOUNTS: Record<TPricingPolicy["discounts"], string> = {
   best: "When several organisation discounts apply, the buyer gets the single largest one.",
-  additive: "When several organisation discounts apply, their percentages are added up (at most 100 %) and taken off the price once.",
-  compound: "When several organisation discounts apply, each is taken off what the previous one left, highest priority first.",
+  additive:
+    "When several organisation discounts apply, their percentages are added up (at most 100 %) and taken off the price once.",
+  compound:
+    "When several organisation discounts apply, each is taken off what the previous one left, highest priority first.",
   first_match: "When several organisation discounts apply, only the one with the highest priority counts.",
 };
 
 const TIERS: Record<TPricingPolicy["tiers"], string> = {
   stack: "A volume-tier percentage comes on top of the organisation discount.",
-  best_of: "A volume-tier percentage and the organisation discount do not combine: the buyer gets whichever gives the lower price.",
+  best_of:
+    "A volume-tier percentage and the organisation discount do not combine: the buyer gets whichever gives the lower price.",
 };
 
 export const POLICY_CHOICES = {

@@ -15,11 +15,34 @@ const RULES: TPricingRule[] = [
   rule({ id: "a-10", kind: "org_discount", organisationId: ORG_A, scope: { type: "all" }, bps: 1_000 }),
   rule({ id: "t10", kind: "tier", product: "feet", minQuantity: 10, maxQuantity: 49, mode: "percent", bps: 500 }),
   rule({ id: "t50", kind: "tier", product: "feet", minQuantity: 50, mode: "unit_price", amount: 2_000 }),
-  rule({ id: "b-100", kind: "tier", product: null, organisationId: ORG_B, minQuantity: 100, mode: "percent", bps: 2_000 }),
-  rule({ id: "expired", kind: "tier", product: "feet", minQuantity: 5, mode: "percent", bps: 9_000, validTo: "2026-01-01T00:00:00Z" }),
+  rule({
+    id: "b-100",
+    kind: "tier",
+    product: null,
+    organisationId: ORG_B,
+    minQuantity: 100,
+    mode: "percent",
+    bps: 2_000,
+  }),
+  rule({
+    id: "expired",
+    kind: "tier",
+    product: "feet",
+    minQuantity: 5,
+    mode: "percent",
+    bps: 9_000,
+    validTo: "2026-01-01T00:00:00Z",
+  }),
 ];
 const compiled = compileRuleSet({ versionId: "v1", currency: "EUR", policy: DEFAULT_POLICY, rules: RULES });
-const line = (organisationId: string) => ({ sku: "FEET", product: "feet", categories: [], configuration: {}, organisationId, at: AT });
+const line = (organisationId: string) => ({
+  sku: "FEET",
+  product: "feet",
+  categories: [],
+  configuration: {},
+  organisationId,
+  at: AT,
+});
 
 describe("quantityBreaks", () => {
   it("lists the ranges where the organisation's unit price changes, ignoring other organisations' and expired tiers", () => {
@@ -42,7 +65,9 @@ describe("quantityBreaks", () => {
   it("agrees with the engine at every quantity", () => {
     fc.assert(
       fc.property(fc.constantFrom(ORG_A, ORG_B), fc.integer({ min: 1, max: 500 }), (organisationId, quantity) => {
-        const range = quantityBreaks(compiled, line(organisationId)).find((item) => item.from <= quantity && (item.to === null || quantity <= item.to))!;
+        const range = quantityBreaks(compiled, line(organisationId)).find(
+          (item) => item.from <= quantity && (item.to === null || quantity <= item.to),
+        )!;
         const result = priceLine(compiled, { ...line(organisationId), quantity }, { explain: false });
         expect(result.ok && result.unitPrice).toBe(range.unitPrice);
       }),

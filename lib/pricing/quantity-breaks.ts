@@ -15,9 +15,16 @@ const MAX_BREAKS = 12;
  */
 export function quantityBreaks(compiled: TCompiledRuleSet, request: Omit<TPriceRequest, "quantity">): TQuantityBreak[] {
   const at = request.at.getTime();
-  const tiers = [compiled.tiersByProduct.get(request.product), compiled.tiersByOrg.get(request.organisationId), compiled.globalTiers]
+  const tiers = [
+    compiled.tiersByProduct.get(request.product),
+    compiled.tiersByOrg.get(request.organisationId),
+    compiled.globalTiers,
+  ]
     .flatMap((list) => list ?? [])
-    .filter((tier) => isValidAt(tier, at) && (!tier.rule.organisationId || tier.rule.organisationId === request.organisationId));
+    .filter(
+      (tier) =>
+        isValidAt(tier, at) && (!tier.rule.organisationId || tier.rule.organisationId === request.organisationId),
+    );
   const starts = new Set([1]);
   for (const { rule } of tiers) {
     starts.add(rule.minQuantity);

@@ -3,11 +3,23 @@ import { configurationHash, createQuoteToken, verifyQuoteToken } from "@/lib/pri
 
 const SECRET = "quote-secret-quote-secret-quote-secret";
 const NOW = new Date("2026-12-01T12:00:00Z");
-const payload = { sku: "TBL-OAK", cfg: configurationHash("TBL-OAK", { width_mm: 1800, top: "oak" }), org: "org-a", qty: 2, cur: "EUR", rsv: "version-3", unit: 102_150, exp: NOW.getTime() / 1000 + 900 };
+const payload = {
+  sku: "TBL-OAK",
+  cfg: configurationHash("TBL-OAK", { width_mm: 1800, top: "oak" }),
+  org: "org-a",
+  qty: 2,
+  cur: "EUR",
+  rsv: "version-3",
+  unit: 102_150,
+  exp: NOW.getTime() / 1000 + 900,
+};
 
 describe("signed quotes", () => {
   it("round-trips a quote", () => {
-    expect(verifyQuoteToken(createQuoteToken(payload, SECRET), SECRET, NOW)).toEqual({ ok: true, payload: { v: 1, ...payload } });
+    expect(verifyQuoteToken(createQuoteToken(payload, SECRET), SECRET, NOW)).toEqual({
+      ok: true,
+      payload: { v: 1, ...payload },
+    });
   });
 
   it("hashes configurations canonically: key order and multi-select order do not matter, values do", () => {
@@ -24,13 +36,20 @@ describe("signed quotes", () => {
     ["a forged signature", (token: string) => `${token.split(".")[0]}.${"A".repeat(43)}`],
     ["a token signed with another secret", () => createQuoteToken(payload, "another-secret-another-secret-another")],
   ])("rejects %s", (_label, tamper) => {
-    expect(verifyQuoteToken(tamper(createQuoteToken(payload, SECRET)), SECRET, NOW)).toEqual({ ok: false, reason: "BAD_SIGNATURE" });
+    expect(verifyQuoteToken(tamper(createQuoteToken(payload, SECRET)), SECRET, NOW)).toEqual({
+      ok: false,
+      reason: "BAD_SIGNATURE",
+    });
   });
 
   it("rejects an expired quote and malformed tokens", () => {
     const token = createQuoteToken(payload, SECRET);
-    expect(verifyQuoteToken(token, SECRET, new Date((payload.exp + 1) * 1000))).toEqual({ ok: false, reason: "EXPIRED" });
-    for (const bad of ["", "abc", "a.b.c", `${"x".repeat(5000)}.y`]) expect(verifyQuoteToken(bad, SECRET, NOW)).toEqual({ ok: false, reason: "MALFORMED" });
+    expect(verifyQuoteToken(token, SECRET, new Date((payload.exp + 1) * 1000))).toEqual({
+      ok: false,
+      reason: "EXPIRED",
+    });
+    for (const bad of ["", "abc", "a.b.c", `${"x".repeat(5000)}.y`])
+      expect(verifyQuoteToken(bad, SECRET, NOW)).toEqual({ ok: false, reason: "MALFORMED" });
   });
 });
 

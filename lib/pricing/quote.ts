@@ -21,20 +21,26 @@ export const ZQuotePayload = z
   .strict();
 
 export type TQuotePayload = z.infer<typeof ZQuotePayload>;
-export type TQuoteCheck = { ok: true; payload: TQuotePayload } | { ok: false; reason: "MALFORMED" | "BAD_SIGNATURE" | "EXPIRED" };
+export type TQuoteCheck =
+  { ok: true; payload: TQuotePayload } | { ok: false; reason: "MALFORMED" | "BAD_SIGNATURE" | "EXPIRED" };
 
 /** JSON with sorted keys (and sorted multi-select values): equal configurations, equal text. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${[...value].map(canonical).sort().join(",")}]`;
   if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(",")}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(",")}}`;
   }
 
   return JSON.stringify(value);
 }
 
 export function configurationHash(sku: string, configuration: TConfiguration): string {
-  return createHash("sha256").update(`${sku}\n${canonical(configuration)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${sku}\n${canonical(configuration)}`)
+    .digest("hex");
 }
 
 const sign = (body: string, secret: string) => createHmac("sha256", secret).update(body).digest("base64url");
@@ -51,7 +57,8 @@ export function verifyQuoteToken(token: string, secret: string, now: Date): TQuo
   if (!body || !signature || extra !== undefined || token.length > 4_000) return { ok: false, reason: "MALFORMED" };
   const expected = Buffer.from(sign(body, secret));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: "BAD_SIGNATURE" };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: "BAD_SIGNATURE" };
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));

@@ -17,47 +17,123 @@ export function emptyRuleForm(kind: TRuleKind): TRuleForm {
     case "base_price":
       return { ...common, sku: "", amount: "" };
     case "surcharge":
-      return { ...common, product: "", option: "", value: "", mode: "fixed", amount: "", percent: "", step: "1", from: "0" };
+      return {
+        ...common,
+        product: "",
+        option: "",
+        value: "",
+        mode: "fixed",
+        amount: "",
+        percent: "",
+        step: "1",
+        from: "0",
+      };
     case "org_discount":
       return { ...common, organisationId: "", scopeType: "all", scopeValue: "", percent: "", exclusive: false };
     case "contract_price":
       return { ...common, organisationId: "", sku: "", amount: "" };
     case "tier":
-      return { ...common, product: "", organisationId: "", minQuantity: "", maxQuantity: "", mode: "percent", percent: "", amount: "" };
+      return {
+        ...common,
+        product: "",
+        organisationId: "",
+        minQuantity: "",
+        maxQuantity: "",
+        mode: "percent",
+        percent: "",
+        amount: "",
+      };
   }
 }
 
 export function ruleToForm(rule: TPricingRule, currency: string): TRuleForm {
-  const common = { kind: rule.kind, priority: String(rule.priority), validFrom: toLocalInput(rule.validFrom), validTo: toLocalInput(rule.validTo), note: rule.note };
+  const common = {
+    kind: rule.kind,
+    priority: String(rule.priority),
+    validFrom: toLocalInput(rule.validFrom),
+    validTo: toLocalInput(rule.validTo),
+    note: rule.note,
+  };
   switch (rule.kind) {
     case "base_price":
       return { ...common, sku: rule.sku, amount: formatAmount(rule.amount, currency) };
     case "surcharge":
-      return { ...common, product: rule.product, option: rule.option, value: rule.value ?? "", mode: rule.mode, amount: formatAmount(rule.amount, currency), percent: formatPercent(rule.bps), step: String(rule.step), from: String(rule.from) };
+      return {
+        ...common,
+        product: rule.product,
+        option: rule.option,
+        value: rule.value ?? "",
+        mode: rule.mode,
+        amount: formatAmount(rule.amount, currency),
+        percent: formatPercent(rule.bps),
+        step: String(rule.step),
+        from: String(rule.from),
+      };
     case "org_discount":
-      return { ...common, organisationId: rule.organisationId, scopeType: rule.scope.type, scopeValue: rule.scope.type === "product" ? rule.scope.product : rule.scope.type === "category" ? rule.scope.category : "", percent: formatPercent(rule.bps), exclusive: rule.exclusive };
+      return {
+        ...common,
+        organisationId: rule.organisationId,
+        scopeType: rule.scope.type,
+        scopeValue:
+          rule.scope.type === "product"
+            ? rule.scope.product
+            : rule.scope.type === "category"
+              ? rule.scope.category
+              : "",
+        percent: formatPercent(rule.bps),
+        exclusive: rule.exclusive,
+      };
     case "contract_price":
-      return { ...common, organisationId: rule.organisationId, sku: rule.sku, amount: formatAmount(rule.amount, currency) };
+      return {
+        ...common,
+        organisationId: rule.organisationId,
+        sku: rule.sku,
+        amount: formatAmount(rule.amount, currency),
+      };
     case "tier":
-      return { ...common, product: rule.product ?? "", organisationId: rule.organisationId ?? "", minQuantity: String(rule.minQuantity), maxQuantity: rule.maxQuantity === null ? "" : String(rule.maxQuantity), mode: rule.mode, percent: formatPercent(rule.bps), amount: formatAmount(rule.amount, currency) };
+      return {
+        ...common,
+        product: rule.product ?? "",
+        organisationId: rule.organisationId ?? "",
+        minQuantity: String(rule.minQuantity),
+        maxQuantity: rule.maxQuantity === null ? "" : String(rule.maxQuantity),
+        mode: rule.mode,
+        percent: formatPercent(rule.bps),
+        amount: formatAmount(rule.amount, currency),
+      };
   }
 }
 
-const FORM_FIELD: Record<string, string> = { bps: "percent", scope: "scopeValue", "scope.product": "scopeValue", "scope.category": "scopeValue" };
+const FORM_FIELD: Record<string, string> = {
+  bps: "percent",
+  scope: "scopeValue",
+  "scope.product": "scopeValue",
+  "scope.category": "scopeValue",
+};
 
 /** The rule input a form describes (for the server), or the form's field errors. */
-export function formToRuleInput(form: TRuleForm, currency: string, id = "NEW"): { ok: true; input: Record<string, unknown> } | { ok: false; fieldErrors: TFieldErrors } {
+export function formToRuleInput(
+  form: TRuleForm,
+  currency: string,
+  id = "NEW",
+): { ok: true; input: Record<string, unknown> } | { ok: false; fieldErrors: TFieldErrors } {
   const errors: TFieldErrors = {};
   const text = (field: string) => String(form[field] ?? "").trim();
   const instant = (field: string) => {
     if (!text(field)) return null;
     const date = new Date(`${text(field)}Z`);
-    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(text(field)) && !Number.isNaN(date.getTime())) return date.toISOString();
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(text(field)) && !Number.isNaN(date.getTime()))
+      return date.toISOString();
     errors[field] = ["Enter a date and time."];
 
     return undefined;
   };
-  const input: Record<string, unknown> = { kind: form.kind, note: text("note"), validFrom: instant("validFrom"), validTo: instant("validTo") };
+  const input: Record<string, unknown> = {
+    kind: form.kind,
+    note: text("note"),
+    validFrom: instant("validFrom"),
+    validTo: instant("validTo"),
+  };
   const integer = (field: string, { optional = false } = {}) => {
     if (!text(field)) return optional ? null : undefined;
     if (/^-?\d{1,9}$/.test(text(field))) return Number(text(field));
@@ -80,11 +156,19 @@ export function formToRuleInput(form: TRuleForm, currency: string, id = "NEW"): 
     return parsed ?? undefined;
   };
   input.priority = integer("priority") ?? 0;
-  for (const field of ["sku", "product", "option", "mode", "organisationId"]) if (field in form) input[field] = text(field) || undefined;
+  for (const field of ["sku", "product", "option", "mode", "organisationId"])
+    if (field in form) input[field] = text(field) || undefined;
   if ("amount" in form) input.amount = amount("amount");
   if ("percent" in form) input.bps = percent();
-  if (form.kind === "surcharge") Object.assign(input, { value: text("value") || null, step: integer("step"), from: integer("from") });
-  if (form.kind === "tier") Object.assign(input, { product: text("product") || null, organisationId: text("organisationId") || null, minQuantity: integer("minQuantity"), maxQuantity: integer("maxQuantity", { optional: true }) });
+  if (form.kind === "surcharge")
+    Object.assign(input, { value: text("value") || null, step: integer("step"), from: integer("from") });
+  if (form.kind === "tier")
+    Object.assign(input, {
+      product: text("product") || null,
+      organisationId: text("organisationId") || null,
+      minQuantity: integer("minQuantity"),
+      maxQuantity: integer("maxQuantity", { optional: true }),
+    });
   if (form.kind === "org_discount") {
     const type = text("scopeType") || "all";
     input.scope = type === "all" ? { type } : { type, [type]: text("scopeValue") };
@@ -101,7 +185,8 @@ export function formToRuleInput(form: TRuleForm, currency: string, id = "NEW"): 
 /** Server or schema errors (rule field paths) under the form's field names. */
 export function toFormErrors(fieldErrors: TFieldErrors): TFieldErrors {
   const mapped: TFieldErrors = {};
-  for (const [path, messages] of Object.entries(fieldErrors)) (mapped[FORM_FIELD[path] ?? path.split(".")[0]!] ??= []).push(...messages);
+  for (const [path, messages] of Object.entries(fieldErrors))
+    (mapped[FORM_FIELD[path] ?? path.split(".")[0]!] ??= []).push(...messages);
 
   return mapped;
 }

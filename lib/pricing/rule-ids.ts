@@ -4,7 +4,13 @@ import type { TRuleKind } from "@/lib/pricing/rules";
 // messages, price explanations and diffs. A draft copies its rules' ids from the version
 // it is based on, so a diff can tell a changed rule from a removed and an added one.
 
-const PREFIX: Record<TRuleKind, string> = { base_price: "BP", surcharge: "SC", org_discount: "OD", contract_price: "CP", tier: "TR" };
+const PREFIX: Record<TRuleKind, string> = {
+  base_price: "BP",
+  surcharge: "SC",
+  org_discount: "OD",
+  contract_price: "CP",
+  tier: "TR",
+};
 
 /** `count` new ids for `kind`, after the highest one already in use. */
 export function nextRuleIds(kind: TRuleKind, existing: { id: string }[], count = 1): string[] {

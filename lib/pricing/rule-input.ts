@@ -13,7 +13,9 @@ export function checkRule(raw: Record<string, unknown>, id: string): TRuleCheck 
   if (!RULE_KINDS.includes(kind)) return { ok: false, fieldErrors: { kind: ["Choose a rule kind."] } };
   const parsed = RULE_SCHEMAS[kind].safeParse({ ...raw, id });
 
-  return parsed.success ? { ok: true, rule: parsed.data as TPricingRule } : { ok: false, fieldErrors: toFieldErrors(parsed.error) };
+  return parsed.success
+    ? { ok: true, rule: parsed.data as TPricingRule }
+    : { ok: false, fieldErrors: toFieldErrors(parsed.error) };
 }
 
 const instant = z.iso.datetime({ offset: true, error: "Use an ISO date and time." }).nullable();
@@ -30,7 +32,9 @@ export const ZBulkPatch = z
     exclusive: z.boolean().optional(),
   })
   .strict()
-  .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: "Choose at least one change." });
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: "Choose at least one change.",
+  });
 
 export type TBulkPatch = z.infer<typeof ZBulkPatch>;
 
@@ -47,15 +51,20 @@ export function applyBulkPatch(rule: TPricingRule, patch: TBulkPatch): TRuleChec
   if (patch.priority !== undefined) next.priority = patch.priority;
   if (patch.validFrom !== undefined) next.validFrom = patch.validFrom;
   if (patch.validTo !== undefined) next.validTo = patch.validTo;
-  if (patch.adjustAmountBps !== undefined && "amount" in rule && !(rule.kind === "tier" && rule.mode === "percent")) next.amount = adjust(rule.amount, patch.adjustAmountBps);
-  if (patch.bps !== undefined && "bps" in rule && (rule.kind === "org_discount" || rule.mode === "percent")) next.bps = patch.bps;
+  if (patch.adjustAmountBps !== undefined && "amount" in rule && !(rule.kind === "tier" && rule.mode === "percent"))
+    next.amount = adjust(rule.amount, patch.adjustAmountBps);
+  if (patch.bps !== undefined && "bps" in rule && (rule.kind === "org_discount" || rule.mode === "percent"))
+    next.bps = patch.bps;
   if (patch.exclusive !== undefined && rule.kind === "org_discount") next.exclusive = patch.exclusive;
 
   return checkRule(next, rule.id);
 }
 
 const sortedKeys = (_key: string, value: unknown) =>
-  value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value;
+  value && typeof value === "object" && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+    : value;
 
 /** Equal content, whatever the key order (a client's copy against the stored rule). */
-export const sameRule = (a: TPricingRule, b: TPricingRule) => JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
+export const sameRule = (a: TPricingRule, b: TPricingRule) =>
+  JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);

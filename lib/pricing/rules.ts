@@ -5,25 +5,62 @@ import { z } from "zod";
 // (1000 = 10 %), dates are ISO instants in UTC. Every rule may carry a validity window.
 
 const ruleId = z.string().min(1).max(64);
-const handle = z.string({ error: "Enter the product handle." }).trim().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, "Use the product handle: lower-case letters, digits and dashes.");
-const sku = z.string({ error: "Enter a SKU." }).trim().min(1, "Enter a SKU.").max(64).regex(/^[A-Za-z0-9._-]+$/, "A SKU has letters, digits, dots, dashes and underscores only.");
-const optionCode = z.string({ error: "Enter the option code." }).trim().regex(/^[a-z][a-z0-9_]{0,39}$/, "Use the option code: lower-case letters, digits and underscores.");
-const minor = (label: string) => z.number({ error: `Enter ${label.toLowerCase()}.` }).int(`${label} must be whole cents.`).min(-100_000_000).max(1_000_000_000);
+const handle = z
+  .string({ error: "Enter the product handle." })
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,119}$/, "Use the product handle: lower-case letters, digits and dashes.");
+const sku = z
+  .string({ error: "Enter a SKU." })
+  .trim()
+  .min(1, "Enter a SKU.")
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, "A SKU has letters, digits, dots, dashes and underscores only.");
+const optionCode = z
+  .string({ error: "Enter the option code." })
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, "Use the option code: lower-case letters, digits and underscores.");
+const minor = (label: string) =>
+  z
+    .number({ error: `Enter ${label.toLowerCase()}.` })
+    .int(`${label} must be whole cents.`)
+    .min(-100_000_000)
+    .max(1_000_000_000);
 const positiveMinor = (label: string) => minor(label).min(0, `${label} cannot be negative.`);
-const bps = z.number({ error: "Enter basis points (1000 = 10 %)." }).int("Use whole basis points.").min(0, "Cannot be negative.").max(10_000, "At most 10000 (100 %).");
+const bps = z
+  .number({ error: "Enter basis points (1000 = 10 %)." })
+  .int("Use whole basis points.")
+  .min(0, "Cannot be negative.")
+  .max(10_000, "At most 10000 (100 %).");
 const priority = z.number().int().min(0).max(1000).default(0);
-const instant = z.iso.datetime({ offset: true, error: "Use an ISO date and time, e.g. 2026-12-01T00:00:00Z." }).nullable().default(null);
+const instant = z.iso
+  .datetime({ offset: true, error: "Use an ISO date and time, e.g. 2026-12-01T00:00:00Z." })
+  .nullable()
+  .default(null);
 
 const validity = { validFrom: instant, validTo: instant };
 
 const withValidWindow = <T extends z.ZodObject>(schema: T) =>
-  schema.refine((rule: { validFrom?: string | null; validTo?: string | null }) => !rule.validFrom || !rule.validTo || rule.validFrom < rule.validTo, {
-    message: "The rule must start before it ends.",
-    path: ["validTo"],
-  });
+  schema.refine(
+    (rule: { validFrom?: string | null; validTo?: string | null }) =>
+      !rule.validFrom || !rule.validTo || rule.validFrom < rule.validTo,
+    {
+      message: "The rule must start before it ends.",
+      path: ["validTo"],
+    },
+  );
 
 export const ZBasePriceRule = withValidWindow(
-  z.object({ id: ruleId, kind: z.literal("base_price"), sku, amount: positiveMinor("The price"), priority, note: z.string().max(200).default(""), ...validity }).strict(),
+  z
+    .object({
+      id: ruleId,
+      kind: z.literal("base_price"),
+      sku,
+      amount: positiveMinor("The price"),
+      priority,
+      note: z.string().max(200).default(""),
+      ...validity,
+    })
+    .strict(),
 );
 
 export const ZSurchargeRule = withValidWindow(
@@ -46,7 +83,10 @@ export const ZSurchargeRule = withValidWindow(
       ...validity,
     })
     .strict(),
-).refine((rule) => rule.mode !== "percent" || rule.bps > 0, { message: "A percentage surcharge needs basis points.", path: ["bps"] });
+).refine((rule) => rule.mode !== "percent" || rule.bps > 0, {
+  message: "A percentage surcharge needs basis points.",
+  path: ["bps"],
+});
 
 export const ZDiscountScope = z.discriminatedUnion("type", [
   z.object({ type: z.literal("all") }).strict(),
@@ -72,7 +112,18 @@ export const ZOrgDiscountRule = withValidWindow(
 );
 
 export const ZContractPriceRule = withValidWindow(
-  z.object({ id: ruleId, kind: z.literal("contract_price"), organisationId: z.uuid("Choose an organisation."), sku, amount: positiveMinor("The contract price"), priority, note: z.string().max(200).default(""), ...validity }).strict(),
+  z
+    .object({
+      id: ruleId,
+      kind: z.literal("contract_price"),
+      organisationId: z.uuid("Choose an organisation."),
+      sku,
+      amount: positiveMinor("The contract price"),
+      priority,
+      note: z.string().max(200).default(""),
+      ...validity,
+    })
+    .strict(),
 );
 
 export const ZTierRule = withValidWindow(
@@ -84,7 +135,10 @@ export const ZTierRule = withValidWindow(
       product: handle.nullable().default(null),
       /** Only for this organisation, or null for everyone. */
       organisationId: z.uuid().nullable().default(null),
-      minQuantity: z.number({ error: "Enter the first quantity of the tier." }).int().min(1, "Tiers start at 1 or more."),
+      minQuantity: z
+        .number({ error: "Enter the first quantity of the tier." })
+        .int()
+        .min(1, "Tiers start at 1 or more."),
       maxQuantity: z.number().int().min(1).nullable().default(null),
       mode: z.enum(["percent", "unit_price"], { error: "Use percent or unit_price." }),
       bps: bps.default(0),
@@ -96,8 +150,14 @@ export const ZTierRule = withValidWindow(
     })
     .strict(),
 )
-  .refine((rule) => rule.maxQuantity === null || rule.maxQuantity >= rule.minQuantity, { message: "The last quantity must be at least the first.", path: ["maxQuantity"] })
-  .refine((rule) => rule.mode !== "percent" || rule.bps > 0, { message: "A percentage tier needs basis points.", path: ["bps"] });
+  .refine((rule) => rule.maxQuantity === null || rule.maxQuantity >= rule.minQuantity, {
+    message: "The last quantity must be at least the first.",
+    path: ["maxQuantity"],
+  })
+  .refine((rule) => rule.mode !== "percent" || rule.bps > 0, {
+    message: "A percentage tier needs basis points.",
+    path: ["bps"],
+  });
 
 export const ZPricingRule = z.union([ZBasePriceRule, ZSurchargeRule, ZOrgDiscountRule, ZContractPriceRule, ZTierRule]);
 

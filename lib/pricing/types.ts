@@ -15,7 +15,8 @@ export type TPriceRequest = {
   at: Date;
 };
 
-export type TBreakdownType = "base" | "tier_price" | "surcharge" | "contract" | "discount" | "tier" | "floor" | "rounding";
+export type TBreakdownType =
+  "base" | "tier_price" | "surcharge" | "contract" | "discount" | "tier" | "floor" | "rounding";
 
 /** One line of the explanation shown to people; displayed amounts add up to the unit price. */
 export type TBreakdownLine = { type: TBreakdownType; label: string; amountMinor: number; ruleId?: string };

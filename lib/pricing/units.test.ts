@@ -17,7 +17,8 @@ describe("pricing units", () => {
   });
 
   it("round-trips amounts and percentages through their text form", () => {
-    for (const minor of [0, 7, 89_050, -1_250, 123_456_789]) expect(parseAmount(formatAmount(minor, "EUR"), "EUR")).toBe(minor);
+    for (const minor of [0, 7, 89_050, -1_250, 123_456_789])
+      expect(parseAmount(formatAmount(minor, "EUR"), "EUR")).toBe(minor);
     for (const bps of [0, 1, 1000, 1250, 10_000]) expect(parsePercent(formatPercent(bps))).toBe(bps);
     expect(formatAmount(5, "EUR")).toBe("0.05");
   });

@@ -22,7 +22,12 @@ export function pickLiveVersion<V extends TVersionTiming>(versions: V[], at: Dat
   let live: V | null = null;
   for (const version of versions) {
     if (version.status !== "PUBLISHED" || !version.effectiveFrom || version.effectiveFrom > at) continue;
-    if (!live || version.effectiveFrom > live.effectiveFrom! || (version.effectiveFrom.getTime() === live.effectiveFrom!.getTime() && version.number > live.number)) live = version;
+    if (
+      !live ||
+      version.effectiveFrom > live.effectiveFrom! ||
+      (version.effectiveFrom.getTime() === live.effectiveFrom!.getTime() && version.number > live.number)
+    )
+      live = version;
   }
 
   return live;

@@ -7,7 +7,13 @@ import type { TConfiguration } from "@/lib/pricing/types";
 // SKU × organisation × quantity, later recent orders too), with the deltas a data manager
 // checks before publishing.
 
-export type TWhatIfLine = { product: TProductFact; sku: string; organisationId: string; configuration: TConfiguration; quantity: number };
+export type TWhatIfLine = {
+  product: TProductFact;
+  sku: string;
+  organisationId: string;
+  configuration: TConfiguration;
+  quantity: number;
+};
 
 export type TWhatIfRow = {
   product: string;
@@ -25,11 +31,26 @@ export type TWhatIfRow = {
   flagged: boolean;
 };
 
-export type TWhatIfOrganisationSummary = { organisationId: string; lines: number; changed: number; averageDeltaBps: number; largestIncreaseBps: number; largestDecreaseBps: number };
+export type TWhatIfOrganisationSummary = {
+  organisationId: string;
+  lines: number;
+  changed: number;
+  averageDeltaBps: number;
+  largestIncreaseBps: number;
+  largestDecreaseBps: number;
+};
 
 export type TWhatIfResult = {
   rows: TWhatIfRow[];
-  summary: { lines: number; changed: number; increased: number; decreased: number; flagged: number; losingPrice: number; gainingPrice: number };
+  summary: {
+    lines: number;
+    changed: number;
+    increased: number;
+    decreased: number;
+    flagged: number;
+    losingPrice: number;
+    gainingPrice: number;
+  };
   byOrganisation: TWhatIfOrganisationSummary[];
 };
 
@@ -37,34 +58,84 @@ export type TWhatIfResult = {
 function skuConfigurations(product: TProductFact): { sku: string; configuration: TConfiguration }[] {
   const defaults = defaultConfiguration(product.options);
   const selecting = product.options.find((option) => option.kind === "choice" && option.skus);
-  if (selecting?.kind !== "choice" || !selecting.skus) return product.skus.map((sku) => ({ sku, configuration: defaults }));
+  if (selecting?.kind !== "choice" || !selecting.skus)
+    return product.skus.map((sku) => ({ sku, configuration: defaults }));
 
-  return Object.entries(selecting.skus).map(([value, sku]) => ({ sku, configuration: { ...defaults, [selecting.code]: value } }));
+  return Object.entries(selecting.skus).map(([value, sku]) => ({
+    sku,
+    configuration: { ...defaults, [selecting.code]: value },
+  }));
 }
 
-export function buildWhatIfLines(products: TProductFact[], organisationIds: string[], quantities: number[]): TWhatIfLine[] {
+export function buildWhatIfLines(
+  products: TProductFact[],
+  organisationIds: string[],
+  quantities: number[],
+): TWhatIfLine[] {
   return products.flatMap((product) =>
-    skuConfigurations(product).flatMap(({ sku, configuration }) => organisationIds.flatMap((organisationId) => quantities.map((quantity) => ({ product, sku, organisationId, configuration, quantity })))),
+    skuConfigurations(product).flatMap(({ sku, configuration }) =>
+      organisationIds.flatMap((organisationId) =>
+        quantities.map((quantity) => ({ product, sku, organisationId, configuration, quantity })),
+      ),
+    ),
   );
 }
 
 const unitPrice = (compiled: TCompiledRuleSet | null, line: TWhatIfLine, at: Date) => {
   if (!compiled) return null;
-  const result = priceLine(compiled, { sku: line.sku, product: line.product.handle, categories: line.product.categories, configuration: line.configuration, organisationId: line.organisationId, quantity: line.quantity, at }, { explain: false });
+  const result = priceLine(
+    compiled,
+    {
+      sku: line.sku,
+      product: line.product.handle,
+      categories: line.product.categories,
+      configuration: line.configuration,
+      organisationId: line.organisationId,
+      quantity: line.quantity,
+      at,
+    },
+    { explain: false },
+  );
 
   return result.ok ? result.unitPrice : null;
 };
 
 /** Prices every line under both versions. Flags a change of at least `thresholdBps`, and any price that appears or disappears. */
-export function runWhatIf({ draft, live, lines, at, thresholdBps }: { draft: TCompiledRuleSet; live: TCompiledRuleSet | null; lines: TWhatIfLine[]; at: Date; thresholdBps: number }): TWhatIfResult {
+export function runWhatIf({
+  draft,
+  live,
+  lines,
+  at,
+  thresholdBps,
+}: {
+  draft: TCompiledRuleSet;
+  live: TCompiledRuleSet | null;
+  lines: TWhatIfLine[];
+  at: Date;
+  thresholdBps: number;
+}): TWhatIfResult {
   const rows = lines.map((line): TWhatIfRow => {
     const before = unitPrice(live, line, at);
     const after = unitPrice(draft, line, at);
     const delta = before !== null && after !== null ? after - before : null;
     const deltaBps = delta !== null && before ? Math.round((delta * 10_000) / before) : delta === 0 ? 0 : null;
-    const flagged = (before === null) !== (after === null) || (deltaBps !== null ? Math.abs(deltaBps) >= thresholdBps : delta !== null && delta !== 0);
+    const flagged =
+      (before === null) !== (after === null) ||
+      (deltaBps !== null ? Math.abs(deltaBps) >= thresholdBps : delta !== null && delta !== 0);
 
-    return { product: line.product.handle, productTitle: line.product.title ?? line.product.handle, sku: line.sku, organisationId: line.organisationId, quantity: line.quantity, configuration: describeConfiguration(line.configuration), live: before, draft: after, delta, deltaBps, flagged };
+    return {
+      product: line.product.handle,
+      productTitle: line.product.title ?? line.product.handle,
+      sku: line.sku,
+      organisationId: line.organisationId,
+      quantity: line.quantity,
+      configuration: describeConfiguration(line.configuration),
+      live: before,
+      draft: after,
+      delta,
+      deltaBps,
+      flagged,
+    };
   });
 
   return { rows, summary: summarise(rows), byOrganisation: byOrganisation(rows) };

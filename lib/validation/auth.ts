@@ -19,7 +19,13 @@ export const ZLoginInput = z.object({
 export type TLoginInput = z.infer<typeof ZLoginInput>;
 
 // The reasons a sign-in can fail, carried from the server (next-auth's `error`) to the form.
-export const LOGIN_FAILURES = ["INVALID_INPUT", "WRONG_CREDENTIALS", "ACCOUNT_INACTIVE", "ORGANISATION_SUSPENDED", "RATE_LIMITED"] as const;
+export const LOGIN_FAILURES = [
+  "INVALID_INPUT",
+  "WRONG_CREDENTIALS",
+  "ACCOUNT_INACTIVE",
+  "ORGANISATION_SUSPENDED",
+  "RATE_LIMITED",
+] as const;
 
 export type TLoginFailure = (typeof LOGIN_FAILURES)[number];
 

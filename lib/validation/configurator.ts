@@ -5,7 +5,16 @@ import { z } from "zod";
 
 const versionId = z.uuid("Choose a model version.");
 
-export const ZCreateModelInput = z.object({ productHandle: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, "Choose a product.") }).strict();
+export const ZCreateModelInput = z
+  .object({
+    productHandle: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{0,119}$/, "Choose a product."),
+  })
+  .strict();
 export const ZModelRef = z.object({ modelId: z.uuid("Choose a model.") }).strict();
 export const ZModelVersionRef = z.object({ versionId }).strict();
-export const ZSaveModelInput = z.object({ versionId, revision: z.number().int().nonnegative(), definition: z.record(z.string(), z.unknown()) }).strict();
+export const ZSaveModelInput = z
+  .object({ versionId, revision: z.number().int().nonnegative(), definition: z.record(z.string(), z.unknown()) })
+  .strict();

@@ -3,14 +3,27 @@ import { ZBreakdownLine } from "@/lib/cart/line-metadata";
 
 // Inputs from the storefront. Prices are never among them: the server decides them.
 
-const configurationValue = z.union([z.string().max(60), z.number().finite(), z.boolean(), z.array(z.string().max(60)).max(50)]);
-export const ZConfigurationInput = z.record(z.string().max(40), configurationValue).refine((value) => Object.keys(value).length <= 30, "Too many options.");
-const quantity = z.number({ error: "Enter a quantity." }).int("Enter a whole number.").min(1, "At least 1.").max(100_000, "At most 100,000.");
+const configurationValue = z.union([
+  z.string().max(60),
+  z.number().finite(),
+  z.boolean(),
+  z.array(z.string().max(60)).max(50),
+]);
+export const ZConfigurationInput = z
+  .record(z.string().max(40), configurationValue)
+  .refine((value) => Object.keys(value).length <= 30, "Too many options.");
+const quantity = z
+  .number({ error: "Enter a quantity." })
+  .int("Enter a whole number.")
+  .min(1, "At least 1.")
+  .max(100_000, "At most 100,000.");
 const handle = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, "No such product.");
 /** The variant of a standard product with several (a configurable product's model picks it instead). */
 const sku = z.string().trim().min(1).max(120).optional();
 
-export const ZPriceRequest = z.object({ product: handle, configuration: ZConfigurationInput.default({}), quantity, sku }).strict();
+export const ZPriceRequest = z
+  .object({ product: handle, configuration: ZConfigurationInput.default({}), quantity, sku })
+  .strict();
 
 export const ZAddToCartInput = z
   .object({
@@ -23,10 +36,19 @@ export const ZAddToCartInput = z
   })
   .strict();
 
-export const ZReplaceCartLineInput = ZAddToCartInput.extend({ cartId: z.string().min(1).max(120), lineId: z.string().min(1).max(120) }).strict();
-export const ZCartLineInput = z.object({ cartId: z.string().min(1).max(120), lineId: z.string().min(1).max(120) }).strict();
-export const ZUpdateCartLineInput = z.object({ cartId: z.string().min(1).max(120), lineId: z.string().min(1).max(120), quantity }).strict();
-export const ZQuickOrderInput = z.object({ text: z.string().min(1, "Paste or upload some rows.").max(200_000, "At most 200 kB.") }).strict();
+export const ZReplaceCartLineInput = ZAddToCartInput.extend({
+  cartId: z.string().min(1).max(120),
+  lineId: z.string().min(1).max(120),
+}).strict();
+export const ZCartLineInput = z
+  .object({ cartId: z.string().min(1).max(120), lineId: z.string().min(1).max(120) })
+  .strict();
+export const ZUpdateCartLineInput = z
+  .object({ cartId: z.string().min(1).max(120), lineId: z.string().min(1).max(120), quantity })
+  .strict();
+export const ZQuickOrderInput = z
+  .object({ text: z.string().min(1, "Paste or upload some rows.").max(200_000, "At most 200 kB.") })
+  .strict();
 
 export type TPriceRequest = z.infer<typeof ZPriceRequest>;
 
@@ -38,7 +60,9 @@ export const ZPriceResponse = z.object({
   unitPrice: z.number().int().nonnegative(),
   lineTotal: z.number().int().nonnegative(),
   breakdown: z.array(ZBreakdownLine),
-  quantityBreaks: z.array(z.object({ from: z.number().int(), to: z.number().int().nullable(), unitPrice: z.number().int() })),
+  quantityBreaks: z.array(
+    z.object({ from: z.number().int(), to: z.number().int().nullable(), unitPrice: z.number().int() }),
+  ),
   ruleSetVersionId: z.string(),
   modelVersionId: z.string().nullable(),
   quoteToken: z.string(),

@@ -15,9 +15,28 @@ export async function seedDemoConfigurator(db: PrismaClient): Promise<void> {
   for (const model of MODELS) {
     if (await db.configuratorModel.findUnique({ where: { productHandle: model.productHandle } })) continue;
     await db.$transaction(async (tx) => {
-      const created = await tx.configuratorModel.create({ data: { productHandle: model.productHandle, title: model.title } });
-      const version = await tx.configuratorModelVersion.create({ data: { modelId: created.id, number: 1, status: "PUBLISHED", definition: model.definition, publishedAt: new Date(), note: "Demo model" } });
-      await tx.auditLog.create({ data: { actorLabel: "system:demo-seed", action: "configurator.version.published", entityType: "configurator_version", entityId: version.id, after: { productHandle: model.productHandle, number: 1 } } });
+      const created = await tx.configuratorModel.create({
+        data: { productHandle: model.productHandle, title: model.title },
+      });
+      const version = await tx.configuratorModelVersion.create({
+        data: {
+          modelId: created.id,
+          number: 1,
+          status: "PUBLISHED",
+          definition: model.definition,
+          publishedAt: new Date(),
+          note: "Demo model",
+        },
+      });
+      await tx.auditLog.create({
+        data: {
+          actorLabel: "system:demo-seed",
+          action: "configurator.version.published",
+          entityType: "configurator_version",
+          entityId: version.id,
+          after: { productHandle: model.productHandle, number: 1 },
+        },
+      });
     });
   }
 }

@@ -17,7 +17,10 @@ const hashOnce = (password: string) => {
   return hashes.get(password)!;
 };
 
-export async function createOrganisation(db: PrismaClient, { name, status = "ACTIVE" }: { name?: string; status?: OrganisationStatus } = {}) {
+export async function createOrganisation(
+  db: PrismaClient,
+  { name, status = "ACTIVE" }: { name?: string; status?: OrganisationStatus } = {},
+) {
   return db.organisation.create({ data: { name: name ?? `Test Organisation ${unique()}`, status } });
 }
 
@@ -30,7 +33,14 @@ export async function createUser(
     name,
     password = TEST_PASSWORD,
     isActive = true,
-  }: { role: Role; organisationId?: string | null; email?: string; name?: string; password?: string; isActive?: boolean },
+  }: {
+    role: Role;
+    organisationId?: string | null;
+    email?: string;
+    name?: string;
+    password?: string;
+    isActive?: boolean;
+  },
 ) {
   const id = unique();
 
@@ -47,7 +57,10 @@ export async function createUser(
 }
 
 /** An organisation with one buyer and one org admin. */
-export async function createOrganisationWithMembers(db: PrismaClient, options: { name?: string; status?: OrganisationStatus } = {}) {
+export async function createOrganisationWithMembers(
+  db: PrismaClient,
+  options: { name?: string; status?: OrganisationStatus } = {},
+) {
   const organisation = await createOrganisation(db, options);
   const [buyer, admin] = await Promise.all([
     createUser(db, { role: "BUYER", organisationId: organisation.id }),

@@ -12,11 +12,18 @@ async function main(): Promise<void> {
 
   if (command === "deploy") {
     const applied = await deployMigrations(databaseUrl);
-    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations.");
+    console.log(
+      applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations.",
+    );
   } else if (command === "dev") {
-    if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Give the migration a snake_case name: npm run db:migrate:dev -- add_things");
+    if (!name || !/^[a-z0-9_]+$/.test(name))
+      throw new Error("Give the migration a snake_case name: npm run db:migrate:dev -- add_things");
     const created = await createMigration(databaseUrl, name);
-    console.log(created ? `Created and applied prisma/migrations/${created}` : "The schema matches the migrations; nothing to create.");
+    console.log(
+      created
+        ? `Created and applied prisma/migrations/${created}`
+        : "The schema matches the migrations; nothing to create.",
+    );
   } else if (command === "status") {
     console.log(JSON.stringify(await getMigrationStatus(databaseUrl), null, 2));
   } else {

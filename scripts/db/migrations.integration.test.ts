@@ -46,23 +46,51 @@ afterAll(async () => {
 describe("migration runner (WebAssembly schema engine)", () => {
   it("applies the project's migrations to a fresh database, then has nothing left to apply", async () => {
     const url = await freshDatabase();
-    const folders = (await readdir(DEFAULT_PATHS.migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = (await readdir(DEFAULT_PATHS.migrationsDir, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
 
     expect(await deployMigrations(url)).toEqual(folders);
     expect(await deployMigrations(url)).toEqual([]);
 
-    const tables = (await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).map((r) => r.tablename);
-    expect(tables).toEqual(expect.arrayContaining(["Organisation", "User", "ExternalLink", "AuditLog", "LoginAttempt", "_prisma_migrations"]));
-    const applied = await query<{ migration_name: string; finished_at: Date | null }>(url, 'SELECT migration_name, finished_at FROM "_prisma_migrations" ORDER BY migration_name');
+    const tables = (
+      await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    ).map((r) => r.tablename);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        "Organisation",
+        "User",
+        "ExternalLink",
+        "AuditLog",
+        "LoginAttempt",
+        "_prisma_migrations",
+      ]),
+    );
+    const applied = await query<{ migration_name: string; finished_at: Date | null }>(
+      url,
+      'SELECT migration_name, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
+    );
     expect(applied.map((row) => row.migration_name)).toEqual(folders);
     expect(applied.every((row) => row.finished_at !== null)).toBe(true);
-    expect(await getMigrationStatus(url)).toEqual({ hasMigrationsTable: true, pending: [], failed: [], edited: [], unknownInDatabase: [] });
+    expect(await getMigrationStatus(url)).toEqual({
+      hasMigrationsTable: true,
+      pending: [],
+      failed: [],
+      edited: [],
+      unknownInDatabase: [],
+    });
   });
 
   it("keeps the hand-written constraints of the initial migration (statements with semicolons in comments)", async () => {
     const url = await freshDatabase();
     await deployMigrations(url);
-    const constraints = (await query<{ conname: string }>(url, `SELECT conname FROM pg_constraint WHERE conrelid = '"User"'::regclass AND contype = 'c'`)).map((r) => r.conname);
+    const constraints = (
+      await query<{ conname: string }>(
+        url,
+        `SELECT conname FROM pg_constraint WHERE conrelid = '"User"'::regclass AND contype = 'c'`,
+      )
+    ).map((r) => r.conname);
     expect(constraints).toEqual(expect.arrayContaining(["User_organisation_matches_role", "User_email_lowercase"]));
   });
 
@@ -79,7 +107,9 @@ describe("migration runner (WebAssembly schema engine)", () => {
 
     expect((await getMigrationStatus(url, paths)).pending).toContain("29990101000000_broken");
     await expect(deployMigrations(url, paths)).rejects.toThrow(/NoSuchTable/);
-    const tables = (await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).map((r) => r.tablename);
+    const tables = (
+      await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    ).map((r) => r.tablename);
     expect(tables).not.toContain("HalfDone");
     expect((await getMigrationStatus(url, paths)).failed).toEqual(["29990101000000_broken"]);
   });
@@ -90,7 +120,10 @@ describe("migration runner (WebAssembly schema engine)", () => {
     await cp(DEFAULT_PATHS.migrationsDir, migrationsDir, { recursive: true });
     const schemaPath = path.join(scratch, "schema.prisma");
     const schema = await readFile(DEFAULT_PATHS.schemaPath, "utf8");
-    await writeFile(schemaPath, `${schema}\nmodel Widget {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n`);
+    await writeFile(
+      schemaPath,
+      `${schema}\nmodel Widget {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n`,
+    );
     const paths = { schemaPath, migrationsDir };
     const before = await databaseNames();
 
@@ -100,7 +133,9 @@ describe("migration runner (WebAssembly schema engine)", () => {
     expect(await readFile(path.join(migrationsDir, name!, "migration.sql"), "utf8")).toContain('CREATE TABLE "Widget"');
     expect((await query<{ n: number }>(url, 'SELECT count(*)::int AS n FROM "Widget"'))[0]?.n).toBe(0);
     expect(await createMigration(url, "nothing_changed", paths)).toBeNull();
-    const leftovers = (await databaseNames()).filter((db) => db.startsWith("prisma_migrate_shadow_db_") && !before.includes(db));
+    const leftovers = (await databaseNames()).filter(
+      (db) => db.startsWith("prisma_migrate_shadow_db_") && !before.includes(db),
+    );
     expect(leftovers).toEqual([]);
   });
 });

@@ -22,7 +22,10 @@ export const DEFAULT_PATHS: TMigrationPaths = {
 async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
   await mkdir(migrationsDir, { recursive: true });
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folders = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     folders.map(async (folder) => {
       const file = path.join(migrationsDir, folder, "migration.sql");
@@ -80,7 +83,11 @@ export type TMigrationStatus = {
 export async function getMigrationStatus(databaseUrl: string, paths = DEFAULT_PATHS): Promise<TMigrationStatus> {
   return withEngine(databaseUrl, paths, async (engine) => {
     const migrationsList = await readMigrationList(paths.migrationsDir);
-    const result = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER });
+    const result = await engine.diagnoseMigrationHistory({
+      migrationsList,
+      optInToShadowDatabase: false,
+      filters: NO_FILTER,
+    });
     const history = result.history;
 
     return {
@@ -103,7 +110,11 @@ export async function getMigrationStatus(databaseUrl: string, paths = DEFAULT_PA
  * database): this engine build's `createMigration` cannot reach the shadow database.
  * Review the generated SQL before committing it, as with `prisma migrate dev --create-only`.
  */
-export async function createMigration(databaseUrl: string, name: string, paths = DEFAULT_PATHS): Promise<string | null> {
+export async function createMigration(
+  databaseUrl: string,
+  name: string,
+  paths = DEFAULT_PATHS,
+): Promise<string | null> {
   return withEngine(databaseUrl, paths, async (engine, schema) => {
     const migrationsList = await readMigrationList(paths.migrationsDir);
     const { action } = await engine.devDiagnostic({ migrationsList, filters: NO_FILTER });

@@ -34,23 +34,33 @@ type TPgQueryable = SqlQueryable & {
 // Patched once on the shared queryable prototype, which covers transactions too; only
 // this migration process loads it.
 function fixQueryable(adapter: SqlQueryable): void {
-  patchOwner(adapter, "executeScript", () => async function executeScript(this: TPgQueryable, script: string) {
-    try {
-      await this.client.query(script);
-    } catch (error) {
-      this.onError(error);
-    }
-  });
-  patchOwner(adapter, "queryRaw", (queryRaw) => async function queryRawWithChars(this: TPgQueryable, query: TQuery) {
-    const raw = await this.performIO(query);
-    const charColumns = raw.fields.flatMap((field, index) => (field.dataTypeID === CHAR_OID ? [index] : []));
-    for (const index of charColumns) raw.fields[index]!.dataTypeID = TEXT_OID;
-    const replay = Object.create(this, { performIO: { value: async () => raw } }) as TPgQueryable;
-    const result = await queryRaw.call(replay, query);
-    for (const index of charColumns) result.columnTypes[index] = ColumnTypeEnum.Character;
+  patchOwner(
+    adapter,
+    "executeScript",
+    () =>
+      async function executeScript(this: TPgQueryable, script: string) {
+        try {
+          await this.client.query(script);
+        } catch (error) {
+          this.onError(error);
+        }
+      },
+  );
+  patchOwner(
+    adapter,
+    "queryRaw",
+    (queryRaw) =>
+      async function queryRawWithChars(this: TPgQueryable, query: TQuery) {
+        const raw = await this.performIO(query);
+        const charColumns = raw.fields.flatMap((field, index) => (field.dataTypeID === CHAR_OID ? [index] : []));
+        for (const index of charColumns) raw.fields[index]!.dataTypeID = TEXT_OID;
+        const replay = Object.create(this, { performIO: { value: async () => raw } }) as TPgQueryable;
+        const result = await queryRaw.call(replay, query);
+        for (const index of charColumns) result.columnTypes[index] = ColumnTypeEnum.Character;
 
-    return result;
-  });
+        return result;
+      },
+  );
 }
 
 const PATCHED = Symbol("patchedForMigrations");
@@ -172,7 +182,11 @@ export async function startSchemaEngine({
   await wasmReady;
   const factory = new MigrationAdapterFactory(databaseUrl);
   const datamodels = schemaFiles.map((file): [string, string] => [file.path, file.content]);
-  const engine = (await engineGlue.SchemaEngine.new({ datamodels }, (line: string) => onLog?.(line), bindMigrationAwareSqlAdapterFactory(factory))) as SchemaEngine;
+  const engine = (await engineGlue.SchemaEngine.new(
+    { datamodels },
+    (line: string) => onLog?.(line),
+    bindMigrationAwareSqlAdapterFactory(factory),
+  )) as SchemaEngine;
 
   return {
     engine,

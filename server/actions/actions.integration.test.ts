@@ -43,7 +43,10 @@ describe("setMemberActiveAction", () => {
   it("is idempotent: the same state again changes and audits nothing", async () => {
     signInAs(a.admin);
     await setMemberActiveAction({ userId: a.buyer.id, isActive: false });
-    expect(await setMemberActiveAction({ userId: a.buyer.id, isActive: false })).toEqual({ ok: true, data: { changed: false } });
+    expect(await setMemberActiveAction({ userId: a.buyer.id, isActive: false })).toEqual({
+      ok: true,
+      data: { changed: false },
+    });
     expect(await auditCount(a.buyer.id)).toBe(1);
   });
 
@@ -58,7 +61,10 @@ describe("setMemberActiveAction", () => {
 
   it("does not let an admin lock themselves out", async () => {
     signInAs(a.admin);
-    expect(await setMemberActiveAction({ userId: a.admin.id, isActive: false })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(await setMemberActiveAction({ userId: a.admin.id, isActive: false })).toMatchObject({
+      ok: false,
+      code: "INVALID_STATE",
+    });
     expect(await isActive(a.admin.id)).toBe(true);
   });
 
@@ -68,17 +74,23 @@ describe("setMemberActiveAction", () => {
     ["an operator", async () => createUser(db, { role: "OPERATOR" })],
   ])("refuses %s (FORBIDDEN, nothing changed)", async (_label, actor) => {
     signInAs(await actor());
-    expect(await setMemberActiveAction({ userId: a.buyer.id, isActive: false })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await setMemberActiveAction({ userId: a.buyer.id, isActive: false })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await isActive(a.buyer.id)).toBe(true);
   });
 
   it("refuses a caller without a session", async () => {
-    expect(await setMemberActiveAction({ userId: a.buyer.id, isActive: false })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await setMemberActiveAction({ userId: a.buyer.id, isActive: false })).toMatchObject({
+      ok: false,
+      code: "UNAUTHENTICATED",
+    });
   });
 
   it("returns field errors for bad input and changes nothing", async () => {
     signInAs(a.admin);
-    const result = await setMemberActiveAction({ userId: "1; DROP TABLE \"User\"", isActive: "yes", extra: 1 });
+    const result = await setMemberActiveAction({ userId: '1; DROP TABLE "User"', isActive: "yes", extra: 1 });
 
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -92,13 +104,23 @@ describe("setOrganisationStatusAction", () => {
   it("lets an operator suspend an organisation (audited), which signs its members out", async () => {
     const operator = await createUser(db, { role: "OPERATOR" });
     signInAs(operator);
-    expect(await setOrganisationStatusAction({ organisationId: b.organisation.id, status: "SUSPENDED" })).toEqual({ ok: true, data: { changed: true } });
+    expect(await setOrganisationStatusAction({ organisationId: b.organisation.id, status: "SUSPENDED" })).toEqual({
+      ok: true,
+      data: { changed: true },
+    });
     expect((await db.organisation.findUniqueOrThrow({ where: { id: b.organisation.id } })).status).toBe("SUSPENDED");
-    expect(await db.auditLog.findFirstOrThrow({ where: { entityId: b.organisation.id } })).toMatchObject({ action: "organisation.suspended", before: { status: "ACTIVE" }, after: { status: "SUSPENDED" } });
+    expect(await db.auditLog.findFirstOrThrow({ where: { entityId: b.organisation.id } })).toMatchObject({
+      action: "organisation.suspended",
+      before: { status: "ACTIVE" },
+      after: { status: "SUSPENDED" },
+    });
 
     signInAs(b.admin);
     expect(await getSessionUser()).toBeNull();
-    expect(await setMemberActiveAction({ userId: b.buyer.id, isActive: false })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await setMemberActiveAction({ userId: b.buyer.id, isActive: false })).toMatchObject({
+      ok: false,
+      code: "UNAUTHENTICATED",
+    });
   });
 
   it.each([
@@ -107,20 +129,31 @@ describe("setOrganisationStatusAction", () => {
     ["a data manager", async () => createUser(db, { role: "DATA_MANAGER" })],
   ])("refuses %s (FORBIDDEN, nothing changed)", async (_label, actor) => {
     signInAs(await actor());
-    expect(await setOrganisationStatusAction({ organisationId: b.organisation.id, status: "SUSPENDED" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await setOrganisationStatusAction({ organisationId: b.organisation.id, status: "SUSPENDED" })).toMatchObject(
+      { ok: false, code: "FORBIDDEN" },
+    );
     expect((await db.organisation.findUniqueOrThrow({ where: { id: b.organisation.id } })).status).toBe("ACTIVE");
   });
 
   it("rejects an unknown status value with a field error", async () => {
     signInAs(await createUser(db, { role: "OPERATOR" }));
-    expect(await setOrganisationStatusAction({ organisationId: b.organisation.id, status: "DELETED" })).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { status: expect.any(Array) } });
+    expect(await setOrganisationStatusAction({ organisationId: b.organisation.id, status: "DELETED" })).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: { status: expect.any(Array) },
+    });
   });
 });
 
 describe("getSessionUser", () => {
   it("reads role and organisation from the database, and drops a deactivated user at once", async () => {
     signInAs(a.buyer);
-    expect(await getSessionUser()).toMatchObject({ id: a.buyer.id, role: "BUYER", organisationId: a.organisation.id, organisationName: a.organisation.name });
+    expect(await getSessionUser()).toMatchObject({
+      id: a.buyer.id,
+      role: "BUYER",
+      organisationId: a.organisation.id,
+      organisationName: a.organisation.name,
+    });
 
     await db.user.update({ where: { id: a.buyer.id }, data: { isActive: false } });
     expect(await getSessionUser()).toBeNull();

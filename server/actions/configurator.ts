@@ -19,25 +19,61 @@ const refresh = <T>(result: T) => {
 };
 
 export async function createConfiguratorModelAction(input: unknown) {
-  return runAction({ name: "createConfiguratorModel", permission: "configurator.write", schema: ZCreateModelInput, input, run: async ({ user, input: data }) => refresh(await createConfiguratorModel({ actor: user, ...data })) });
+  return runAction({
+    name: "createConfiguratorModel",
+    permission: "configurator.write",
+    schema: ZCreateModelInput,
+    input,
+    run: async ({ user, input: data }) => refresh(await createConfiguratorModel({ actor: user, ...data })),
+  });
 }
 
 export async function createModelDraftAction(input: unknown) {
-  return runAction({ name: "createModelDraft", permission: "configurator.write", schema: ZModelRef, input, run: async ({ user, input: data }) => refresh(await createModelDraft({ actor: user, ...data })) });
+  return runAction({
+    name: "createModelDraft",
+    permission: "configurator.write",
+    schema: ZModelRef,
+    input,
+    run: async ({ user, input: data }) => refresh(await createModelDraft({ actor: user, ...data })),
+  });
 }
 
 export async function saveModelDraftAction(input: unknown) {
-  return runAction({ name: "saveModelDraft", permission: "configurator.write", schema: ZSaveModelInput, input, run: async ({ user, input: data }) => refresh(await saveModelDraft({ actor: user, ...data })) });
+  return runAction({
+    name: "saveModelDraft",
+    permission: "configurator.write",
+    schema: ZSaveModelInput,
+    input,
+    run: async ({ user, input: data }) => refresh(await saveModelDraft({ actor: user, ...data })),
+  });
 }
 
 export async function publishModelVersionAction(input: unknown) {
-  return runAction({ name: "publishModelVersion", permission: "configurator.write", schema: ZModelVersionRef, input, run: async ({ user, input: data }) => refresh(await publishModelVersion({ actor: user, ...data })) });
+  return runAction({
+    name: "publishModelVersion",
+    permission: "configurator.write",
+    schema: ZModelVersionRef,
+    input,
+    run: async ({ user, input: data }) => refresh(await publishModelVersion({ actor: user, ...data })),
+  });
 }
 
 export async function rollbackModelVersionAction(input: unknown) {
-  return runAction({ name: "rollbackModelVersion", permission: "configurator.write", schema: ZModelVersionRef, input, run: async ({ user, input: data }) => refresh(await rollbackModelVersion({ actor: user, ...data })) });
+  return runAction({
+    name: "rollbackModelVersion",
+    permission: "configurator.write",
+    schema: ZModelVersionRef,
+    input,
+    run: async ({ user, input: data }) => refresh(await rollbackModelVersion({ actor: user, ...data })),
+  });
 }
 
 export async function discardModelDraftAction(input: unknown) {
-  return runAction({ name: "discardModelDraft", permission: "configurator.write", schema: ZModelVersionRef, input, run: async ({ user, input: data }) => refresh(await discardModelDraft({ actor: user, ...data })) });
+  return runAction({
+    name: "discardModelDraft",
+    permission: "configurator.write",
+    schema: ZModelVersionRef,
+    input,
+    run: async ({ user, input: data }) => refresh(await discardModelDraft({ actor: user, ...data })),
+  });
 }

@@ -25,27 +25,63 @@ const refresh = <T>(result: T) => {
 };
 
 export async function createRuleSetAction(input: unknown) {
-  return runAction({ name: "createRuleSet", permission: "pricing.write", schema: ZCreateRuleSetInput, input, run: async ({ user, input: data }) => refresh(await createRuleSet({ actor: user, ...data })) });
+  return runAction({
+    name: "createRuleSet",
+    permission: "pricing.write",
+    schema: ZCreateRuleSetInput,
+    input,
+    run: async ({ user, input: data }) => refresh(await createRuleSet({ actor: user, ...data })),
+  });
 }
 
 export async function createDraftAction(input: unknown) {
-  return runAction({ name: "createDraft", permission: "pricing.write", schema: ZRuleSetRef, input, run: async ({ user, input: data }) => refresh(await createDraft({ actor: user, ...data })) });
+  return runAction({
+    name: "createDraft",
+    permission: "pricing.write",
+    schema: ZRuleSetRef,
+    input,
+    run: async ({ user, input: data }) => refresh(await createDraft({ actor: user, ...data })),
+  });
 }
 
 export async function submitVersionAction(input: unknown) {
-  return runAction({ name: "submitVersion", permission: "pricing.write", schema: ZVersionRef, input, run: async ({ user, input: data }) => refresh(await submitVersion({ actor: user, ...data })) });
+  return runAction({
+    name: "submitVersion",
+    permission: "pricing.write",
+    schema: ZVersionRef,
+    input,
+    run: async ({ user, input: data }) => refresh(await submitVersion({ actor: user, ...data })),
+  });
 }
 
 export async function approveVersionAction(input: unknown) {
-  return runAction({ name: "approveVersion", permission: "pricing.publish", schema: ZVersionRef, input, run: async ({ user, input: data }) => refresh(await approveVersion({ actor: user, ...data })) });
+  return runAction({
+    name: "approveVersion",
+    permission: "pricing.publish",
+    schema: ZVersionRef,
+    input,
+    run: async ({ user, input: data }) => refresh(await approveVersion({ actor: user, ...data })),
+  });
 }
 
 export async function rejectVersionAction(input: unknown) {
-  return runAction({ name: "rejectVersion", permission: "pricing.publish", schema: ZRejectInput, input, run: async ({ user, input: data }) => refresh(await rejectVersion({ actor: user, ...data })) });
+  return runAction({
+    name: "rejectVersion",
+    permission: "pricing.publish",
+    schema: ZRejectInput,
+    input,
+    run: async ({ user, input: data }) => refresh(await rejectVersion({ actor: user, ...data })),
+  });
 }
 
 export async function withdrawVersionAction(input: unknown) {
-  return runAction({ name: "withdrawVersion", permission: "pricing.write", schema: ZVersionRef, input, run: async ({ user, input: data }) => refresh(await withdrawVersion({ actor: user, ...data })) });
+  return runAction({
+    name: "withdrawVersion",
+    permission: "pricing.write",
+    schema: ZVersionRef,
+    input,
+    run: async ({ user, input: data }) => refresh(await withdrawVersion({ actor: user, ...data })),
+  });
 }
 
 export async function publishVersionAction(input: unknown) {
@@ -54,18 +90,43 @@ export async function publishVersionAction(input: unknown) {
     permission: "pricing.publish",
     schema: ZPublishInput,
     input,
-    run: async ({ user, input: data }) => refresh(await publishVersion({ actor: user, versionId: data.versionId, effectiveFrom: data.effectiveFrom ? new Date(data.effectiveFrom) : null })),
+    run: async ({ user, input: data }) =>
+      refresh(
+        await publishVersion({
+          actor: user,
+          versionId: data.versionId,
+          effectiveFrom: data.effectiveFrom ? new Date(data.effectiveFrom) : null,
+        }),
+      ),
   });
 }
 
 export async function unscheduleVersionAction(input: unknown) {
-  return runAction({ name: "unscheduleVersion", permission: "pricing.publish", schema: ZVersionRef, input, run: async ({ user, input: data }) => refresh(await unscheduleVersion({ actor: user, ...data })) });
+  return runAction({
+    name: "unscheduleVersion",
+    permission: "pricing.publish",
+    schema: ZVersionRef,
+    input,
+    run: async ({ user, input: data }) => refresh(await unscheduleVersion({ actor: user, ...data })),
+  });
 }
 
 export async function rollbackToVersionAction(input: unknown) {
-  return runAction({ name: "rollbackToVersion", permission: "pricing.publish", schema: ZVersionRef, input, run: async ({ user, input: data }) => refresh(await rollbackToVersion({ actor: user, ...data })) });
+  return runAction({
+    name: "rollbackToVersion",
+    permission: "pricing.publish",
+    schema: ZVersionRef,
+    input,
+    run: async ({ user, input: data }) => refresh(await rollbackToVersion({ actor: user, ...data })),
+  });
 }
 
 export async function discardVersionAction(input: unknown) {
-  return runAction({ name: "discardVersion", permission: "pricing.write", schema: ZVersionRef, input, run: async ({ user, input: data }) => refresh(await discardVersion({ actor: user, ...data })) });
+  return runAction({
+    name: "discardVersion",
+    permission: "pricing.write",
+    schema: ZVersionRef,
+    input,
+    run: async ({ user, input: data }) => refresh(await discardVersion({ actor: user, ...data })),
+  });
 }

@@ -33,7 +33,12 @@ export async function runAction<S extends z.ZodType, T>({
       const user = await requireUser(permission);
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
-        return { ok: false, code: "INVALID_INPUT", message: "Please correct the highlighted fields.", fieldErrors: toFieldErrors(parsed.error) };
+        return {
+          ok: false,
+          code: "INVALID_INPUT",
+          message: "Please correct the highlighted fields.",
+          fieldErrors: toFieldErrors(parsed.error),
+        };
       }
       const data = await run({ user, input: parsed.data });
       logger.info({ action: name, userId: user.id }, "action done");

@@ -21,7 +21,9 @@ export async function recordAudit(tx: TAuditClient, entry: TAuditEntry): Promise
   await tx.auditLog.create({
     data: {
       actorId: isSystem ? null : (entry.actor as { id: string }).id,
-      actorLabel: isSystem ? `system:${(entry.actor as { system: string }).system}` : (entry.actor as { email: string }).email,
+      actorLabel: isSystem
+        ? `system:${(entry.actor as { system: string }).system}`
+        : (entry.actor as { email: string }).email,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,

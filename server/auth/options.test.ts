@@ -15,7 +15,8 @@ const BASE_ENV = {
 
 async function authOptionsFor(appUrl: string) {
   vi.resetModules();
-  for (const [name, value] of Object.entries({ ...BASE_ENV, APP_URL: appUrl, NEXTAUTH_URL: appUrl })) vi.stubEnv(name, value);
+  for (const [name, value] of Object.entries({ ...BASE_ENV, APP_URL: appUrl, NEXTAUTH_URL: appUrl }))
+    vi.stubEnv(name, value);
   const { getAuthOptions } = await import("@/server/auth/options");
 
   return getAuthOptions();

@@ -15,14 +15,33 @@ const EXPECTED: Record<TRole, TPermission[]> = {
     "organisation.members.manage",
     "organisation.approvals.manage",
   ],
-  DATA_MANAGER: ["portal.access", "organisations.read", "pricing.read", "pricing.write", "pricing.publish", "configurator.read", "configurator.write", "audit.read"],
-  OPERATOR: ["portal.access", "organisations.read", "organisations.manage", "operations.read", "operations.replay", "audit.read"],
+  DATA_MANAGER: [
+    "portal.access",
+    "organisations.read",
+    "pricing.read",
+    "pricing.write",
+    "pricing.publish",
+    "configurator.read",
+    "configurator.write",
+    "audit.read",
+  ],
+  OPERATOR: [
+    "portal.access",
+    "organisations.read",
+    "organisations.manage",
+    "operations.read",
+    "operations.replay",
+    "audit.read",
+  ],
 };
 
 describe("permission table", () => {
   it.each(Object.keys(EXPECTED) as TRole[])("%s holds exactly its permissions", (role) => {
     for (const permission of PERMISSIONS) {
-      expect({ permission, allowed: hasPermission(role, permission) }).toEqual({ permission, allowed: EXPECTED[role].includes(permission) });
+      expect({ permission, allowed: hasPermission(role, permission) }).toEqual({
+        permission,
+        allowed: EXPECTED[role].includes(permission),
+      });
     }
   });
 

@@ -36,8 +36,24 @@ export const ROLE_PERMISSIONS: Record<Role, readonly TPermission[]> = {
     "organisation.members.manage",
     "organisation.approvals.manage",
   ],
-  DATA_MANAGER: ["portal.access", "organisations.read", "pricing.read", "pricing.write", "pricing.publish", "configurator.read", "configurator.write", "audit.read"],
-  OPERATOR: ["portal.access", "organisations.read", "organisations.manage", "operations.read", "operations.replay", "audit.read"],
+  DATA_MANAGER: [
+    "portal.access",
+    "organisations.read",
+    "pricing.read",
+    "pricing.write",
+    "pricing.publish",
+    "configurator.read",
+    "configurator.write",
+    "audit.read",
+  ],
+  OPERATOR: [
+    "portal.access",
+    "organisations.read",
+    "organisations.manage",
+    "operations.read",
+    "operations.replay",
+    "audit.read",
+  ],
 };
 
 export const ORGANISATION_ROLES: readonly Role[] = ["BUYER", "ORG_ADMIN"];

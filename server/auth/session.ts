@@ -31,7 +31,15 @@ export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   if (!userId) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, isActive: true, organisationId: true, organisation: { select: { name: true, status: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      isActive: true,
+      organisationId: true,
+      organisation: { select: { name: true, status: true } },
+    },
   });
   if (!user?.isActive || user.organisation?.status === "SUSPENDED") return null;
 

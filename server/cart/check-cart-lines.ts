@@ -10,7 +10,13 @@ import { priceBuyerLine, type TPricedLine } from "@/server/pricing/price-buyer-l
 /** A cart line next to what it would cost now. */
 export type TCheckedLine =
   | { item: TMedusaCartLine; meta: TLineMetadata; storedUnitPrice: number; state: "priced"; priced: TPricedLine }
-  | { item: TMedusaCartLine; meta: TLineMetadata | null; storedUnitPrice: number; state: "unavailable"; message: string };
+  | {
+      item: TMedusaCartLine;
+      meta: TLineMetadata | null;
+      storedUnitPrice: number;
+      state: "unavailable";
+      message: string;
+    };
 
 const NOT_PRICED_FOR_YOU = "This line was not priced for your organisation; remove it.";
 
@@ -27,13 +33,21 @@ export async function checkCartLines(cart: TBuyerCart, organisationId: string): 
   return items.map((item): TCheckedLine => {
     const meta = readLineMetadata(item.metadata);
     const storedUnitPrice = fromMedusaAmount(item.unit_price, cart.currency);
-    if (!meta || meta.organisation_id !== organisationId) return { item, meta, storedUnitPrice, state: "unavailable", message: NOT_PRICED_FOR_YOU };
+    if (!meta || meta.organisation_id !== organisationId)
+      return { item, meta, storedUnitPrice, state: "unavailable", message: NOT_PRICED_FOR_YOU };
     try {
-      const priced = priceBuyerLine(pricing, { organisationId, product: meta.product, configuration: meta.configuration, quantity: item.quantity, sku: meta.sku });
+      const priced = priceBuyerLine(pricing, {
+        organisationId,
+        product: meta.product,
+        configuration: meta.configuration,
+        quantity: item.quantity,
+        sku: meta.sku,
+      });
 
       return { item, meta, storedUnitPrice, state: "priced", priced };
     } catch (error) {
-      if (isAppError(error) && ["INVALID_INPUT", "INVALID_STATE", "NOT_FOUND"].includes(error.code)) return { item, meta, storedUnitPrice, state: "unavailable", message: error.message };
+      if (isAppError(error) && ["INVALID_INPUT", "INVALID_STATE", "NOT_FOUND"].includes(error.code))
+        return { item, meta, storedUnitPrice, state: "unavailable", message: error.message };
       throw error;
     }
   });

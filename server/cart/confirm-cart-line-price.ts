@@ -11,12 +11,21 @@ import { priceBuyerLine } from "@/server/pricing/price-buyer-line";
  * price the page showed or the one stored on the line) and stored with a fresh quote, and the
  * "price changed" notice goes away. Returns the unit price now in force.
  */
-export async function confirmCartLinePrice(user: TSessionUser, { cartId, lineId }: { cartId: string; lineId: string }): Promise<{ unitPrice: number }> {
+export async function confirmCartLinePrice(
+  user: TSessionUser,
+  { cartId, lineId }: { cartId: string; lineId: string },
+): Promise<{ unitPrice: number }> {
   const { item, meta } = await getOwnCartLineOrThrow(user, cartId, lineId);
   const line = requireLineMetadata(meta);
   const organisationId = organisationIdOf(user);
   const pricing = await loadBuyerPricing({ products: [line.product] });
-  const priced = priceBuyerLine(pricing, { organisationId, product: line.product, configuration: line.configuration, quantity: item.quantity, sku: line.sku });
+  const priced = priceBuyerLine(pricing, {
+    organisationId,
+    product: line.product,
+    configuration: line.configuration,
+    quantity: item.quantity,
+    sku: line.sku,
+  });
   await updateMedusaCartLine(cartId, lineId, toMedusaLine(priced, organisationId, null));
 
   return { unitPrice: priced.result.unitPrice };

@@ -24,7 +24,8 @@ export async function ensureBuyerCart(user: TSessionUser): Promise<TBuyerCart> {
     if (current) await db.buyerCart.update({ where: { userId: user.id, medusaCartId: current.medusaCartId }, data });
     else await db.buyerCart.create({ data: { userId: user.id, ...data } });
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2025"))) throw error;
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2025")))
+      throw error;
     const winner = await findBuyerCart(user);
     if (winner) return winner;
     throw error;

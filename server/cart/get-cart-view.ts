@@ -20,7 +20,13 @@ export type TCartLineView = {
   notice: TCartNotice | null;
 };
 
-export type TCartView = { cartId: string; currency: string; lines: TCartLineView[]; subtotal: number; blocked: boolean };
+export type TCartView = {
+  cartId: string;
+  currency: string;
+  lines: TCartLineView[];
+  subtotal: number;
+  blocked: boolean;
+};
 
 function toView(line: TCheckedLine): TCartLineView {
   const { item, meta } = line;
@@ -34,13 +40,25 @@ function toView(line: TCheckedLine): TCartLineView {
     quantity: item.quantity,
   };
   if (line.state === "unavailable") {
-    return { ...base, unitPrice: line.storedUnitPrice, lineTotal: line.storedUnitPrice * item.quantity, breakdown: meta?.breakdown ?? [], notice: { kind: "unavailable", message: line.message } };
+    return {
+      ...base,
+      unitPrice: line.storedUnitPrice,
+      lineTotal: line.storedUnitPrice * item.quantity,
+      breakdown: meta?.breakdown ?? [],
+      notice: { kind: "unavailable", message: line.message },
+    };
   }
   const now = line.priced.result.unitPrice;
   // The price the buyer last agreed to: before a re-check re-priced the line, or as stored.
   const agreed = line.meta.previous_unit_price_minor ?? line.storedUnitPrice;
 
-  return { ...base, unitPrice: now, lineTotal: line.priced.result.lineTotal, breakdown: line.priced.result.breakdown, notice: agreed === now ? null : { kind: "repriced", from: agreed, to: now } };
+  return {
+    ...base,
+    unitPrice: now,
+    lineTotal: line.priced.result.lineTotal,
+    breakdown: line.priced.result.breakdown,
+    notice: agreed === now ? null : { kind: "repriced", from: agreed, to: now },
+  };
 }
 
 /**

@@ -9,9 +9,14 @@ import type { TMedusaCartLine } from "@/server/medusa/types";
  * The caller's own open cart and one of its lines, with Tradepost's metadata when it has it;
  * NOT_FOUND for anyone else's cart or line (the same answer whether it exists or not).
  */
-export async function getOwnCartLineOrThrow(user: TSessionUser, cartId: string, lineId: string): Promise<{ cart: TBuyerCart; item: TMedusaCartLine; meta: TLineMetadata | null }> {
+export async function getOwnCartLineOrThrow(
+  user: TSessionUser,
+  cartId: string,
+  lineId: string,
+): Promise<{ cart: TBuyerCart; item: TMedusaCartLine; meta: TLineMetadata | null }> {
   const cart = await findBuyerCart(user);
-  if (!cart || cart.medusaCartId !== cartId) throw new AppError("NOT_FOUND", "That cart is not yours or no longer open.");
+  if (!cart || cart.medusaCartId !== cartId)
+    throw new AppError("NOT_FOUND", "That cart is not yours or no longer open.");
   const item = (cart.cart.items ?? []).find((line) => line.id === lineId);
   if (!item) throw new AppError("NOT_FOUND", "That line is not in your cart.");
 

@@ -34,13 +34,26 @@ export async function recheckCart(user: TSessionUser): Promise<TRecheck | null> 
       const { priced, meta, storedUnitPrice } = line;
       const agreed = meta.previous_unit_price_minor ?? storedUnitPrice;
       if (priced.result.unitPrice !== storedUnitPrice) {
-        await updateMedusaCartLine(cart.medusaCartId, lineId, toMedusaLine(priced, organisationId, agreed === priced.result.unitPrice ? null : agreed));
+        await updateMedusaCartLine(
+          cart.medusaCartId,
+          lineId,
+          toMedusaLine(priced, organisationId, agreed === priced.result.unitPrice ? null : agreed),
+        );
 
         return { lineId, outcome: "repriced", from: storedUnitPrice, to: priced.result.unitPrice };
       }
-      const quote = checkQuote(meta.quote_token, { ...priced, currency: priced.result.currency, organisationId, quantity: line.item.quantity });
+      const quote = checkQuote(meta.quote_token, {
+        ...priced,
+        currency: priced.result.currency,
+        organisationId,
+        quantity: line.item.quantity,
+      });
       if (quote.ok) return { lineId, outcome: "unchanged" };
-      await updateMedusaCartLine(cart.medusaCartId, lineId, toMedusaLine(priced, organisationId, meta.previous_unit_price_minor));
+      await updateMedusaCartLine(
+        cart.medusaCartId,
+        lineId,
+        toMedusaLine(priced, organisationId, meta.previous_unit_price_minor),
+      );
 
       return { lineId, outcome: "renewed" };
     }),

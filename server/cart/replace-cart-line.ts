@@ -12,9 +12,13 @@ import { deleteMedusaCartLine } from "@/server/medusa/carts";
  * first and the old one comes out after, so a failure never loses the line; a configuration
  * already in the cart is merged into that line.
  */
-export async function replaceCartLine(user: TSessionUser, { cartId, lineId, ...input }: TAddToCartInput & { cartId: string; lineId: string }): Promise<{ lineId: string; quantity: number; unitPrice: number }> {
+export async function replaceCartLine(
+  user: TSessionUser,
+  { cartId, lineId, ...input }: TAddToCartInput & { cartId: string; lineId: string },
+): Promise<{ lineId: string; quantity: number; unitPrice: number }> {
   const { meta } = await getOwnCartLineOrThrow(user, cartId, lineId);
-  if (requireLineMetadata(meta).product !== input.product) throw new AppError("INVALID_INPUT", "A line can only be changed to another configuration of the same product.");
+  if (requireLineMetadata(meta).product !== input.product)
+    throw new AppError("INVALID_INPUT", "A line can only be changed to another configuration of the same product.");
   const added = await addToCart(user, input);
   if (added.lineId === lineId) {
     // The same configuration as before: addToCart added the quantities up; the buyer meant to set it.

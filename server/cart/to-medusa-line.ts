@@ -3,7 +3,11 @@ import type { TLineMetadata } from "@/lib/cart/line-metadata";
 import type { TPricedLine } from "@/server/pricing/price-buyer-line";
 
 /** The Medusa cart line (quantity, the server's unit price, metadata) for a priced line. */
-export function toMedusaLine(priced: TPricedLine, organisationId: string, previousUnitPriceMinor: number | null = null) {
+export function toMedusaLine(
+  priced: TPricedLine,
+  organisationId: string,
+  previousUnitPriceMinor: number | null = null,
+) {
   const metadata: TLineMetadata = {
     product: priced.productHandle,
     sku: priced.sku,
@@ -19,5 +23,10 @@ export function toMedusaLine(priced: TPricedLine, organisationId: string, previo
     previous_unit_price_minor: previousUnitPriceMinor,
   };
 
-  return { quantity: priced.result.quantity, unitPriceMinor: priced.result.unitPrice, currency: priced.result.currency, metadata: { tradepost: metadata } };
+  return {
+    quantity: priced.result.quantity,
+    unitPriceMinor: priced.result.unitPrice,
+    currency: priced.result.currency,
+    metadata: { tradepost: metadata },
+  };
 }

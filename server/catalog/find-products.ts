@@ -24,14 +24,22 @@ export const findProducts = memoByKeyFor(
   PAGE_CACHE_MS,
   MAX_CACHED_PAGES,
   async ({ q, category, collection, page }: TCatalogQuery): Promise<TCatalogPage> => {
-    const [categories, collections] = await Promise.all([category ? findCategories() : [], collection ? findCollections() : []]);
+    const [categories, collections] = await Promise.all([
+      category ? findCategories() : [],
+      collection ? findCollections() : [],
+    ]);
     const categoryId = category ? categories.find((c) => c.handle === category)?.id : undefined;
     const collectionId = collection ? collections.find((c) => c.handle === collection)?.id : undefined;
     if ((category && !categoryId) || (collection && !collectionId)) return EMPTY_PAGE;
     const offset = (page - 1) * CATALOG_PAGE_SIZE;
     const result = await listStoreProducts({ q, categoryId, collectionId, limit: CATALOG_PAGE_SIZE, offset });
 
-    return { products: result.products, total: result.count, page, pageCount: Math.ceil(result.count / CATALOG_PAGE_SIZE) };
+    return {
+      products: result.products,
+      total: result.count,
+      page,
+      pageCount: Math.ceil(result.count / CATALOG_PAGE_SIZE),
+    };
   },
   ({ q, category, collection, page }) => JSON.stringify([q, category, collection, page]),
 );

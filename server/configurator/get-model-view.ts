@@ -18,12 +18,23 @@ export type TModelView = {
 export async function getModelView(versionId: string): Promise<TModelView> {
   const version = await getModelVersionOrThrow(versionId);
   const [versions, product] = await Promise.all([
-    db.configuratorModelVersion.findMany({ where: { modelId: version.modelId }, orderBy: { number: "desc" }, select: { id: true, number: true, status: true, publishedAt: true, note: true } }),
+    db.configuratorModelVersion.findMany({
+      where: { modelId: version.modelId },
+      orderBy: { number: "desc" },
+      select: { id: true, number: true, status: true, publishedAt: true, note: true },
+    }),
     findCatalogProduct(version.model.productHandle).catch(() => null),
   ]);
-  const live = versions.filter((item) => item.status === "PUBLISHED").sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || b.number - a.number)[0];
+  const live = versions
+    .filter((item) => item.status === "PUBLISHED")
+    .sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || b.number - a.number)[0];
   const peopleIds = [version.createdById, version.publishedById].filter((id): id is string => !!id);
-  const people = Object.fromEntries((await db.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
+  const people = Object.fromEntries(
+    (await db.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true } })).map((user) => [
+      user.id,
+      user.name,
+    ]),
+  );
 
   return {
     version,

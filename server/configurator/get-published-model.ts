@@ -6,7 +6,13 @@ import { db } from "@/server/db";
 // Published versions never change (the database enforces it), so their parsed
 // definitions are cached by id; only "which version is newest" is asked each time.
 
-export type TPublishedModel = { modelId: string; versionId: string; number: number; title: string; definition: TModelDefinition };
+export type TPublishedModel = {
+  modelId: string;
+  versionId: string;
+  number: number;
+  title: string;
+  definition: TModelDefinition;
+};
 
 const definitions = new Map<string, TModelDefinition>();
 const MAX_CACHED = 200;
@@ -31,13 +37,21 @@ export async function findPublishedModels(handles?: readonly string[]): Promise<
       id: true,
       title: true,
       productHandle: true,
-      versions: { where: { status: "PUBLISHED" }, orderBy: [{ publishedAt: "desc" }, { number: "desc" }], take: 1, select: { id: true, number: true } },
+      versions: {
+        where: { status: "PUBLISHED" },
+        orderBy: [{ publishedAt: "desc" }, { number: "desc" }],
+        take: 1,
+        select: { id: true, number: true },
+      },
     },
   });
   const live = models.flatMap((model) => (model.versions[0] ? [{ model, version: model.versions[0] }] : []));
   const missing = live.filter(({ version }) => !definitions.has(version.id)).map(({ version }) => version.id);
   if (missing.length) {
-    const rows = await db.configuratorModelVersion.findMany({ where: { id: { in: missing }, status: "PUBLISHED" }, select: { id: true, definition: true } });
+    const rows = await db.configuratorModelVersion.findMany({
+      where: { id: { in: missing }, status: "PUBLISHED" },
+      select: { id: true, definition: true },
+    });
     for (const row of rows) remember(row.id, row.definition);
   }
 
@@ -45,7 +59,14 @@ export async function findPublishedModels(handles?: readonly string[]): Promise<
     live.flatMap(({ model, version }) => {
       const definition = definitions.get(version.id);
 
-      return definition ? [[model.productHandle, { modelId: model.id, versionId: version.id, number: version.number, title: model.title, definition }] as const] : [];
+      return definition
+        ? [
+            [
+              model.productHandle,
+              { modelId: model.id, versionId: version.id, number: version.number, title: model.title, definition },
+            ] as const,
+          ]
+        : [];
     }),
   );
 }

@@ -32,7 +32,10 @@ const toRecord = (row: TRow): TModelVersionRecord => ({ ...row, definition: ZMod
 type TClient = Pick<Prisma.TransactionClient, "configuratorModelVersion">;
 
 export async function getModelVersionOrThrow(versionId: string, client: TClient = db): Promise<TModelVersionRecord> {
-  const row = await client.configuratorModelVersion.findUnique({ where: { id: versionId }, select: MODEL_VERSION_SELECT });
+  const row = await client.configuratorModelVersion.findUnique({
+    where: { id: versionId },
+    select: MODEL_VERSION_SELECT,
+  });
   if (!row) throw new AppError("NOT_FOUND", "No such model version.");
 
   return toRecord(row);

@@ -8,7 +8,14 @@ import { createOrganisationWithMembers, createUser } from "../../prisma/seed/fac
 import { testDb } from "../../test/support/db";
 import { DEMO_TABLE_MODEL } from "../../prisma/seed/demo-table-model";
 import type { TModelDefinition } from "@/lib/configurator/model";
-import { createConfiguratorModelAction, createModelDraftAction, discardModelDraftAction, publishModelVersionAction, rollbackModelVersionAction, saveModelDraftAction } from "@/server/actions/configurator";
+import {
+  createConfiguratorModelAction,
+  createModelDraftAction,
+  discardModelDraftAction,
+  publishModelVersionAction,
+  rollbackModelVersionAction,
+  saveModelDraftAction,
+} from "@/server/actions/configurator";
 import { getPublishedModel } from "@/server/configurator/get-published-model";
 import { loadPricingCatalog } from "@/server/pricing/load-catalog-facts";
 
@@ -17,9 +24,13 @@ afterAll(() => db.$disconnect());
 
 let manager: Awaited<ReturnType<typeof createUser>>;
 beforeEach(async () => {
-  await db.$executeRawUnsafe(`ALTER TABLE "ConfiguratorModelVersion" DISABLE TRIGGER "ConfiguratorModelVersion_immutable"`);
+  await db.$executeRawUnsafe(
+    `ALTER TABLE "ConfiguratorModelVersion" DISABLE TRIGGER "ConfiguratorModelVersion_immutable"`,
+  );
   await db.configuratorModelVersion.deleteMany();
-  await db.$executeRawUnsafe(`ALTER TABLE "ConfiguratorModelVersion" ENABLE TRIGGER "ConfiguratorModelVersion_immutable"`);
+  await db.$executeRawUnsafe(
+    `ALTER TABLE "ConfiguratorModelVersion" ENABLE TRIGGER "ConfiguratorModelVersion_immutable"`,
+  );
   await db.externalLink.deleteMany({ where: { entityType: "product" } });
   await db.configuratorModel.deleteMany();
   manager = await createUser(db, { role: "DATA_MANAGER" });
@@ -39,39 +50,106 @@ describe("configuration models", () => {
     const { modelId, versionId } = ok(await createConfiguratorModelAction({ productHandle: "made-to-measure-table" }));
     const version = await db.configuratorModelVersion.findUniqueOrThrow({ where: { id: versionId } });
     const definition = version.definition as TModelDefinition;
-    expect(definition.options[0]).toMatchObject({ code: "variant", kind: "enum", values: expect.arrayContaining([expect.objectContaining({ sku: "TBL-ATELIER-WALNUT" })]) });
-    expect(definition.options.map((option) => option.code)).toEqual(["variant", "width_mm", "depth_mm", "legs", "cable_port"]);
-    expect(await db.externalLink.findFirst({ where: { system: "MEDUSA", entityType: "product", localId: modelId } })).toMatchObject({ externalId: expect.stringMatching(/^prod_/) });
+    expect(definition.options[0]).toMatchObject({
+      code: "variant",
+      kind: "enum",
+      values: expect.arrayContaining([expect.objectContaining({ sku: "TBL-ATELIER-WALNUT" })]),
+    });
+    expect(definition.options.map((option) => option.code)).toEqual([
+      "variant",
+      "width_mm",
+      "depth_mm",
+      "legs",
+      "cable_port",
+    ]);
+    expect(
+      await db.externalLink.findFirst({ where: { system: "MEDUSA", entityType: "product", localId: modelId } }),
+    ).toMatchObject({ externalId: expect.stringMatching(/^prod_/) });
     expect(await db.auditLog.count({ where: { entityId: modelId, action: "configurator.model.created" } })).toBe(1);
-    expect(await createConfiguratorModelAction({ productHandle: "made-to-measure-table" })).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await createConfiguratorModelAction({ productHandle: "no-such-product" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await createConfiguratorModelAction({ productHandle: "made-to-measure-table" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+    expect(await createConfiguratorModelAction({ productHandle: "no-such-product" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
   });
 
   it("saves a draft with field errors for nonsense, and refuses a save based on an old revision", async () => {
     const { versionId } = ok(await createConfiguratorModelAction({ productHandle: "made-to-measure-table" }));
-    const broken = { ...DEMO_TABLE_MODEL, options: DEMO_TABLE_MODEL.options.map((option) => (option.code === "width_mm" ? { ...option, max: 500 } : option)) };
-    expect(await saveModelDraftAction({ versionId, revision: 0, definition: broken })).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { "options.1.max": ["The maximum must be above the minimum."] } });
-    expect(ok(await saveModelDraftAction({ versionId, revision: 0, definition: DEMO_TABLE_MODEL }))).toEqual({ revision: 1 });
-    expect(await saveModelDraftAction({ versionId, revision: 0, definition: { ...DEMO_TABLE_MODEL, constraints: [] } })).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect((await db.configuratorModelVersion.findUniqueOrThrow({ where: { id: versionId } })).definition).toEqual(DEMO_TABLE_MODEL);
-    expect(await db.auditLog.findFirst({ where: { entityId: versionId, action: "configurator.version.saved" } })).toMatchObject({ actorId: manager.id, after: DEMO_TABLE_MODEL });
+    const broken = {
+      ...DEMO_TABLE_MODEL,
+      options: DEMO_TABLE_MODEL.options.map((option) =>
+        option.code === "width_mm" ? { ...option, max: 500 } : option,
+      ),
+    };
+    expect(await saveModelDraftAction({ versionId, revision: 0, definition: broken })).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: { "options.1.max": ["The maximum must be above the minimum."] },
+    });
+    expect(ok(await saveModelDraftAction({ versionId, revision: 0, definition: DEMO_TABLE_MODEL }))).toEqual({
+      revision: 1,
+    });
+    expect(
+      await saveModelDraftAction({ versionId, revision: 0, definition: { ...DEMO_TABLE_MODEL, constraints: [] } }),
+    ).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect((await db.configuratorModelVersion.findUniqueOrThrow({ where: { id: versionId } })).definition).toEqual(
+      DEMO_TABLE_MODEL,
+    );
+    expect(
+      await db.auditLog.findFirst({ where: { entityId: versionId, action: "configurator.version.saved" } }),
+    ).toMatchObject({ actorId: manager.id, after: DEMO_TABLE_MODEL });
   });
 
   it("refuses to publish a model with errors (a SKU the product does not have)", async () => {
     const { versionId } = ok(await createConfiguratorModelAction({ productHandle: "made-to-measure-table" }));
-    const wrongSku = { ...DEMO_TABLE_MODEL, options: DEMO_TABLE_MODEL.options.map((option) => (option.kind === "enum" && option.code === "top" ? { ...option, values: option.values.map((value) => (value.code === "oak" ? { ...value, sku: "CBL-ASSY-OM4" } : value)) } : option)) };
+    const wrongSku = {
+      ...DEMO_TABLE_MODEL,
+      options: DEMO_TABLE_MODEL.options.map((option) =>
+        option.kind === "enum" && option.code === "top"
+          ? {
+              ...option,
+              values: option.values.map((value) => (value.code === "oak" ? { ...value, sku: "CBL-ASSY-OM4" } : value)),
+            }
+          : option,
+      ),
+    };
     ok(await saveModelDraftAction({ versionId, revision: 0, definition: wrongSku }));
-    expect(await publishModelVersionAction({ versionId })).toMatchObject({ ok: false, code: "INVALID_STATE", message: expect.stringMatching(/selects CBL-ASSY-OM4, which is not a variant of this product/) });
+    expect(await publishModelVersionAction({ versionId })).toMatchObject({
+      ok: false,
+      code: "INVALID_STATE",
+      message: expect.stringMatching(/selects CBL-ASSY-OM4, which is not a variant of this product/),
+    });
     expect(await getPublishedModel("made-to-measure-table")).toBeNull();
   });
 
   it("publishes: buyers and pricing use it; it can no longer change or be deleted", async () => {
     const { versionId } = await publishedTable();
-    expect(await getPublishedModel("made-to-measure-table")).toMatchObject({ versionId, number: 1, definition: DEMO_TABLE_MODEL });
-    const table = (await loadPricingCatalog()).facts.products.find((product) => product.handle === "made-to-measure-table")!;
-    expect(table.options.find((option) => option.code === "top")).toEqual({ code: "top", label: "Top", kind: "choice", values: ["oak", "walnut", "glass"], default: "oak", skus: { oak: "TBL-ATELIER-OAK", walnut: "TBL-ATELIER-WALNUT", glass: "TBL-ATELIER-GLASS" } });
-    expect(await saveModelDraftAction({ versionId, revision: 1, definition: DEMO_TABLE_MODEL })).toMatchObject({ ok: false, code: "INVALID_STATE" });
-    await expect(db.configuratorModelVersion.update({ where: { id: versionId }, data: { definition: {} } })).rejects.toThrow(/immutable/);
+    expect(await getPublishedModel("made-to-measure-table")).toMatchObject({
+      versionId,
+      number: 1,
+      definition: DEMO_TABLE_MODEL,
+    });
+    const table = (await loadPricingCatalog()).facts.products.find(
+      (product) => product.handle === "made-to-measure-table",
+    )!;
+    expect(table.options.find((option) => option.code === "top")).toEqual({
+      code: "top",
+      label: "Top",
+      kind: "choice",
+      values: ["oak", "walnut", "glass"],
+      default: "oak",
+      skus: { oak: "TBL-ATELIER-OAK", walnut: "TBL-ATELIER-WALNUT", glass: "TBL-ATELIER-GLASS" },
+    });
+    expect(await saveModelDraftAction({ versionId, revision: 1, definition: DEMO_TABLE_MODEL })).toMatchObject({
+      ok: false,
+      code: "INVALID_STATE",
+    });
+    await expect(
+      db.configuratorModelVersion.update({ where: { id: versionId }, data: { definition: {} } }),
+    ).rejects.toThrow(/immutable/);
     await expect(db.configuratorModelVersion.delete({ where: { id: versionId } })).rejects.toThrow(/cannot be deleted/);
   });
 
@@ -79,7 +157,9 @@ describe("configuration models", () => {
     const { versionId: v1, modelId } = await publishedTable();
     const { versionId: v2 } = ok(await createModelDraftAction({ modelId }));
     expect(await createModelDraftAction({ modelId })).toMatchObject({ ok: false, code: "CONFLICT" });
-    ok(await saveModelDraftAction({ versionId: v2, revision: 0, definition: { ...DEMO_TABLE_MODEL, constraints: [] } }));
+    ok(
+      await saveModelDraftAction({ versionId: v2, revision: 0, definition: { ...DEMO_TABLE_MODEL, constraints: [] } }),
+    );
     ok(await publishModelVersionAction({ versionId: v2 }));
     expect((await getPublishedModel("made-to-measure-table"))!.definition.constraints).toEqual([]);
     const { number } = ok(await rollbackModelVersionAction({ versionId: v1 }));
@@ -91,7 +171,9 @@ describe("configuration models", () => {
     const { versionId, modelId } = ok(await createConfiguratorModelAction({ productHandle: "cable-assembly" }));
     expect(ok(await discardModelDraftAction({ versionId }))).toEqual({ modelDeleted: true });
     expect(await db.configuratorModel.findUnique({ where: { id: modelId } })).toBeNull();
-    expect(await db.auditLog.findFirst({ where: { entityId: versionId, action: "configurator.version.discarded" } })).toMatchObject({ before: expect.objectContaining({ productHandle: "cable-assembly" }) });
+    expect(
+      await db.auditLog.findFirst({ where: { entityId: versionId, action: "configurator.version.discarded" } }),
+    ).toMatchObject({ before: expect.objectContaining({ productHandle: "cable-assembly" }) });
   });
 
   it("never gives a discarded draft's number to a later version", async () => {
@@ -110,7 +192,11 @@ describe("configuration models", () => {
     signInAs(await who());
     const attempts = await Promise.all([
       createConfiguratorModelAction({ productHandle: "made-to-measure-table" }),
-      saveModelDraftAction({ versionId: "00000000-0000-4000-8000-000000000000", revision: 0, definition: DEMO_TABLE_MODEL }),
+      saveModelDraftAction({
+        versionId: "00000000-0000-4000-8000-000000000000",
+        revision: 0,
+        definition: DEMO_TABLE_MODEL,
+      }),
       publishModelVersionAction({ versionId: "00000000-0000-4000-8000-000000000000" }),
     ]);
     expect(attempts.map((result) => (result.ok ? "ok" : result.code))).toEqual(["FORBIDDEN", "FORBIDDEN", "FORBIDDEN"]);

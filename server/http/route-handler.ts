@@ -32,10 +32,16 @@ export function withRoute<C>(name: string, handler: THandler<C>): THandler<C> {
 function errorResponse(name: string, error: unknown, correlationId: string): Response {
   const headers = { "x-request-id": correlationId };
   if (error instanceof AppError) {
-    return NextResponse.json({ error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } }, { status: error.status, headers });
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
+      { status: error.status, headers },
+    );
   }
   if (error instanceof ZodError) {
-    return NextResponse.json({ error: { code: "INVALID_INPUT", message: "The request is not valid.", fieldErrors: toFieldErrors(error) } }, { status: 422, headers });
+    return NextResponse.json(
+      { error: { code: "INVALID_INPUT", message: "The request is not valid.", fieldErrors: toFieldErrors(error) } },
+      { status: 422, headers },
+    );
   }
   logger.error({ err: error, route: name }, "route failed");
 

@@ -13,7 +13,10 @@ const POLL_MS = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function linked(key: TKey): Promise<string | null> {
-  const link = await db.externalLink.findUnique({ where: { system_entityType_localId: key }, select: { externalId: true } });
+  const link = await db.externalLink.findUnique({
+    where: { system_entityType_localId: key },
+    select: { externalId: true },
+  });
 
   return link?.externalId ?? null;
 }
@@ -37,7 +40,14 @@ async function claim(key: TKey): Promise<boolean> {
  * links it; the others wait for the link. No call to the other system runs inside a
  * database transaction. `find` must identify the record by our own reference.
  */
-export async function ensureExternalRecord(key: TKey, { find, create, timeoutMs = 15_000 }: { find: () => Promise<string | null>; create: () => Promise<string>; timeoutMs?: number }): Promise<string> {
+export async function ensureExternalRecord(
+  key: TKey,
+  {
+    find,
+    create,
+    timeoutMs = 15_000,
+  }: { find: () => Promise<string | null>; create: () => Promise<string>; timeoutMs?: number },
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const existing = await linked(key);
@@ -56,9 +66,15 @@ export async function ensureExternalRecord(key: TKey, { find, create, timeoutMs 
         throw error;
       }
     }
-    const stale = await db.externalClaim.deleteMany({ where: { ...key, claimedAt: { lt: new Date(Date.now() - STALE_CLAIM_MS) } } });
+    const stale = await db.externalClaim.deleteMany({
+      where: { ...key, claimedAt: { lt: new Date(Date.now() - STALE_CLAIM_MS) } },
+    });
     if (stale.count) logger.warn({ ...key }, "took over a stale claim");
-    if (Date.now() > deadline) throw new AppError("UPSTREAM_FAILED", "Setting up your account in the shop takes longer than expected. Please try again in a moment.");
+    if (Date.now() > deadline)
+      throw new AppError(
+        "UPSTREAM_FAILED",
+        "Setting up your account in the shop takes longer than expected. Please try again in a moment.",
+      );
     await sleep(POLL_MS);
   }
 }

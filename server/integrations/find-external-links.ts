@@ -4,10 +4,28 @@ import { db } from "@/server/db";
 
 const PAGE_SIZE = 50;
 
-export type TExternalLinkRow = { id: string; entityType: string; localId: string; system: ExternalSystem; externalId: string; syncedAt: Date | null; syncHash: string | null };
+export type TExternalLinkRow = {
+  id: string;
+  entityType: string;
+  localId: string;
+  system: ExternalSystem;
+  externalId: string;
+  syncedAt: Date | null;
+  syncHash: string | null;
+};
 
 /** The mapping browser's rows, newest first, filtered by system, entity type and id text. For staff. */
-export async function findExternalLinks({ system, entityType, q, page = 1 }: { system?: ExternalSystem; entityType?: string; q?: string; page?: number }) {
+export async function findExternalLinks({
+  system,
+  entityType,
+  q,
+  page = 1,
+}: {
+  system?: ExternalSystem;
+  entityType?: string;
+  q?: string;
+  page?: number;
+}) {
   const where = {
     ...(system ? { system } : {}),
     ...(entityType ? { entityType } : {}),
@@ -19,7 +37,15 @@ export async function findExternalLinks({ system, entityType, q, page = 1 }: { s
       orderBy: { updatedAt: "desc" },
       take: PAGE_SIZE,
       skip: (page - 1) * PAGE_SIZE,
-      select: { id: true, entityType: true, localId: true, system: true, externalId: true, syncedAt: true, syncHash: true },
+      select: {
+        id: true,
+        entityType: true,
+        localId: true,
+        system: true,
+        externalId: true,
+        syncedAt: true,
+        syncHash: true,
+      },
     }),
     db.externalLink.count({ where }),
   ]);

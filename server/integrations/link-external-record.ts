@@ -19,7 +19,10 @@ export async function linkExternalRecord(input: TExternalLinkInput, client: TLin
     if (!existing) return null;
     if (existing.localId !== link.localId) throw conflict(link);
 
-    return client.externalLink.update({ where: { id: existing.id }, data: { syncedAt: new Date(), syncHash: link.syncHash } });
+    return client.externalLink.update({
+      where: { id: existing.id },
+      data: { syncedAt: new Date(), syncHash: link.syncHash },
+    });
   };
 
   const refreshed = await refresh();
@@ -43,8 +46,15 @@ function conflict(link: TExternalLinkInput): AppError {
 }
 
 /** The external id for one of our entities, or null. */
-export async function getExternalId({ system, entityType, localId }: Pick<TExternalLinkInput, "system" | "entityType" | "localId">): Promise<string | null> {
-  const link = await db.externalLink.findUnique({ where: { system_entityType_localId: { system, entityType, localId } }, select: { externalId: true } });
+export async function getExternalId({
+  system,
+  entityType,
+  localId,
+}: Pick<TExternalLinkInput, "system" | "entityType" | "localId">): Promise<string | null> {
+  const link = await db.externalLink.findUnique({
+    where: { system_entityType_localId: { system, entityType, localId } },
+    select: { externalId: true },
+  });
 
   return link?.externalId ?? null;
 }

@@ -24,15 +24,30 @@ export async function processInboundDelivery(
     where: { id: deliveryId },
     select: { id: true, source: true, subjectType: true, subjectId: true, body: true, receivedAt: true, status: true },
   });
-  if (!delivery || delivery.status !== "ACCEPTED") return { status: delivery ? `already ${delivery.status.toLowerCase()}` : "missing" };
+  if (!delivery || delivery.status !== "ACCEPTED")
+    return { status: delivery ? `already ${delivery.status.toLowerCase()}` : "missing" };
   const settle = (status: "PROCESSED" | "FAILED" | "ACCEPTED", reason: string | null) =>
-    db.inboundDelivery.update({ where: { id: deliveryId, status: "ACCEPTED" }, data: { status, reason, processedAt: status === "ACCEPTED" ? null : new Date() } });
+    db.inboundDelivery.update({
+      where: { id: deliveryId, status: "ACCEPTED" },
+      data: { status, reason, processedAt: status === "ACCEPTED" ? null : new Date() },
+    });
 
   const processor = delivery.subjectType ? processors[delivery.source]?.[delivery.subjectType] : undefined;
-  const subject = { kind: `${delivery.source}.${delivery.subjectType ?? "unknown"}.inbound`, trigger: "webhook", externalId: delivery.subjectId ?? undefined, jobId: context.jobId };
+  const subject = {
+    kind: `${delivery.source}.${delivery.subjectType ?? "unknown"}.inbound`,
+    trigger: "webhook",
+    externalId: delivery.subjectId ?? undefined,
+    jobId: context.jobId,
+  };
   if (!processor) {
-    await withSyncRun(subject, async () => ({ outcome: "SKIPPED", summary: `No processor for ${delivery.subjectType ?? "this delivery"}` }));
-    await settle("PROCESSED", `Not handled: Tradepost does not process ${delivery.source} ${delivery.subjectType ?? "deliveries without a subject"}.`);
+    await withSyncRun(subject, async () => ({
+      outcome: "SKIPPED",
+      summary: `No processor for ${delivery.subjectType ?? "this delivery"}`,
+    }));
+    await settle(
+      "PROCESSED",
+      `Not handled: Tradepost does not process ${delivery.source} ${delivery.subjectType ?? "deliveries without a subject"}.`,
+    );
 
     return { status: "skipped" };
   }

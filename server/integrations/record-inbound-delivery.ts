@@ -26,7 +26,12 @@ export type TInboundDeliveryInput = {
     }
 );
 
-export type TRecordedDelivery = { id: string; status: InboundStatus; jobId: string | null; duplicateOfId: string | null };
+export type TRecordedDelivery = {
+  id: string;
+  status: InboundStatus;
+  jobId: string | null;
+  duplicateOfId: string | null;
+};
 
 const MAX_REASON = 500;
 
@@ -48,7 +53,10 @@ export async function recordInboundDelivery(input: TInboundDeliveryInput): Promi
   };
   const select = { id: true, status: true, jobId: true, duplicateOfId: true } as const;
   if (input.verdict === "rejected") {
-    return db.inboundDelivery.create({ data: { ...base, status: "REJECTED", reason: input.reason.slice(0, MAX_REASON) }, select });
+    return db.inboundDelivery.create({
+      data: { ...base, status: "REJECTED", reason: input.reason.slice(0, MAX_REASON) },
+      select,
+    });
   }
   const { dedupeKey, dedupeWindowSeconds } = input;
 
@@ -62,7 +70,13 @@ export async function recordInboundDelivery(input: TInboundDeliveryInput): Promi
     });
     if (original) {
       return tx.inboundDelivery.create({
-        data: { ...base, dedupeKey, status: "DUPLICATE", duplicateOfId: original.id, reason: "Same delivery already received." },
+        data: {
+          ...base,
+          dedupeKey,
+          status: "DUPLICATE",
+          duplicateOfId: original.id,
+          reason: "Same delivery already received.",
+        },
         select,
       });
     }

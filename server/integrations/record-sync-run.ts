@@ -15,7 +15,13 @@ export type TSyncSubject = {
   jobId?: string;
 };
 
-export type TSyncResult = { outcome: Exclude<SyncOutcome, "FAILED">; summary?: string; detail?: Record<string, unknown>; localId?: string; externalId?: string };
+export type TSyncResult = {
+  outcome: Exclude<SyncOutcome, "FAILED">;
+  summary?: string;
+  detail?: Record<string, unknown>;
+  localId?: string;
+  externalId?: string;
+};
 
 /**
  * Runs one sync or push for one record and writes it to the sync log: outcome, duration,
@@ -26,7 +32,14 @@ export type TSyncResult = { outcome: Exclude<SyncOutcome, "FAILED">; summary?: s
 export async function withSyncRun(subject: TSyncSubject, run: () => Promise<TSyncResult>): Promise<TSyncResult> {
   const startedAt = new Date();
   const started = performance.now();
-  const record = async (data: { outcome: SyncOutcome; summary?: string; error?: string; detail?: Record<string, unknown>; localId?: string; externalId?: string }) => {
+  const record = async (data: {
+    outcome: SyncOutcome;
+    summary?: string;
+    error?: string;
+    detail?: Record<string, unknown>;
+    localId?: string;
+    externalId?: string;
+  }) => {
     const { localId = subject.localId, externalId = subject.externalId, ...rest } = data;
     await db.syncRun
       .create({

@@ -8,7 +8,10 @@ import { logger } from "@/server/logger";
  * A pg-boss instance on Tradepost's database (schema `pgboss`). Errors are logged, never
  * thrown from the emitter: pg-boss keeps polling and reconnects when PostgreSQL is back.
  */
-export function createBoss({ supervise = true, schedule = true }: { supervise?: boolean; schedule?: boolean } = {}): PgBoss {
+export function createBoss({
+  supervise = true,
+  schedule = true,
+}: { supervise?: boolean; schedule?: boolean } = {}): PgBoss {
   const boss = new PgBoss({
     connectionString: getEnv().DATABASE_URL,
     schema: "pgboss",

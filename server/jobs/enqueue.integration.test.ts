@@ -16,9 +16,15 @@ afterAll(async () => {
   await raw.$disconnect();
 });
 
-type TJobRow = { id: string; state: string; data: { version: number; correlationId: string | null; payload: { deliveryId?: string } } };
+type TJobRow = {
+  id: string;
+  state: string;
+  data: { version: number; correlationId: string | null; payload: { deliveryId?: string } };
+};
 const jobsFor = (deliveryId: string) =>
-  raw.$queryRaw<TJobRow[]>`SELECT id, state, data FROM pgboss.job WHERE name = ${processInboundDeliveryJob.name} AND data->'payload'->>'deliveryId' = ${deliveryId}`;
+  raw.$queryRaw<
+    TJobRow[]
+  >`SELECT id, state, data FROM pgboss.job WHERE name = ${processInboundDeliveryJob.name} AND data->'payload'->>'deliveryId' = ${deliveryId}`;
 const attemptsFor = (email: string) => raw.loginAttempt.count({ where: { email } });
 
 describe("enqueue(tx, job, payload)", () => {
@@ -59,25 +65,37 @@ describe("enqueue(tx, job, payload)", () => {
 
   it("keeps one job per singleton key on an exclusive queue, and requires the key there", async () => {
     const id = randomUUID();
-    const first = await db.$transaction((tx) => enqueue(tx, processInboundDeliveryJob, { deliveryId: id }, { singletonKey: id }));
-    const second = await db.$transaction((tx) => enqueue(tx, processInboundDeliveryJob, { deliveryId: id }, { singletonKey: id }));
+    const first = await db.$transaction((tx) =>
+      enqueue(tx, processInboundDeliveryJob, { deliveryId: id }, { singletonKey: id }),
+    );
+    const second = await db.$transaction((tx) =>
+      enqueue(tx, processInboundDeliveryJob, { deliveryId: id }, { singletonKey: id }),
+    );
     expect(first).toEqual(expect.any(String));
     expect(second).toBeNull();
     expect(await jobsFor(id)).toHaveLength(1);
-    await expect(db.$transaction((tx) => enqueue(tx, processInboundDeliveryJob, { deliveryId: randomUUID() }))).rejects.toThrow(/singletonKey/);
+    await expect(
+      db.$transaction((tx) => enqueue(tx, processInboundDeliveryJob, { deliveryId: randomUUID() })),
+    ).rejects.toThrow(/singletonKey/);
   });
 
   it("carries the correlation id of the request that enqueued it", async () => {
     const id = randomUUID();
-    await runWithCorrelation("req-4f2a", () => db.$transaction((tx) => enqueue(tx, processInboundDeliveryJob, { deliveryId: id }, { singletonKey: id })));
+    await runWithCorrelation("req-4f2a", () =>
+      db.$transaction((tx) => enqueue(tx, processInboundDeliveryJob, { deliveryId: id }, { singletonKey: id })),
+    );
     expect((await jobsFor(id))[0]?.data.correlationId).toBe("req-4f2a");
   });
 
   it("holds a job back until startAfter", async () => {
     const id = randomUUID();
     const later = new Date(Date.now() + 3_600_000);
-    await db.$transaction((tx) => enqueue(tx, processInboundDeliveryJob, { deliveryId: id }, { singletonKey: id, startAfter: later }));
-    const [row] = await raw.$queryRaw<{ start_after: Date }[]>`SELECT start_after FROM pgboss.job WHERE data->'payload'->>'deliveryId' = ${id}`;
+    await db.$transaction((tx) =>
+      enqueue(tx, processInboundDeliveryJob, { deliveryId: id }, { singletonKey: id, startAfter: later }),
+    );
+    const [row] = await raw.$queryRaw<
+      { start_after: Date }[]
+    >`SELECT start_after FROM pgboss.job WHERE data->'payload'->>'deliveryId' = ${id}`;
     expect(Math.abs(row!.start_after.getTime() - later.getTime())).toBeLessThan(1_000);
   });
 });

@@ -49,12 +49,15 @@ export async function enqueue<S extends z.ZodType>(
 ): Promise<string | null> {
   job.schema.parse(payload);
   // An exclusive queue keys on the singleton key; without one every job would share the empty key.
-  if (job.policy === "exclusive" && !options.singletonKey) throw new Error(`${job.name} is exclusive: enqueue it with a singletonKey`);
+  if (job.policy === "exclusive" && !options.singletonKey)
+    throw new Error(`${job.name} is exclusive: enqueue it with a singletonKey`);
   const envelope: TJobEnvelope = { version: job.version, correlationId: currentCorrelationId() ?? null, payload };
   const boss = await getSender();
   // pg-boss runs its insert through this adapter, i.e. on the transaction's connection.
   const db = {
-    executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }),
+    executeSql: async (text: string, values: unknown[] = []) => ({
+      rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+    }),
   };
 
   return boss.send(job.name, envelope, { ...options, db });

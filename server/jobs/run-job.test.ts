@@ -19,27 +19,49 @@ const envelope = (payload: unknown, version = 2) => ({ version, correlationId: "
 
 describe("runJob", () => {
   it("completes with the handler's output, loading the handler once", async () => {
-    expect(await runJob(job, item(envelope({ n: 21 })))).toEqual({ id: "job-1", status: "completed", output: { doubled: 42 } });
+    expect(await runJob(job, item(envelope({ n: 21 })))).toEqual({
+      id: "job-1",
+      status: "completed",
+      output: { doubled: 42 },
+    });
     await runJob(job, item(envelope({ n: 1 })));
     expect(load).toHaveBeenCalledTimes(1);
     expect(handle).toHaveBeenLastCalledWith({ n: 1 }, { jobId: "job-1", attempt: 0, correlationId: "req-1" });
   });
 
   it("dead-letters what can never run, saying why", async () => {
-    expect(await runJob(job, item({ n: 1 }))).toMatchObject({ status: "deadletter", output: { error: "INVALID_PAYLOAD" } });
-    expect(await runJob(job, item(envelope({ n: "x" })))).toMatchObject({ status: "deadletter", output: { error: "INVALID_PAYLOAD", issues: [expect.stringContaining("n:")] } });
-    expect(await runJob(job, item(envelope({ n: 1 }, 1)))).toMatchObject({ status: "deadletter", output: { error: "VERSION_MISMATCH", version: 1, expected: 2 } });
+    expect(await runJob(job, item({ n: 1 }))).toMatchObject({
+      status: "deadletter",
+      output: { error: "INVALID_PAYLOAD" },
+    });
+    expect(await runJob(job, item(envelope({ n: "x" })))).toMatchObject({
+      status: "deadletter",
+      output: { error: "INVALID_PAYLOAD", issues: [expect.stringContaining("n:")] },
+    });
+    expect(await runJob(job, item(envelope({ n: 1 }, 1)))).toMatchObject({
+      status: "deadletter",
+      output: { error: "VERSION_MISMATCH", version: 1, expected: 2 },
+    });
   });
 
   it("fails (for pg-boss to retry) a payload from newer code, leaving it for a newer worker", async () => {
-    expect(await runJob(job, item(envelope({ n: 1 }, 3)))).toMatchObject({ status: "failed", output: { error: "NEWER_VERSION" } });
+    expect(await runJob(job, item(envelope({ n: 1 }, 3)))).toMatchObject({
+      status: "failed",
+      output: { error: "NEWER_VERSION" },
+    });
   });
 
   it("retries retryable errors and dead-letters permanent ones", async () => {
     handle.mockRejectedValueOnce(new AppError("UPSTREAM_FAILED", "Odoo is down"));
-    expect(await runJob(job, item(envelope({ n: 1 }), 2))).toMatchObject({ status: "failed", output: { error: "UPSTREAM_FAILED", message: "Odoo is down" } });
+    expect(await runJob(job, item(envelope({ n: 1 }), 2))).toMatchObject({
+      status: "failed",
+      output: { error: "UPSTREAM_FAILED", message: "Odoo is down" },
+    });
     handle.mockRejectedValueOnce(new AppError("NOT_FOUND", "No product ABC-1 in Odoo"));
-    expect(await runJob(job, item(envelope({ n: 1 })))).toMatchObject({ status: "deadletter", output: { error: "NOT_FOUND", message: "No product ABC-1 in Odoo" } });
+    expect(await runJob(job, item(envelope({ n: 1 })))).toMatchObject({
+      status: "deadletter",
+      output: { error: "NOT_FOUND", message: "No product ABC-1 in Odoo" },
+    });
     handle.mockRejectedValueOnce(new AppError("UPSTREAM_FAILED", "Access denied", undefined, { retryable: false }));
     expect(await runJob(job, item(envelope({ n: 1 })))).toMatchObject({ status: "deadletter" });
     handle.mockRejectedValueOnce(new TypeError("connection reset"));

@@ -55,11 +55,15 @@ export async function runJob(job: TJobDefinition, item: TJobItem): Promise<JobRe
     if (!envelope.success) return deadLetter("INVALID_PAYLOAD", { issues: ["payload: not a Tradepost job envelope"] });
     if (envelope.data.version > job.version) {
       // Enqueued by newer code during a rolling deploy: a newer worker will take the retry.
-      logger.warn({ ...log, version: envelope.data.version }, "job from a newer version; leaving it for a newer worker");
+      logger.warn(
+        { ...log, version: envelope.data.version },
+        "job from a newer version; leaving it for a newer worker",
+      );
 
       return { id: item.id, status: "failed", output: { error: "NEWER_VERSION", version: envelope.data.version } };
     }
-    if (envelope.data.version < job.version) return deadLetter("VERSION_MISMATCH", { version: envelope.data.version, expected: job.version });
+    if (envelope.data.version < job.version)
+      return deadLetter("VERSION_MISMATCH", { version: envelope.data.version, expected: job.version });
     const parsed = job.schema.safeParse(envelope.data.payload ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "payload"}: ${issue.message}`);

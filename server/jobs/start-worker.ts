@@ -32,7 +32,9 @@ export async function startWorker(jobs: readonly TJobDefinition[]): Promise<{ st
   await ensureQueues(boss, jobs);
   for (const job of jobs) {
     if (job.schedule) await boss.schedule(job.name, job.schedule, {}, { tz: "UTC" });
-    await boss.work(job.name, { perJobResults: true }, async (items) => Promise.all(items.map((item) => runJob(job, item))));
+    await boss.work(job.name, { perJobResults: true }, async (items) =>
+      Promise.all(items.map((item) => runJob(job, item))),
+    );
   }
   logger.info({ queues: jobs.map((job) => job.name) }, "worker started");
 

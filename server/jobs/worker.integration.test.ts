@@ -36,7 +36,11 @@ function startTestWorker(lines: string[]): TService {
   });
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe().catch(() => null);
@@ -64,7 +68,16 @@ beforeAll(async () => {
   const port = await freePort();
   // As root in a clone the `postgres` user cannot reach, its binaries run from a copy it can reach.
   const Server = await loadEmbeddedPostgres(relocationDir(tmpdir()));
-  server = new Server({ databaseDir: dataDir, port, user: "postgres", password: "worker-test", persistent: true, createPostgresUser: process.getuid?.() === 0, onLog: () => undefined, onError: () => undefined });
+  server = new Server({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password: "worker-test",
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
   await server.initialise();
   await server.start();
   databaseUrl = `postgresql://postgres:worker-test@127.0.0.1:${port}/tradepost_worker`;
@@ -87,7 +100,12 @@ describe("worker", () => {
   it("keeps working after PostgreSQL restarts", async () => {
     const db = createPrismaClient(databaseUrl);
     const old = new Date(Date.now() - 40 * 86_400_000);
-    await db.loginAttempt.createMany({ data: [{ email: "old@x.example", ip: "1.1.1.1", succeeded: false, at: old }, { email: "new@x.example", ip: "1.1.1.1", succeeded: false }] });
+    await db.loginAttempt.createMany({
+      data: [
+        { email: "old@x.example", ip: "1.1.1.1", succeeded: false, at: old },
+        { email: "new@x.example", ip: "1.1.1.1", succeeded: false },
+      ],
+    });
     await db.$disconnect();
 
     await boss.stop({ graceful: false });
@@ -102,7 +120,9 @@ describe("worker", () => {
     expect(job.state).toBe("completed");
     expect(worker.child.exitCode).toBeNull();
     const after = createPrismaClient(databaseUrl);
-    expect((await after.loginAttempt.findMany({ select: { email: true } })).map((row) => row.email)).toEqual(["new@x.example"]);
+    expect((await after.loginAttempt.findMany({ select: { email: true } })).map((row) => row.email)).toEqual([
+      "new@x.example",
+    ]);
     await after.$disconnect();
   }, 120_000);
 
@@ -110,11 +130,15 @@ describe("worker", () => {
     const key = randomUUID();
     const started = Date.now();
     const id = await boss.send(linkOnceJob.name, envelope({ key, holdMs: 8_000 }));
-    await waitFor("the first attempt's effect", async () => workerLines.some((line) => line.includes(`key=${key} attempt=0`)));
+    await waitFor("the first attempt's effect", async () =>
+      workerLines.some((line) => line.includes(`key=${key} attempt=0`)),
+    );
 
     process.kill(-worker.child.pid!, "SIGKILL"); // the whole process group: tsx and its node child
     const killedAt = Date.now();
-    await new Promise((resolve) => (worker.child.exitCode !== null || worker.child.signalCode ? resolve(null) : worker.child.once("exit", resolve)));
+    await new Promise((resolve) =>
+      worker.child.exitCode !== null || worker.child.signalCode ? resolve(null) : worker.child.once("exit", resolve),
+    );
     worker = startTestWorker(workerLines);
     const job = await waitFor("the job to be rescued and completed", () => settled(linkOnceJob.name, id!), 110_000);
     const rescuedAfterMs = Date.now() - killedAt;
@@ -127,8 +151,14 @@ describe("worker", () => {
     await db.$disconnect();
     expect(rescuedAfterMs).toBeLessThan(90_000);
     // The correlation id given at enqueue time is on the worker's log lines for this job.
-    expect(workerLines.some((line) => line.includes(`"jobId":"${id}"`) && line.includes('"correlationId":"test-correlation"'))).toBe(true);
-    console.log(`killed worker's job rescued and completed ${rescuedAfterMs} ms after the kill (${Date.now() - started} ms in all)`);
+    expect(
+      workerLines.some(
+        (line) => line.includes(`"jobId":"${id}"`) && line.includes('"correlationId":"test-correlation"'),
+      ),
+    ).toBe(true);
+    console.log(
+      `killed worker's job rescued and completed ${rescuedAfterMs} ms after the kill (${Date.now() - started} ms in all)`,
+    );
   }, 150_000);
 
   it("dead-letters a payload that fails its schema with the reason, without retrying it", async () => {
@@ -139,7 +169,9 @@ describe("worker", () => {
     expect(job.retryCount).toBe(0);
     expect(job.output).toMatchObject({ error: "INVALID_PAYLOAD", issues: [expect.stringContaining("keepDays")] });
     const deadLetters = await boss.findJobs(`${PRUNE}.dead`, { queued: true });
-    expect(deadLetters.some((dead) => (dead.data as { payload?: { keepDays?: unknown } }).payload?.keepDays === "forever")).toBe(true);
+    expect(
+      deadLetters.some((dead) => (dead.data as { payload?: { keepDays?: unknown } }).payload?.keepDays === "forever"),
+    ).toBe(true);
   });
 
   it("dead-letters what is not a job envelope, with the reason", async () => {

@@ -10,7 +10,11 @@ import { logger } from "@/server/logger";
  * within MEDUSA_TIMEOUT_MS and responses of an unexpected shape all become UPSTREAM_FAILED
  * (logged with detail, shown without it); a 404 becomes NOT_FOUND.
  */
-export async function callMedusa<T extends z.ZodType>(label: string, schema: T, call: () => Promise<unknown>): Promise<z.infer<T>> {
+export async function callMedusa<T extends z.ZodType>(
+  label: string,
+  schema: T,
+  call: () => Promise<unknown>,
+): Promise<z.infer<T>> {
   const started = performance.now();
   let response: unknown;
   try {
@@ -18,10 +22,20 @@ export async function callMedusa<T extends z.ZodType>(label: string, schema: T, 
     response = await withinTimeout(call(), getEnv().MEDUSA_TIMEOUT_MS);
   } catch (error) {
     const status = (error as { status?: number }).status;
-    logger.warn({ label, status, err: error, durationMs: Math.round(performance.now() - started) }, "medusa call failed");
+    logger.warn(
+      { label, status, err: error, durationMs: Math.round(performance.now() - started) },
+      "medusa call failed",
+    );
     if (status === 404) throw new AppError("NOT_FOUND", "Not found.");
-    if (error instanceof TimeoutError) throw new AppError("UPSTREAM_FAILED", "The commerce backend is too slow to answer right now. Please try again in a moment.");
-    throw new AppError("UPSTREAM_FAILED", "The commerce backend is not answering right now. Please try again in a moment.");
+    if (error instanceof TimeoutError)
+      throw new AppError(
+        "UPSTREAM_FAILED",
+        "The commerce backend is too slow to answer right now. Please try again in a moment.",
+      );
+    throw new AppError(
+      "UPSTREAM_FAILED",
+      "The commerce backend is not answering right now. Please try again in a moment.",
+    );
   }
   const parsed = schema.safeParse(response);
   if (!parsed.success) {

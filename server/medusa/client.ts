@@ -10,14 +10,22 @@ let adminClient: Medusa | undefined;
 
 export function getMedusaStore(): Medusa {
   const env = getEnv();
-  storeClient ??= new Medusa({ baseUrl: env.MEDUSA_URL, publishableKey: env.MEDUSA_PUBLISHABLE_KEY, auth: { type: "jwt", jwtTokenStorageMethod: "nostore" } });
+  storeClient ??= new Medusa({
+    baseUrl: env.MEDUSA_URL,
+    publishableKey: env.MEDUSA_PUBLISHABLE_KEY,
+    auth: { type: "jwt", jwtTokenStorageMethod: "nostore" },
+  });
 
   return storeClient;
 }
 
 export function getMedusaAdmin(): Medusa {
   const env = getEnv();
-  adminClient ??= new Medusa({ baseUrl: env.MEDUSA_URL, apiKey: env.MEDUSA_SECRET_API_KEY, auth: { type: "jwt", jwtTokenStorageMethod: "nostore" } });
+  adminClient ??= new Medusa({
+    baseUrl: env.MEDUSA_URL,
+    apiKey: env.MEDUSA_SECRET_API_KEY,
+    auth: { type: "jwt", jwtTokenStorageMethod: "nostore" },
+  });
 
   return adminClient;
 }

@@ -10,7 +10,9 @@ import { ZMedusaCustomerList, ZMedusaCustomerResponse, type TMedusaCustomer } fr
 type TBuyer = { email: string; name: string; companyName: string; userId: string; organisationId: string };
 
 export async function findMedusaCustomerByEmail(email: string): Promise<TMedusaCustomer | null> {
-  const { customers } = await callMedusa("admin.customer.list", ZMedusaCustomerList, () => getMedusaAdmin().admin.customer.list({ email, fields: "id,email,metadata", limit: 1 }));
+  const { customers } = await callMedusa("admin.customer.list", ZMedusaCustomerList, () =>
+    getMedusaAdmin().admin.customer.list({ email, fields: "id,email,metadata", limit: 1 }),
+  );
 
   return customers[0] ?? null;
 }
@@ -20,7 +22,13 @@ const metadataOf = (buyer: TBuyer) => ({ tradepost_user_id: buyer.userId, organi
 export async function createMedusaCustomer(buyer: TBuyer): Promise<TMedusaCustomer> {
   const [firstName, ...rest] = buyer.name.split(" ");
   const { customer } = await callMedusa("admin.customer.create", ZMedusaCustomerResponse, () =>
-    getMedusaAdmin().admin.customer.create({ email: buyer.email, first_name: firstName, last_name: rest.join(" ") || undefined, company_name: buyer.companyName, metadata: metadataOf(buyer) }),
+    getMedusaAdmin().admin.customer.create({
+      email: buyer.email,
+      first_name: firstName,
+      last_name: rest.join(" ") || undefined,
+      company_name: buyer.companyName,
+      metadata: metadataOf(buyer),
+    }),
   );
 
   return customer;
@@ -28,8 +36,17 @@ export async function createMedusaCustomer(buyer: TBuyer): Promise<TMedusaCustom
 
 /** Points an existing customer (found by email) at the buyer, e.g. after Tradepost's database was rebuilt. */
 export async function adoptMedusaCustomer(customer: TMedusaCustomer, buyer: TBuyer): Promise<TMedusaCustomer> {
-  if (customer.metadata?.tradepost_user_id === buyer.userId && customer.metadata?.organisation_id === buyer.organisationId) return customer;
-  const { customer: updated } = await callMedusa("admin.customer.update", ZMedusaCustomerResponse, () => getMedusaAdmin().admin.customer.update(customer.id, { company_name: buyer.companyName, metadata: { ...customer.metadata, ...metadataOf(buyer) } }));
+  if (
+    customer.metadata?.tradepost_user_id === buyer.userId &&
+    customer.metadata?.organisation_id === buyer.organisationId
+  )
+    return customer;
+  const { customer: updated } = await callMedusa("admin.customer.update", ZMedusaCustomerResponse, () =>
+    getMedusaAdmin().admin.customer.update(customer.id, {
+      company_name: buyer.companyName,
+      metadata: { ...customer.metadata, ...metadataOf(buyer) },
+    }),
+  );
 
   return updated;
 }

@@ -10,7 +10,8 @@ type TMedusaVariant = NonNullable<TMedusaProduct["variants"]>[number];
 // Medusa returns variants in no particular order: by their rank (set in Medusa's admin),
 // then by title with numbers compared as numbers ("800 mm" before "1200 mm").
 const byRankThenTitle = (a: TMedusaVariant, b: TMedusaVariant) =>
-  (a.variant_rank ?? 0) - (b.variant_rank ?? 0) || (a.title ?? "").localeCompare(b.title ?? "", "en", { numeric: true });
+  (a.variant_rank ?? 0) - (b.variant_rank ?? 0) ||
+  (a.title ?? "").localeCompare(b.title ?? "", "en", { numeric: true });
 const ZOptions = z.array(ZOptionFact);
 
 /** The one mapping of a Medusa product to ours, for pages, cards and pricing alike. */
@@ -27,7 +28,9 @@ export function toCatalogProduct(product: TMedusaProduct): TCatalogProduct {
     thumbnail: product.thumbnail || null,
     isConfigurable: product.metadata?.configurable === true,
     categories: (product.categories ?? []).map(({ id, name, handle }) => ({ id, name, handle })),
-    variants: [...(product.variants ?? [])].sort(byRankThenTitle).map((variant) => ({ id: variant.id, title: variant.title ?? "", sku: variant.sku ?? null })),
+    variants: [...(product.variants ?? [])]
+      .sort(byRankThenTitle)
+      .map((variant) => ({ id: variant.id, title: variant.title ?? "", sku: variant.sku ?? null })),
     metadataOptions: options.success ? options.data : [],
   };
 }

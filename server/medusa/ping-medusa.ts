@@ -8,5 +8,9 @@ import { getMedusaStore } from "@/server/medusa/client";
  */
 export async function pingMedusa({ signal }: { signal?: AbortSignal } = {}): Promise<void> {
   // A non-JSON accept header makes the js-sdk hand back the raw Response instead of parsing "OK" as JSON.
-  await getMedusaStore().client.fetch<Response>("/health", { method: "GET", headers: { accept: "text/plain" }, signal });
+  await getMedusaStore().client.fetch<Response>("/health", {
+    method: "GET",
+    headers: { accept: "text/plain" },
+    signal,
+  });
 }

@@ -12,10 +12,18 @@ import { ZMedusaCategoryList, ZMedusaCollectionList, ZMedusaProductList } from "
 const PRODUCT_FIELDS = "id,handle,title,subtitle,description,thumbnail,metadata,*categories,*variants";
 const ALL_PAGE_SIZE = 100;
 
-export type TStoreProductQuery = { q?: string; categoryId?: string; collectionId?: string; limit: number; offset: number };
+export type TStoreProductQuery = {
+  q?: string;
+  categoryId?: string;
+  collectionId?: string;
+  limit: number;
+  offset: number;
+};
 
 /** One page of published products, by title. */
-export async function listStoreProducts(query: TStoreProductQuery): Promise<{ products: TCatalogProduct[]; count: number }> {
+export async function listStoreProducts(
+  query: TStoreProductQuery,
+): Promise<{ products: TCatalogProduct[]; count: number }> {
   const result = await callMedusa("store.product.list", ZMedusaProductList, () =>
     getMedusaStore().store.product.list({
       q: query.q || undefined,
@@ -54,13 +62,17 @@ export async function listAllStoreProducts(): Promise<TCatalogProduct[]> {
 }
 
 export async function listStoreCategories(): Promise<TCatalogCategory[]> {
-  const result = await callMedusa("store.category.list", ZMedusaCategoryList, () => getMedusaStore().store.category.list({ fields: "id,name,handle", limit: 100 }));
+  const result = await callMedusa("store.category.list", ZMedusaCategoryList, () =>
+    getMedusaStore().store.category.list({ fields: "id,name,handle", limit: 100 }),
+  );
 
   return result.product_categories.map(({ id, name, handle }) => ({ id, name, handle }));
 }
 
 export async function listStoreCollections(): Promise<TCatalogCollection[]> {
-  const result = await callMedusa("store.collection.list", ZMedusaCollectionList, () => getMedusaStore().store.collection.list({ fields: "id,title,handle", limit: 100 }));
+  const result = await callMedusa("store.collection.list", ZMedusaCollectionList, () =>
+    getMedusaStore().store.collection.list({ fields: "id,title,handle", limit: 100 }),
+  );
 
   return result.collections.map(({ id, title, handle }) => ({ id, title, handle }));
 }

@@ -15,7 +15,16 @@ export const ZMedusaProduct = z.object({
   thumbnail: z.string().nullish(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
   categories: z.array(ZCategory).nullish(),
-  variants: z.array(z.object({ id: z.string(), title: z.string().nullish(), sku: z.string().nullish(), variant_rank: z.number().nullish() })).nullish(),
+  variants: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string().nullish(),
+        sku: z.string().nullish(),
+        variant_rank: z.number().nullish(),
+      }),
+    )
+    .nullish(),
 });
 
 export const ZMedusaProductList = z.object({
@@ -26,11 +35,15 @@ export const ZMedusaProductList = z.object({
 });
 
 export const ZMedusaStoreList = z.object({ stores: z.array(z.object({ default_region_id: z.string().nullish() })) });
-export const ZMedusaRegionResponse = z.object({ region: z.object({ id: z.string(), currency_code: z.string().length(3) }) });
+export const ZMedusaRegionResponse = z.object({
+  region: z.object({ id: z.string(), currency_code: z.string().length(3) }),
+});
 
 export const ZMedusaCategoryList = z.object({ product_categories: z.array(ZCategory) });
 
-export const ZMedusaCollectionList = z.object({ collections: z.array(z.object({ id: z.string(), title: z.string(), handle: z.string() })) });
+export const ZMedusaCollectionList = z.object({
+  collections: z.array(z.object({ id: z.string(), title: z.string(), handle: z.string() })),
+});
 
 export type TMedusaProduct = z.infer<typeof ZMedusaProduct>;
 
@@ -59,7 +72,11 @@ export const ZMedusaCart = z.object({
 });
 
 export const ZMedusaCartResponse = z.object({ cart: ZMedusaCart });
-export const ZMedusaCustomer = z.object({ id: z.string(), email: z.string().nullish(), metadata: z.record(z.string(), z.unknown()).nullish() });
+export const ZMedusaCustomer = z.object({
+  id: z.string(),
+  email: z.string().nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+});
 export const ZMedusaCustomerList = z.object({ customers: z.array(ZMedusaCustomer) });
 export const ZMedusaCustomerResponse = z.object({ customer: ZMedusaCustomer });
 

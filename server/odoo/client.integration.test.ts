@@ -7,7 +7,20 @@ import { EMULATOR_API_KEY, startTestEmulator } from "../../test/support/odoo-emu
 import { OdooClient, type TOdooClientConfig } from "@/server/odoo/client";
 import { OdooError } from "@/server/odoo/errors";
 import { logger } from "@/server/logger";
-import { PARTNER_FIELDS, PICKING_FIELDS, PRODUCT_FIELDS, QUANT_FIELDS, SALE_ORDER_FIELDS, SALE_ORDER_LINE_FIELDS, ZOdooPartner, ZOdooPicking, ZOdooProduct, ZOdooQuant, ZOdooSaleOrder, ZOdooSaleOrderLine } from "@/server/odoo/types";
+import {
+  PARTNER_FIELDS,
+  PICKING_FIELDS,
+  PRODUCT_FIELDS,
+  QUANT_FIELDS,
+  SALE_ORDER_FIELDS,
+  SALE_ORDER_LINE_FIELDS,
+  ZOdooPartner,
+  ZOdooPicking,
+  ZOdooProduct,
+  ZOdooQuant,
+  ZOdooSaleOrder,
+  ZOdooSaleOrderLine,
+} from "@/server/odoo/types";
 
 let odoo: Awaited<ReturnType<typeof startTestEmulator>>;
 
@@ -25,11 +38,21 @@ const PROTOCOLS = {
 } as const;
 
 function clientFor(protocol: keyof typeof PROTOCOLS, overrides: Partial<TOdooClientConfig> = {}) {
-  return new OdooClient({ url: odoo.url, db: "erp", timeoutMs: 5_000, maxConcurrency: 4, ...PROTOCOLS[protocol], ...overrides });
+  return new OdooClient({
+    url: odoo.url,
+    db: "erp",
+    timeoutMs: 5_000,
+    maxConcurrency: 4,
+    ...PROTOCOLS[protocol],
+    ...overrides,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<OdooError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(OdooError);
 
   return error as OdooError;
@@ -39,16 +62,54 @@ describe.each(["json2", "jsonrpc"] as const)("over %s", (protocol) => {
   it("creates a customer with a delivery address and reads it back mapped", async () => {
     const client = clientFor(protocol);
     const [germany] = await client.search("res.country", [["code", "=", "DE"]]);
-    const [companyId] = await client.create("res.partner", { name: "Acme Interiors GmbH", is_company: true, ref: "TP-ORG-1", street: "Hauptstr. 1", city: "Berlin", zip: "10115", country_id: germany, credit_limit: 5000 });
-    const [addressId] = await client.create("res.partner", { name: "Dock 4", type: "delivery", parent_id: companyId, street: "Hafenweg 4", city: "Hamburg", country_id: germany });
+    const [companyId] = await client.create("res.partner", {
+      name: "Acme Interiors GmbH",
+      is_company: true,
+      ref: "TP-ORG-1",
+      street: "Hauptstr. 1",
+      city: "Berlin",
+      zip: "10115",
+      country_id: germany,
+      credit_limit: 5000,
+    });
+    const [addressId] = await client.create("res.partner", {
+      name: "Dock 4",
+      type: "delivery",
+      parent_id: companyId,
+      street: "Hafenweg 4",
+      city: "Hamburg",
+      country_id: germany,
+    });
 
-    const [company] = await client.searchRead("res.partner", PARTNER_FIELDS, ZOdooPartner, { domain: [["ref", "=", "TP-ORG-1"]] });
+    const [company] = await client.searchRead("res.partner", PARTNER_FIELDS, ZOdooPartner, {
+      domain: [["ref", "=", "TP-ORG-1"]],
+    });
     const [address] = await client.read("res.partner", [addressId!], PARTNER_FIELDS, ZOdooPartner);
 
-    expect(company).toMatchObject({ id: companyId, name: "Acme Interiors GmbH", isCompany: true, ref: "TP-ORG-1", email: null, creditLimit: 5000, childIds: [addressId], parent: null });
-    expect(company!.address).toEqual({ street: "Hauptstr. 1", street2: null, zip: "10115", city: "Berlin", country: { id: germany, name: "Germany" } });
+    expect(company).toMatchObject({
+      id: companyId,
+      name: "Acme Interiors GmbH",
+      isCompany: true,
+      ref: "TP-ORG-1",
+      email: null,
+      creditLimit: 5000,
+      childIds: [addressId],
+      parent: null,
+    });
+    expect(company!.address).toEqual({
+      street: "Hauptstr. 1",
+      street2: null,
+      zip: "10115",
+      city: "Berlin",
+      country: { id: germany, name: "Germany" },
+    });
     expect(company!.writeDate).toBeInstanceOf(Date);
-    expect(address).toMatchObject({ type: "delivery", parent: { id: companyId, name: "Acme Interiors GmbH" }, creditLimit: 5000, commercialPartner: { id: companyId, name: "Acme Interiors GmbH" } });
+    expect(address).toMatchObject({
+      type: "delivery",
+      parent: { id: companyId, name: "Acme Interiors GmbH" },
+      creditLimit: 5000,
+      commercialPartner: { id: companyId, name: "Acme Interiors GmbH" },
+    });
   });
 
   // Real Odoo 19 refuses create's vals_list as a keyword over JSON-RPC (IndexError); this is the
@@ -56,49 +117,136 @@ describe.each(["json2", "jsonrpc"] as const)("over %s", (protocol) => {
   it("creates, writes and reads back partners, products, quants and sale orders", async () => {
     const client = clientFor(protocol);
     const row = z.object({ id: z.number() }).catchall(z.unknown());
-    const [partnerId] = await client.create("res.partner", { name: "Round Trip GmbH", is_company: true, ref: "TP-RT-1" });
+    const [partnerId] = await client.create("res.partner", {
+      name: "Round Trip GmbH",
+      is_company: true,
+      ref: "TP-RT-1",
+    });
     await client.write("res.partner", [partnerId!], { city: "Bremen", function: "Buyer", comment: "<p>VIP</p>" });
-    const [productId] = await client.create("product.product", { name: "Round Trip Chair", default_code: "RT-CHAIR", list_price: 80, type: "consu", is_storable: true });
+    const [productId] = await client.create("product.product", {
+      name: "Round Trip Chair",
+      default_code: "RT-CHAIR",
+      list_price: 80,
+      type: "consu",
+      is_storable: true,
+    });
     await client.write("product.product", [productId!], { list_price: 90, barcode: "4006381333931" });
-    const [quantId] = await client.create("stock.quant", { product_id: productId, location_id: 5, inventory_quantity: 7 }, { inventory_mode: true });
+    const [quantId] = await client.create(
+      "stock.quant",
+      { product_id: productId, location_id: 5, inventory_quantity: 7 },
+      { inventory_mode: true },
+    );
     await client.write("stock.quant", [quantId!], { inventory_quantity: 9 });
-    const [orderId] = await client.create("sale.order", { partner_id: partnerId, client_order_ref: "TP-RT-ORDER", order_line: [[0, 0, { product_id: productId, product_uom_qty: 2 }]] });
+    const [orderId] = await client.create("sale.order", {
+      partner_id: partnerId,
+      client_order_ref: "TP-RT-ORDER",
+      order_line: [[0, 0, { product_id: productId, product_uom_qty: 2 }]],
+    });
     await client.write("sale.order", [orderId!], { note: "<p>Leave at gate 2</p>", origin: "tradepost#RT" });
 
-    expect(await client.read("res.partner", [partnerId!], ["name", "city", "function", "comment", "ref"], row)).toEqual([
-      { id: partnerId, name: "Round Trip GmbH", city: "Bremen", function: "Buyer", comment: "<p>VIP</p>", ref: "TP-RT-1" },
+    expect(await client.read("res.partner", [partnerId!], ["name", "city", "function", "comment", "ref"], row)).toEqual(
+      [
+        {
+          id: partnerId,
+          name: "Round Trip GmbH",
+          city: "Bremen",
+          function: "Buyer",
+          comment: "<p>VIP</p>",
+          ref: "TP-RT-1",
+        },
+      ],
+    );
+    expect(await client.read("product.product", [productId!], ["default_code", "list_price", "barcode"], row)).toEqual([
+      { id: productId, default_code: "RT-CHAIR", list_price: 90, barcode: "4006381333931" },
     ]);
-    expect(await client.read("product.product", [productId!], ["default_code", "list_price", "barcode"], row)).toEqual([{ id: productId, default_code: "RT-CHAIR", list_price: 90, barcode: "4006381333931" }]);
-    expect(await client.read("stock.quant", [quantId!], ["inventory_quantity", "quantity"], row)).toEqual([{ id: quantId, inventory_quantity: 9, quantity: 0 }]);
-    const [order] = await client.searchRead("sale.order", ["client_order_ref", "note", "origin", "order_line", "amount_untaxed"], row, { domain: [["client_order_ref", "=", "TP-RT-ORDER"]] });
-    expect(order).toMatchObject({ id: orderId, note: "<p>Leave at gate 2</p>", origin: "tradepost#RT", amount_untaxed: 180 });
-    const [line] = await client.read("sale.order.line", order!.order_line as number[], ["name", "price_unit", "product_uom_qty"], row);
+    expect(await client.read("stock.quant", [quantId!], ["inventory_quantity", "quantity"], row)).toEqual([
+      { id: quantId, inventory_quantity: 9, quantity: 0 },
+    ]);
+    const [order] = await client.searchRead(
+      "sale.order",
+      ["client_order_ref", "note", "origin", "order_line", "amount_untaxed"],
+      row,
+      { domain: [["client_order_ref", "=", "TP-RT-ORDER"]] },
+    );
+    expect(order).toMatchObject({
+      id: orderId,
+      note: "<p>Leave at gate 2</p>",
+      origin: "tradepost#RT",
+      amount_untaxed: 180,
+    });
+    const [line] = await client.read(
+      "sale.order.line",
+      order!.order_line as number[],
+      ["name", "price_unit", "product_uom_qty"],
+      row,
+    );
     expect(line).toMatchObject({ name: "[RT-CHAIR] Round Trip Chair", price_unit: 90, product_uom_qty: 2 });
     expect(await client.searchCount("sale.order", [["partner_id", "=", partnerId]])).toBe(1);
   });
 
   it("counts stock, takes an order, confirms it and delivers it with a tracking number", async () => {
     const client = clientFor(protocol);
-    const [customer] = await client.create("res.partner", { name: "Borealis Fitouts", is_company: true, country_id: 57 });
-    const [productId] = await client.create("product.product", { name: "Levelling Feet", default_code: "ACC-FEET-M8", list_price: 24, type: "consu", is_storable: true });
-    const [quantId] = await client.create("stock.quant", { product_id: productId, location_id: 5, inventory_quantity: 25 }, { inventory_mode: true });
+    const [customer] = await client.create("res.partner", {
+      name: "Borealis Fitouts",
+      is_company: true,
+      country_id: 57,
+    });
+    const [productId] = await client.create("product.product", {
+      name: "Levelling Feet",
+      default_code: "ACC-FEET-M8",
+      list_price: 24,
+      type: "consu",
+      is_storable: true,
+    });
+    const [quantId] = await client.create(
+      "stock.quant",
+      { product_id: productId, location_id: 5, inventory_quantity: 25 },
+      { inventory_mode: true },
+    );
     expect(await client.callMethod("stock.quant", "action_apply_inventory", [quantId!], z.null())).toBeNull();
-    const [quant] = await client.searchRead("stock.quant", QUANT_FIELDS, ZOdooQuant, { domain: [["product_id", "=", productId], ["location_id.usage", "=", "internal"]] });
+    const [quant] = await client.searchRead("stock.quant", QUANT_FIELDS, ZOdooQuant, {
+      domain: [
+        ["product_id", "=", productId],
+        ["location_id.usage", "=", "internal"],
+      ],
+    });
     expect(quant).toMatchObject({ quantity: 25, reserved: 0, available: 25, location: { id: 5, name: "WH/Stock" } });
 
     expect(await client.search("sale.order", [["client_order_ref", "=", "TP-ORDER-1"]])).toEqual([]);
-    const [orderId] = await client.create("sale.order", { partner_id: customer, client_order_ref: "TP-ORDER-1", order_line: [[0, 0, { product_id: productId, product_uom_qty: 4, price_unit: 19.99 }]] });
+    const [orderId] = await client.create("sale.order", {
+      partner_id: customer,
+      client_order_ref: "TP-ORDER-1",
+      order_line: [[0, 0, { product_id: productId, product_uom_qty: 4, price_unit: 19.99 }]],
+    });
     expect(await client.callMethod("sale.order", "action_confirm", [orderId!], z.literal(true))).toBe(true);
     const [order] = await client.read("sale.order", [orderId!], SALE_ORDER_FIELDS, ZOdooSaleOrder);
-    expect(order).toMatchObject({ state: "sale", clientOrderRef: "TP-ORDER-1", amountUntaxed: 79.96, amountTotal: 79.96, deliveryStatus: "pending", currency: { id: 1, name: "USD" } });
+    expect(order).toMatchObject({
+      state: "sale",
+      clientOrderRef: "TP-ORDER-1",
+      amountUntaxed: 79.96,
+      amountTotal: 79.96,
+      deliveryStatus: "pending",
+      currency: { id: 1, name: "USD" },
+    });
     const [line] = await client.read("sale.order.line", order!.lineIds, SALE_ORDER_LINE_FIELDS, ZOdooSaleOrderLine);
     expect(line).toMatchObject({ quantity: 4, priceUnit: 19.99, subtotal: 79.96, quantityDelivered: 0 });
 
     const [pickingId] = order!.pickingIds;
     await client.write("stock.picking", [pickingId!], { carrier_tracking_ref: "DHL-123" });
-    expect(await client.callMethod("stock.picking", "button_validate", [pickingId!], z.union([z.literal(true), z.record(z.string(), z.unknown())]))).toBe(true);
+    expect(
+      await client.callMethod(
+        "stock.picking",
+        "button_validate",
+        [pickingId!],
+        z.union([z.literal(true), z.record(z.string(), z.unknown())]),
+      ),
+    ).toBe(true);
     const [picking] = await client.read("stock.picking", [pickingId!], PICKING_FIELDS, ZOdooPicking);
-    expect(picking).toMatchObject({ state: "done", trackingRef: "DHL-123", saleOrder: { id: orderId, name: order!.name } });
+    expect(picking).toMatchObject({
+      state: "done",
+      trackingRef: "DHL-123",
+      saleOrder: { id: orderId, name: order!.name },
+    });
     expect(picking!.dateDone).toBeInstanceOf(Date);
     const [delivered] = await client.read("sale.order", [orderId!], SALE_ORDER_FIELDS, ZOdooSaleOrder);
     expect(delivered).toMatchObject({ state: "sale", deliveryStatus: "full" });
@@ -108,8 +256,16 @@ describe.each(["json2", "jsonrpc"] as const)("over %s", (protocol) => {
 
   it.each([
     ["a write on a missing record", (c: OdooClient) => c.write("sale.order", [999_999], { note: "x" }), "MissingError"],
-    ["a missing required field", (c: OdooClient) => c.create("sale.order", { client_order_ref: "x" }), "ValidationError"],
-    ["a private method", (c: OdooClient) => c.callMethod("sale.order", "_action_confirm", [1], z.unknown()), "AccessError"],
+    [
+      "a missing required field",
+      (c: OdooClient) => c.create("sale.order", { client_order_ref: "x" }),
+      "ValidationError",
+    ],
+    [
+      "a private method",
+      (c: OdooClient) => c.callMethod("sale.order", "_action_confirm", [1], z.unknown()),
+      "AccessError",
+    ],
     ["an unknown field in a domain", (c: OdooClient) => c.search("sale.order", [["nope", "=", 1]]), "ValueError"],
   ])("reports %s as Odoo's exception, not retryable", async (_label, run, exceptionName) => {
     const error = await failure(run(clientFor(protocol)));
@@ -146,7 +302,13 @@ describe.each(["json2", "jsonrpc"] as const)("over %s", (protocol) => {
   });
 
   it("gives up after its timeout with a retryable error", async () => {
-    await odoo.admin("POST", "faults", { kind: "latency", delayMs: 1_500, model: "res.partner", method: "search_count", count: 1 });
+    await odoo.admin("POST", "faults", {
+      kind: "latency",
+      delayMs: 1_500,
+      model: "res.partner",
+      method: "search_count",
+      count: 1,
+    });
     const started = performance.now();
     const error = await failure(clientFor(protocol, { timeoutMs: 300 }).searchCount("res.partner"));
 
@@ -157,7 +319,16 @@ describe.each(["json2", "jsonrpc"] as const)("over %s", (protocol) => {
 
 describe("transport failures", () => {
   it("reports an unreachable Odoo as a retryable network error", async () => {
-    const error = await failure(new OdooClient({ url: "http://127.0.0.1:9", db: "erp", protocol: "json2", apiKey: "k", timeoutMs: 2_000, maxConcurrency: 1 }).searchCount("res.partner"));
+    const error = await failure(
+      new OdooClient({
+        url: "http://127.0.0.1:9",
+        db: "erp",
+        protocol: "json2",
+        apiKey: "k",
+        timeoutMs: 2_000,
+        maxConcurrency: 1,
+      }).searchCount("res.partner"),
+    );
     expect(error).toMatchObject({ kind: "network", retryable: true });
   });
 
@@ -187,23 +358,73 @@ describe("transport failures", () => {
   it("picks JSON-2 for Odoo 19 and JSON-RPC for older servers when the protocol is auto", async () => {
     expect(await clientFor("json2", { protocol: "auto" }).protocol()).toBe("json2");
     const odoo17: typeof fetch = async (input) =>
-      String(input).endsWith("/web/version") ? Response.json({ version_info: [17, 0, 0, "final", 0, ""], version: "17.0" }) : new Response("unexpected", { status: 500 });
-    expect(await new OdooClient({ url: "http://odoo17.test", db: "erp", protocol: "auto", login: "admin", password: "admin", timeoutMs: 1_000, maxConcurrency: 1, fetch: odoo17 }).protocol()).toBe("jsonrpc");
+      String(input).endsWith("/web/version")
+        ? Response.json({ version_info: [17, 0, 0, "final", 0, ""], version: "17.0" })
+        : new Response("unexpected", { status: 500 });
+    expect(
+      await new OdooClient({
+        url: "http://odoo17.test",
+        db: "erp",
+        protocol: "auto",
+        login: "admin",
+        password: "admin",
+        timeoutMs: 1_000,
+        maxConcurrency: 1,
+        fetch: odoo17,
+      }).protocol(),
+    ).toBe("jsonrpc");
   });
 
   it.each([
-    ["an HTML page with status 200", () => new Response("<html>maintenance</html>", { headers: { "content-type": "text/html" } }), "invalid_response", true],
-    ["invalid JSON", () => new Response("{ nope", { headers: { "content-type": "application/json" } }), "invalid_response", true],
+    [
+      "an HTML page with status 200",
+      () => new Response("<html>maintenance</html>", { headers: { "content-type": "text/html" } }),
+      "invalid_response",
+      true,
+    ],
+    [
+      "invalid JSON",
+      () => new Response("{ nope", { headers: { "content-type": "application/json" } }),
+      "invalid_response",
+      true,
+    ],
     ["an unexpected shape", () => Response.json({ surprise: true }), "invalid_response", false],
-    ["an HTML 500 page", () => new Response("<h1>Internal Server Error</h1>", { status: 500, headers: { "content-type": "text/html" } }), "http", true],
-    ["an HTML 401 page", () => new Response("<h1>Unauthorized</h1>", { status: 401, headers: { "content-type": "text/html" } }), "http", false],
+    [
+      "an HTML 500 page",
+      () => new Response("<h1>Internal Server Error</h1>", { status: 500, headers: { "content-type": "text/html" } }),
+      "http",
+      true,
+    ],
+    [
+      "an HTML 401 page",
+      () => new Response("<h1>Unauthorized</h1>", { status: 401, headers: { "content-type": "text/html" } }),
+      "http",
+      false,
+    ],
   ])("turns %s into a typed error", async (_label, respond, kind, retryable) => {
-    const client = new OdooClient({ url: "http://broken-odoo.test", db: "erp", protocol: "json2", apiKey: "k", timeoutMs: 1_000, maxConcurrency: 1, fetch: async () => respond() });
+    const client = new OdooClient({
+      url: "http://broken-odoo.test",
+      db: "erp",
+      protocol: "json2",
+      apiKey: "k",
+      timeoutMs: 1_000,
+      maxConcurrency: 1,
+      fetch: async () => respond(),
+    });
     expect(await failure(client.search("res.partner", []))).toMatchObject({ kind, retryable });
   });
 
   it("turns a JSON-RPC answer without an envelope into a typed error", async () => {
-    const client = new OdooClient({ url: "http://broken-odoo.test", db: "erp", protocol: "jsonrpc", login: "admin", password: "admin", timeoutMs: 1_000, maxConcurrency: 1, fetch: async () => Response.json({ hello: "world" }) });
+    const client = new OdooClient({
+      url: "http://broken-odoo.test",
+      db: "erp",
+      protocol: "jsonrpc",
+      login: "admin",
+      password: "admin",
+      timeoutMs: 1_000,
+      maxConcurrency: 1,
+      fetch: async () => Response.json({ hello: "world" }),
+    });
     expect(await failure(client.search("res.partner", []))).toMatchObject({ kind: "invalid_response" });
   });
 

@@ -22,7 +22,13 @@ export type TOdooClientConfig = {
 };
 
 export type TDomain = unknown[];
-export type TSearchOptions = { domain?: TDomain; order?: string; limit?: number; offset?: number; context?: Record<string, unknown> };
+export type TSearchOptions = {
+  domain?: TDomain;
+  order?: string;
+  limit?: number;
+  offset?: number;
+  context?: Record<string, unknown>;
+};
 
 const ZVersion = z.object({ version: z.string(), version_info: z.tuple([z.number()]).rest(z.unknown()) });
 const ZIds = z.array(z.number().int());
@@ -45,7 +51,11 @@ export class OdooClient {
 
   /** GET /web/version: the server's version (no authentication). */
   async version(): Promise<{ version: string; major: number }> {
-    const raw = await sendRequest(this.fetchImpl, `${this.config.url}/web/version`, { method: "GET", headers: {}, timeoutMs: this.config.timeoutMs });
+    const raw = await sendRequest(this.fetchImpl, `${this.config.url}/web/version`, {
+      method: "GET",
+      headers: {},
+      timeoutMs: this.config.timeoutMs,
+    });
     let body: unknown = null;
     try {
       body = JSON.parse(raw.text);
@@ -53,7 +63,11 @@ export class OdooClient {
       // handled below
     }
     const parsed = ZVersion.safeParse(body);
-    if (raw.status !== 200 || !parsed.success) throw invalidResponse(`/web/version answered HTTP ${raw.status} with no version`, { retryable: raw.status >= 500, status: raw.status });
+    if (raw.status !== 200 || !parsed.success)
+      throw invalidResponse(`/web/version answered HTTP ${raw.status} with no version`, {
+        retryable: raw.status >= 500,
+        status: raw.status,
+      });
 
     return { version: parsed.data.version, major: parsed.data.version_info[0] };
   }
@@ -72,25 +86,52 @@ export class OdooClient {
       const result = await this.limit(() => transport.call(call));
       const parsed = schema.safeParse(result);
       if (!parsed.success) {
-        throw invalidResponse(`${call.model}.${call.method} returned an unexpected shape (${parsed.error.issues[0]?.message ?? "?"} at ${parsed.error.issues[0]?.path.join(".") || "root"})`, { retryable: false, status: 200 });
+        throw invalidResponse(
+          `${call.model}.${call.method} returned an unexpected shape (${parsed.error.issues[0]?.message ?? "?"} at ${parsed.error.issues[0]?.path.join(".") || "root"})`,
+          { retryable: false, status: 200 },
+        );
       }
       logger.debug({ odoo: { ...log, durationMs: Math.round(performance.now() - started) } }, "odoo call");
 
       return parsed.data;
     } catch (error) {
-      const failure = error instanceof OdooError ? error : invalidResponse(error instanceof Error ? error.message : String(error), { retryable: false, status: null });
-      logger.warn({ odoo: { ...log, durationMs: Math.round(performance.now() - started), exception: failure.exception, retryable: failure.retryable } }, "odoo call failed");
+      const failure =
+        error instanceof OdooError
+          ? error
+          : invalidResponse(error instanceof Error ? error.message : String(error), { retryable: false, status: null });
+      logger.warn(
+        {
+          odoo: {
+            ...log,
+            durationMs: Math.round(performance.now() - started),
+            exception: failure.exception,
+            retryable: failure.retryable,
+          },
+        },
+        "odoo call failed",
+      );
       throw failure;
     }
   }
 
-  searchRead<S extends z.ZodType>(model: string, fields: string[], schema: S, options: TSearchOptions = {}): Promise<z.infer<S>[]> {
+  searchRead<S extends z.ZodType>(
+    model: string,
+    fields: string[],
+    schema: S,
+    options: TSearchOptions = {},
+  ): Promise<z.infer<S>[]> {
     const { domain = [], context, ...paging } = options;
 
     return this.call({ model, method: "search_read", kwargs: { domain, fields, ...paging }, context }, z.array(schema));
   }
 
-  read<S extends z.ZodType>(model: string, ids: number[], fields: string[], schema: S, context?: Record<string, unknown>): Promise<z.infer<S>[]> {
+  read<S extends z.ZodType>(
+    model: string,
+    ids: number[],
+    fields: string[],
+    schema: S,
+    context?: Record<string, unknown>,
+  ): Promise<z.infer<S>[]> {
     return this.call({ model, method: "read", ids, kwargs: { fields }, context }, z.array(schema));
   }
 
@@ -105,16 +146,34 @@ export class OdooClient {
   }
 
   /** Creates one or several records; always the list of new ids. */
-  create(model: string, values: Record<string, unknown> | Record<string, unknown>[], context?: Record<string, unknown>): Promise<number[]> {
-    return this.call({ model, method: "create", kwargs: { vals_list: Array.isArray(values) ? values : [values] }, context }, ZIds);
+  create(
+    model: string,
+    values: Record<string, unknown> | Record<string, unknown>[],
+    context?: Record<string, unknown>,
+  ): Promise<number[]> {
+    return this.call(
+      { model, method: "create", kwargs: { vals_list: Array.isArray(values) ? values : [values] }, context },
+      ZIds,
+    );
   }
 
-  write(model: string, ids: number[], values: Record<string, unknown>, context?: Record<string, unknown>): Promise<true> {
+  write(
+    model: string,
+    ids: number[],
+    values: Record<string, unknown>,
+    context?: Record<string, unknown>,
+  ): Promise<true> {
     return this.call({ model, method: "write", ids, kwargs: { vals: values }, context }, z.literal(true));
   }
 
   /** A business method on records (action_confirm, button_validate, action_apply_inventory …). */
-  callMethod<S extends z.ZodType>(model: string, method: string, ids: number[], schema: S, options: { kwargs?: Record<string, unknown>; context?: Record<string, unknown> } = {}): Promise<z.infer<S>> {
+  callMethod<S extends z.ZodType>(
+    model: string,
+    method: string,
+    ids: number[],
+    schema: S,
+    options: { kwargs?: Record<string, unknown>; context?: Record<string, unknown> } = {},
+  ): Promise<z.infer<S>> {
     return this.call({ model, method, ids, ...options }, schema);
   }
 
@@ -128,15 +187,31 @@ export class OdooClient {
   }
 
   private async chooseTransport(): Promise<TTransport> {
-    const protocol = this.config.protocol === "auto" ? ((await this.version()).major >= 19 ? "json2" : "jsonrpc") : this.config.protocol;
-    const common = { url: this.config.url, db: this.config.db, timeoutMs: this.config.timeoutMs, fetch: this.fetchImpl };
+    const protocol =
+      this.config.protocol === "auto"
+        ? (await this.version()).major >= 19
+          ? "json2"
+          : "jsonrpc"
+        : this.config.protocol;
+    const common = {
+      url: this.config.url,
+      db: this.config.db,
+      timeoutMs: this.config.timeoutMs,
+      fetch: this.fetchImpl,
+    };
     if (protocol === "json2") {
       if (!this.config.apiKey) throw new OdooError("odoo", "Configuration", "JSON-2 needs ODOO_API_KEY", false);
 
       return json2Transport({ ...common, apiKey: this.config.apiKey });
     }
     const secret = this.config.password ?? this.config.apiKey;
-    if (!this.config.login || !secret) throw new OdooError("odoo", "Configuration", "JSON-RPC needs ODOO_LOGIN and ODOO_PASSWORD (or ODOO_API_KEY)", false);
+    if (!this.config.login || !secret)
+      throw new OdooError(
+        "odoo",
+        "Configuration",
+        "JSON-RPC needs ODOO_LOGIN and ODOO_PASSWORD (or ODOO_API_KEY)",
+        false,
+      );
     if (!this.config.db) throw new OdooError("odoo", "Configuration", "JSON-RPC needs ODOO_DB", false);
 
     return jsonRpcTransport({ ...common, login: this.config.login, secret });

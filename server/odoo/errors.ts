@@ -44,7 +44,15 @@ const TRANSIENT_EXCEPTIONS = new Set([
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 /** An exception Odoo reported, with the HTTP status it came with (200 for JSON-RPC). */
-export function odooException({ exception, message, status }: { exception: string; message: string; status: number }): OdooError {
+export function odooException({
+  exception,
+  message,
+  status,
+}: {
+  exception: string;
+  message: string;
+  status: number;
+}): OdooError {
   const retryable =
     TRANSIENT_EXCEPTIONS.has(exception) ||
     (exception === "psycopg2.OperationalError" && !/does not exist/.test(message)) ||
@@ -55,7 +63,13 @@ export function odooException({ exception, message, status }: { exception: strin
 }
 
 export function httpFailure(status: number, detail: string): OdooError {
-  return new OdooError("http", `HTTP ${status}`, `Odoo answered HTTP ${status}${detail ? `: ${detail}` : ""}`, RETRYABLE_STATUSES.has(status), status);
+  return new OdooError(
+    "http",
+    `HTTP ${status}`,
+    `Odoo answered HTTP ${status}${detail ? `: ${detail}` : ""}`,
+    RETRYABLE_STATUSES.has(status),
+    status,
+  );
 }
 
 export function timeoutFailure(timeoutMs: number): OdooError {
@@ -63,11 +77,21 @@ export function timeoutFailure(timeoutMs: number): OdooError {
 }
 
 export function networkFailure(cause: unknown): OdooError {
-  const code = (cause as { cause?: { code?: string }; code?: string })?.cause?.code ?? (cause as { code?: string })?.code;
+  const code =
+    (cause as { cause?: { code?: string }; code?: string })?.cause?.code ?? (cause as { code?: string })?.code;
 
   return new OdooError("network", code ?? "NetworkError", `Odoo could not be reached${code ? ` (${code})` : ""}`, true);
 }
 
-export function invalidResponse(detail: string, { retryable, status }: { retryable: boolean; status: number | null }): OdooError {
-  return new OdooError("invalid_response", "InvalidResponse", `Odoo sent an answer that cannot be read: ${detail}`, retryable, status);
+export function invalidResponse(
+  detail: string,
+  { retryable, status }: { retryable: boolean; status: number | null },
+): OdooError {
+  return new OdooError(
+    "invalid_response",
+    "InvalidResponse",
+    `Odoo sent an answer that cannot be read: ${detail}`,
+    retryable,
+    status,
+  );
 }

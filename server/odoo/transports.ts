@@ -6,7 +6,13 @@ import { sendRequest, type TFetch, type TRawResponse } from "@/server/odoo/http"
 // The two ways to call a model method. Both take the same call (ids + keyword arguments)
 // and give back the bare result or an OdooError.
 
-export type TOdooCall = { model: string; method: string; ids?: number[]; kwargs?: Record<string, unknown>; context?: Record<string, unknown> };
+export type TOdooCall = {
+  model: string;
+  method: string;
+  ids?: number[];
+  kwargs?: Record<string, unknown>;
+  context?: Record<string, unknown>;
+};
 
 export type TTransportConfig = { url: string; db?: string; timeoutMs: number; fetch: TFetch };
 
@@ -14,13 +20,21 @@ export type TTransport = { protocol: "json2" | "jsonrpc"; call(call: TOdooCall):
 
 const ZOdooErrorBody = z.object({ name: z.string(), message: z.string() });
 const ZRpcEnvelope = z.union([
-  z.object({ jsonrpc: z.literal("2.0"), error: z.object({ code: z.number().optional(), message: z.string().optional(), data: ZOdooErrorBody }) }),
+  z.object({
+    jsonrpc: z.literal("2.0"),
+    error: z.object({ code: z.number().optional(), message: z.string().optional(), data: ZOdooErrorBody }),
+  }),
   z.object({ jsonrpc: z.literal("2.0"), result: z.unknown().optional() }),
 ]);
 
 function parseJson(raw: TRawResponse): unknown {
   if (!/json/i.test(raw.contentType)) {
-    throw raw.status >= 400 ? httpFailure(raw.status, firstLine(raw.text)) : invalidResponse(`expected JSON, got ${raw.contentType || "no content type"}`, { retryable: true, status: raw.status });
+    throw raw.status >= 400
+      ? httpFailure(raw.status, firstLine(raw.text))
+      : invalidResponse(`expected JSON, got ${raw.contentType || "no content type"}`, {
+          retryable: true,
+          status: raw.status,
+        });
   }
   try {
     return JSON.parse(raw.text);
@@ -30,7 +44,11 @@ function parseJson(raw: TRawResponse): unknown {
 }
 
 function firstLine(html: string): string {
-  return html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 160);
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 160);
 }
 
 /** Odoo 19's JSON-2: POST /json/2/<model>/<method>, bearer API key, keyword arguments. */
@@ -39,15 +57,24 @@ export function json2Transport(config: TTransportConfig & { apiKey: string }): T
     protocol: "json2",
     async call({ model, method, ids, kwargs = {}, context }) {
       const body = { ...(ids ? { ids } : {}), ...kwargs, ...(context ? { context } : {}) };
-      const raw = await sendRequest(config.fetch, `${config.url}/json/2/${encodeURIComponent(model)}/${encodeURIComponent(method)}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: `bearer ${config.apiKey}`, ...(config.db ? { "X-Odoo-Database": config.db } : {}) },
-        body: JSON.stringify(body),
-        timeoutMs: config.timeoutMs,
-      });
+      const raw = await sendRequest(
+        config.fetch,
+        `${config.url}/json/2/${encodeURIComponent(model)}/${encodeURIComponent(method)}`,
+        {
+          method: "POST",
+          headers: {
+            "Content-Type": "application/json",
+            Authorization: `bearer ${config.apiKey}`,
+            ...(config.db ? { "X-Odoo-Database": config.db } : {}),
+          },
+          body: JSON.stringify(body),
+          timeoutMs: config.timeoutMs,
+        },
+      );
       if (raw.status === 200) return parseJson(raw);
       const parsed = ZOdooErrorBody.safeParse(/json/i.test(raw.contentType) ? safeJson(raw.text) : null);
-      if (parsed.success) throw odooException({ exception: parsed.data.name, message: parsed.data.message, status: raw.status });
+      if (parsed.success)
+        throw odooException({ exception: parsed.data.name, message: parsed.data.message, status: raw.status });
       throw httpFailure(raw.status, firstLine(raw.text));
     },
   };
@@ -73,10 +100,19 @@ export function jsonRpcTransport(config: TTransportConfig & { login: string; sec
       body: JSON.stringify({ jsonrpc: "2.0", method: "call", id: nextId++, params: { service, method, args } }),
       timeoutMs: config.timeoutMs,
     });
-    if (raw.status !== 200) throw /json/i.test(raw.contentType) ? invalidResponse(`HTTP ${raw.status}`, { retryable: raw.status >= 500, status: raw.status }) : httpFailure(raw.status, firstLine(raw.text));
+    if (raw.status !== 200)
+      throw /json/i.test(raw.contentType)
+        ? invalidResponse(`HTTP ${raw.status}`, { retryable: raw.status >= 500, status: raw.status })
+        : httpFailure(raw.status, firstLine(raw.text));
     const envelope = ZRpcEnvelope.safeParse(parseJson(raw));
-    if (!envelope.success) throw invalidResponse("not a JSON-RPC 2.0 response", { retryable: false, status: raw.status });
-    if ("error" in envelope.data) throw odooException({ exception: envelope.data.error.data.name, message: envelope.data.error.data.message, status: 200 });
+    if (!envelope.success)
+      throw invalidResponse("not a JSON-RPC 2.0 response", { retryable: false, status: raw.status });
+    if ("error" in envelope.data)
+      throw odooException({
+        exception: envelope.data.error.data.name,
+        message: envelope.data.error.data.message,
+        status: 200,
+      });
 
     // A method that returns None answers with no `result` key at all.
     return "result" in envelope.data ? envelope.data.result : null;
@@ -84,7 +120,14 @@ export function jsonRpcTransport(config: TTransportConfig & { login: string; sec
 
   async function authenticate(): Promise<number> {
     const result = await rpc("common", "authenticate", [config.db ?? "", config.login, config.secret, {}]);
-    if (typeof result !== "number") throw new OdooError("odoo", "odoo.exceptions.AccessDenied", "Odoo refused the login (wrong ODOO_LOGIN or password/API key)", false, 200);
+    if (typeof result !== "number")
+      throw new OdooError(
+        "odoo",
+        "odoo.exceptions.AccessDenied",
+        "Odoo refused the login (wrong ODOO_LOGIN or password/API key)",
+        false,
+        200,
+      );
 
     return result;
   }
@@ -98,7 +141,15 @@ export function jsonRpcTransport(config: TTransportConfig & { login: string; sec
       });
       const userId = await uid;
       const { positional, keywords } = executeKwArguments({ model, method, ids, kwargs });
-      const args = [config.db ?? "", userId, config.secret, model, method, positional, { ...keywords, ...(context ? { context } : {}) }];
+      const args = [
+        config.db ?? "",
+        userId,
+        config.secret,
+        model,
+        method,
+        positional,
+        { ...keywords, ...(context ? { context } : {}) },
+      ];
       try {
         return await rpc("object", "execute_kw", args);
       } catch (error) {
@@ -123,7 +174,10 @@ const POSITIONAL: Record<string, string[]> = {
   search_count: ["domain"],
 };
 
-export function executeKwArguments({ method, ids, kwargs = {} }: TOdooCall): { positional: unknown[]; keywords: Record<string, unknown> } {
+export function executeKwArguments({ method, ids, kwargs = {} }: TOdooCall): {
+  positional: unknown[];
+  keywords: Record<string, unknown>;
+} {
   const keywords = { ...kwargs };
   const positional: unknown[] = ids ? [ids] : [];
   for (const name of POSITIONAL[method] ?? []) {

@@ -11,7 +11,11 @@ export type TOrganisationMember = {
 };
 
 /** The members of one organisation. The organisation id comes from the caller's session. */
-export async function findOrganisationMembers({ organisationId }: { organisationId: string }): Promise<TOrganisationMember[]> {
+export async function findOrganisationMembers({
+  organisationId,
+}: {
+  organisationId: string;
+}): Promise<TOrganisationMember[]> {
   const members = await db.user.findMany({
     where: { organisationId, role: { in: ["BUYER", "ORG_ADMIN"] } },
     select: { id: true, name: true, email: true, role: true, isActive: true, lastLoginAt: true },

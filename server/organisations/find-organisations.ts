@@ -1,7 +1,13 @@
 import "server-only";
 import { db } from "@/server/db";
 
-export type TOrganisationSummary = { id: string; name: string; status: "ACTIVE" | "SUSPENDED"; memberCount: number; createdAt: Date };
+export type TOrganisationSummary = {
+  id: string;
+  name: string;
+  status: "ACTIVE" | "SUSPENDED";
+  memberCount: number;
+  createdAt: Date;
+};
 
 /** Every organisation, for staff (the caller must hold organisations.read). */
 export async function findOrganisations(): Promise<TOrganisationSummary[]> {

@@ -9,11 +9,24 @@ import { db } from "@/server/db";
  * of another organisation is NOT_FOUND, whatever its id; admins cannot lock themselves out.
  * Idempotent: setting the current state again changes and audits nothing.
  */
-export async function setMemberActive({ actor, organisationId, userId, isActive }: { actor: TSessionUser; organisationId: string; userId: string; isActive: boolean }): Promise<{ changed: boolean }> {
+export async function setMemberActive({
+  actor,
+  organisationId,
+  userId,
+  isActive,
+}: {
+  actor: TSessionUser;
+  organisationId: string;
+  userId: string;
+  isActive: boolean;
+}): Promise<{ changed: boolean }> {
   if (userId === actor.id && !isActive) throw new AppError("INVALID_STATE", "You cannot deactivate your own account.");
 
   return db.$transaction(async (tx) => {
-    const member = await tx.user.findFirst({ where: { id: userId, organisationId }, select: { id: true, isActive: true, email: true } });
+    const member = await tx.user.findFirst({
+      where: { id: userId, organisationId },
+      select: { id: true, isActive: true, email: true },
+    });
     if (!member) throw new AppError("NOT_FOUND", "No such member in your organisation.");
     if (member.isActive === isActive) return { changed: false };
 

@@ -9,9 +9,20 @@ import { db } from "@/server/db";
  * Suspends or reactivates an organisation (audited). Its members are signed out on their
  * next request and cannot sign in while it is suspended. Idempotent.
  */
-export async function setOrganisationStatus({ actor, organisationId, status }: { actor: TSessionUser; organisationId: string; status: OrganisationStatus }): Promise<{ changed: boolean }> {
+export async function setOrganisationStatus({
+  actor,
+  organisationId,
+  status,
+}: {
+  actor: TSessionUser;
+  organisationId: string;
+  status: OrganisationStatus;
+}): Promise<{ changed: boolean }> {
   return db.$transaction(async (tx) => {
-    const organisation = await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true, status: true } });
+    const organisation = await tx.organisation.findUnique({
+      where: { id: organisationId },
+      select: { id: true, status: true },
+    });
     if (!organisation) throw new AppError("NOT_FOUND", "No such organisation.");
     if (organisation.status === status) return { changed: false };
 

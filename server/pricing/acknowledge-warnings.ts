@@ -10,11 +10,20 @@ import { getVersionOrThrow } from "@/server/pricing/version-records";
  * current warnings can be acknowledged; an acknowledgement lasts while the finding's key
  * (its code and rules) is the same, so an edit that changes the problem asks again.
  */
-export async function acknowledgeWarnings({ actor, versionId, keys }: { actor: TSessionUser; versionId: string; keys: string[] }): Promise<{ acknowledged: number }> {
+export async function acknowledgeWarnings({
+  actor,
+  versionId,
+  keys,
+}: {
+  actor: TSessionUser;
+  versionId: string;
+  keys: string[];
+}): Promise<{ acknowledged: number }> {
   const { findings } = await checkVersion(await getVersionOrThrow(versionId));
   const warnings = new Map(findings.filter((item) => item.severity === "warning").map((item) => [item.key, item]));
   const unknown = keys.filter((key) => !warnings.has(key));
-  if (unknown.length) throw new AppError("CONFLICT", "Some of these warnings no longer apply. Reload to see the current ones.");
+  if (unknown.length)
+    throw new AppError("CONFLICT", "Some of these warnings no longer apply. Reload to see the current ones.");
 
   return mutateDraft({
     actor,

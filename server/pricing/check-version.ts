@@ -16,12 +16,20 @@ export type TVersionCheck = {
 /** Runs the conflict detector on a version against the catalogue, as of its go-live (or now). */
 export async function checkVersion(version: TVersionRecord, catalog?: TPricingCatalog): Promise<TVersionCheck> {
   const { facts, catalogueAvailable } = catalog ?? (await loadPricingCatalog());
-  const findings = detectConflicts({ rules: version.rules, policy: version.policy, currency: version.ruleSet.currency, facts, at: version.effectiveFrom ?? new Date() });
+  const findings = detectConflicts({
+    rules: version.rules,
+    policy: version.policy,
+    currency: version.ruleSet.currency,
+    facts,
+    at: version.effectiveFrom ?? new Date(),
+  });
   // Without the catalogue every product would look unknown: leave those findings out (and block publishing, below).
   const aboutCatalogue = new Set(["UNKNOWN_PRODUCT", "UNKNOWN_SKU", "UNKNOWN_OPTION", "UNKNOWN_OPTION_VALUE"]);
   const relevant = catalogueAvailable ? findings : findings.filter((item) => !aboutCatalogue.has(item.code));
   const errors = relevant.filter((item) => item.severity === "error");
-  const unacknowledged = relevant.filter((item) => item.severity === "warning" && !version.acknowledgedWarnings.includes(item.key));
+  const unacknowledged = relevant.filter(
+    (item) => item.severity === "warning" && !version.acknowledgedWarnings.includes(item.key),
+  );
   const blocker = !catalogueAvailable
     ? "The catalogue cannot be reached, so the rules cannot be checked against it. Try again in a moment."
     : errors.length

@@ -11,13 +11,30 @@ import { lockRuleSetForNewVersion, toJson, toVersionRecord, VERSION_SELECT } fro
  * CONFLICT when a version is already open (draft, awaiting approval or approved): a rule
  * set has at most one, which the database enforces too.
  */
-export async function createDraft({ actor, ruleSetId }: { actor: TSessionUser; ruleSetId: string }): Promise<{ versionId: string; number: number }> {
+export async function createDraft({
+  actor,
+  ruleSetId,
+}: {
+  actor: TSessionUser;
+  ruleSetId: string;
+}): Promise<{ versionId: string; number: number }> {
   return db.$transaction(async (tx) => {
     const number = await lockRuleSetForNewVersion(tx, ruleSetId);
-    const open = await tx.pricingRuleSetVersion.findFirst({ where: { ruleSetId, status: { in: ["DRAFT", "PENDING_APPROVAL", "APPROVED"] } }, select: { number: true } });
-    if (open) throw new AppError("CONFLICT", `Version ${open.number} is still open: finish or discard it before starting another draft.`);
+    const open = await tx.pricingRuleSetVersion.findFirst({
+      where: { ruleSetId, status: { in: ["DRAFT", "PENDING_APPROVAL", "APPROVED"] } },
+      select: { number: true },
+    });
+    if (open)
+      throw new AppError(
+        "CONFLICT",
+        `Version ${open.number} is still open: finish or discard it before starting another draft.`,
+      );
 
-    const baseRow = await tx.pricingRuleSetVersion.findFirst({ where: { ruleSetId, status: "PUBLISHED" }, orderBy: { number: "desc" }, select: VERSION_SELECT });
+    const baseRow = await tx.pricingRuleSetVersion.findFirst({
+      where: { ruleSetId, status: "PUBLISHED" },
+      orderBy: { number: "desc" },
+      select: VERSION_SELECT,
+    });
     const base = baseRow ? toVersionRecord(baseRow) : null;
     const draft = await tx.pricingRuleSetVersion.create({
       data: {

@@ -5,7 +5,13 @@ import { db } from "@/server/db";
 import { lockVersion, requireStatus, toJson } from "@/server/pricing/version-records";
 
 /** Deletes an unpublished version; its rules are kept in the audit entry, so nothing is lost. */
-export async function discardVersion({ actor, versionId }: { actor: TSessionUser; versionId: string }): Promise<{ ruleSetId: string }> {
+export async function discardVersion({
+  actor,
+  versionId,
+}: {
+  actor: TSessionUser;
+  versionId: string;
+}): Promise<{ ruleSetId: string }> {
   return db.$transaction(async (tx) => {
     const version = await lockVersion(tx, versionId);
     requireStatus(version, ["DRAFT", "PENDING_APPROVAL", "APPROVED"], "be discarded");

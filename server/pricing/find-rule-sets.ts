@@ -16,7 +16,14 @@ export type TVersionSummary = {
   basedOnNumber: number | null;
 };
 
-export type TRuleSetSummary = { id: string; name: string; currency: string; liveVersionId: string | null; openVersionId: string | null; versions: TVersionSummary[] };
+export type TRuleSetSummary = {
+  id: string;
+  name: string;
+  currency: string;
+  liveVersionId: string | null;
+  openVersionId: string | null;
+  versions: TVersionSummary[];
+};
 
 /** Every rule set with its versions (newest first) and each version's state now. */
 export async function findRuleSets(now: Date = new Date()): Promise<TRuleSetSummary[]> {
@@ -28,12 +35,35 @@ export async function findRuleSets(now: Date = new Date()): Promise<TRuleSetSumm
       currency: true,
       versions: {
         orderBy: { number: "desc" },
-        select: { id: true, number: true, status: true, note: true, createdById: true, createdAt: true, approvedById: true, publishedAt: true, effectiveFrom: true, basedOnId: true, rules: true },
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          note: true,
+          createdById: true,
+          createdAt: true,
+          approvedById: true,
+          publishedAt: true,
+          effectiveFrom: true,
+          basedOnId: true,
+          rules: true,
+        },
       },
     },
   });
-  const userIds = [...new Set(ruleSets.flatMap((set) => set.versions.flatMap((version) => [version.createdById, version.approvedById])).filter((id): id is string => !!id))];
-  const users = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
+  const userIds = [
+    ...new Set(
+      ruleSets
+        .flatMap((set) => set.versions.flatMap((version) => [version.createdById, version.approvedById]))
+        .filter((id): id is string => !!id),
+    ),
+  ];
+  const users = new Map(
+    (await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((user) => [
+      user.id,
+      user.name,
+    ]),
+  );
 
   return ruleSets.map((set) => {
     const live = pickLiveVersion(set.versions, now);

@@ -13,7 +13,12 @@ const MAX_CACHED = 16;
 const compiledById = new Map<string, TCompiledRuleSet>();
 
 export function compileVersion(version: Pick<TVersionRecord, "id" | "rules" | "policy" | "ruleSet">): TCompiledRuleSet {
-  return compileRuleSet({ versionId: version.id, currency: version.ruleSet.currency, policy: version.policy, rules: version.rules });
+  return compileRuleSet({
+    versionId: version.id,
+    currency: version.ruleSet.currency,
+    policy: version.policy,
+    rules: version.rules,
+  });
 }
 
 /** The compiled form of a published version (cached), for re-deriving any past price. */
@@ -31,7 +36,10 @@ export async function getCompiledVersion(versionId: string): Promise<TCompiledRu
 }
 
 /** The version live for `currency` at `at`: the published one whose go-live passed last. */
-export async function getLiveVersionRef(currency: string, at: Date = new Date()): Promise<{ id: string; number: number; ruleSetId: string } | null> {
+export async function getLiveVersionRef(
+  currency: string,
+  at: Date = new Date(),
+): Promise<{ id: string; number: number; ruleSetId: string } | null> {
   return db.pricingRuleSetVersion.findFirst({
     where: { status: "PUBLISHED", effectiveFrom: { lte: at }, ruleSet: { currency } },
     orderBy: [{ effectiveFrom: "desc" }, { number: "desc" }],

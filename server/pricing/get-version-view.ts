@@ -24,13 +24,23 @@ export type TVersionView = {
 /** Everything the version page shows: the rules, their checks, the diff and who did what. */
 export async function getVersionView(versionId: string, now: Date = new Date()): Promise<TVersionView> {
   const version = await getVersionOrThrow(versionId);
-  const siblings = await db.pricingRuleSetVersion.findMany({ where: { ruleSetId: version.ruleSetId }, select: { id: true, number: true, status: true, effectiveFrom: true } });
+  const siblings = await db.pricingRuleSetVersion.findMany({
+    where: { ruleSetId: version.ruleSetId },
+    select: { id: true, number: true, status: true, effectiveFrom: true },
+  });
   const live = pickLiveVersion(siblings, now);
   const compareId = live && live.id !== version.id ? live.id : version.basedOnId;
   const compared = compareId ? await getVersionOrThrow(compareId) : null;
   const catalog = await loadPricingCatalog();
-  const peopleIds = [version.createdById, version.submittedById, version.approvedById, version.publishedById].filter((id): id is string => !!id);
-  const people = Object.fromEntries((await db.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
+  const peopleIds = [version.createdById, version.submittedById, version.approvedById, version.publishedById].filter(
+    (id): id is string => !!id,
+  );
+  const people = Object.fromEntries(
+    (await db.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true } })).map((user) => [
+      user.id,
+      user.name,
+    ]),
+  );
 
   return {
     version,

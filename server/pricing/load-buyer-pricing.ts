@@ -21,9 +21,17 @@ export type TBuyerPricing = {
  * cached), the published models of `products` (every product when omitted) and the live rules.
  * At most two short queries; the rest comes from process caches.
  */
-export async function loadBuyerPricing({ at = new Date(), products, ruleSet }: { at?: Date; products?: readonly string[]; ruleSet?: TCompiledRuleSet } = {}): Promise<TBuyerPricing> {
+export async function loadBuyerPricing({
+  at = new Date(),
+  products,
+  ruleSet,
+}: { at?: Date; products?: readonly string[]; ruleSet?: TCompiledRuleSet } = {}): Promise<TBuyerPricing> {
   const region = await getStoreRegion();
-  const [catalog, models, live] = await Promise.all([loadCatalog(), findPublishedModels(products), ruleSet ?? getLivePricing(region.currency, at)]);
+  const [catalog, models, live] = await Promise.all([
+    loadCatalog(),
+    findPublishedModels(products),
+    ruleSet ?? getLivePricing(region.currency, at),
+  ]);
 
   return { at, currency: region.currency, catalog, models, ruleSet: live };
 }

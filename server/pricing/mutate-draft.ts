@@ -21,7 +21,17 @@ export type TDraftChange<T> = {
  * transaction. `change` may throw an AppError to refuse; then nothing is written. A change
  * that returns `audit: null` changed nothing and writes nothing.
  */
-export async function mutateDraft<T>({ actor, versionId, action, change }: { actor: TSessionUser; versionId: string; action: string; change: (version: TVersionRecord) => TDraftChange<T> }): Promise<T> {
+export async function mutateDraft<T>({
+  actor,
+  versionId,
+  action,
+  change,
+}: {
+  actor: TSessionUser;
+  versionId: string;
+  action: string;
+  change: (version: TVersionRecord) => TDraftChange<T>;
+}): Promise<T> {
   return db.$transaction(async (tx) => {
     const version = await lockVersion(tx, versionId);
     requireStatus(version, ["DRAFT"], "be edited (reject or withdraw it to edit again)");
@@ -34,7 +44,14 @@ export async function mutateDraft<T>({ actor, versionId, action, change }: { act
     if (outcome.note !== undefined) data.note = outcome.note;
     if (outcome.acknowledgedWarnings) data.acknowledgedWarnings = toJson(outcome.acknowledgedWarnings);
     await tx.pricingRuleSetVersion.update({ where: { id: versionId }, data });
-    await recordAudit(tx, { actor, action, entityType: "pricing_version", entityId: versionId, before: toJson(outcome.audit.before), after: toJson(outcome.audit.after) });
+    await recordAudit(tx, {
+      actor,
+      action,
+      entityType: "pricing_version",
+      entityId: versionId,
+      before: toJson(outcome.audit.before),
+      after: toJson(outcome.audit.after),
+    });
 
     return outcome.result;
   });

@@ -47,10 +47,18 @@ function lineFacts(pricing: TBuyerPricing, request: TLineRequest, audience: TLin
   let configuration = request.configuration as TConfiguration;
   if (model && audience === "buyer") {
     const checked = checkConfiguration(model.definition, request.configuration);
-    if (!checked.ok) throw new AppError("INVALID_INPUT", checked.fieldErrors._form?.join(" ") ?? "Please correct the highlighted options.", checked.fieldErrors);
+    if (!checked.ok)
+      throw new AppError(
+        "INVALID_INPUT",
+        checked.fieldErrors._form?.join(" ") ?? "Please correct the highlighted options.",
+        checked.fieldErrors,
+      );
     configuration = checked.configuration;
   } else if (audience === "buyer" && product.isConfigurable) {
-    throw new AppError("INVALID_STATE", "This product cannot be configured yet: its configuration model is not published.");
+    throw new AppError(
+      "INVALID_STATE",
+      "This product cannot be configured yet: its configuration model is not published.",
+    );
   } else if (audience === "buyer" && Object.keys(configuration).length) {
     throw new AppError("INVALID_INPUT", "This product has no options.", { _form: ["This product has no options."] });
   }
@@ -59,9 +67,14 @@ function lineFacts(pricing: TBuyerPricing, request: TLineRequest, audience: TLin
   const variant = product.variants.find((item) => item.sku !== null && item.sku === sku);
   if (audience === "buyer" && !variant) {
     if (model) throw new AppError("INVALID_STATE", "This configuration does not match a variant of the product.");
-    throw new AppError("INVALID_INPUT", sku ? `${product.title} has no variant ${sku}.` : `Choose a variant of ${product.title}.`, { sku: [sku ? "No such variant." : "Choose a variant."] });
+    throw new AppError(
+      "INVALID_INPUT",
+      sku ? `${product.title} has no variant ${sku}.` : `Choose a variant of ${product.title}.`,
+      { sku: [sku ? "No such variant." : "Choose a variant."] },
+    );
   }
-  if (!sku) throw new AppError("INVALID_INPUT", `Choose a variant of ${product.title}.`, { sku: ["Choose a variant."] });
+  if (!sku)
+    throw new AppError("INVALID_INPUT", `Choose a variant of ${product.title}.`, { sku: ["Choose a variant."] });
 
   return {
     productHandle: product.handle,
@@ -76,11 +89,23 @@ function lineFacts(pricing: TBuyerPricing, request: TLineRequest, audience: TLin
 }
 
 /** The facts of a line and the engine's answer, which may be a refusal with its explanation (the simulator shows both). */
-export function evaluateBuyerLine(pricing: TBuyerPricing, request: TLineRequest, audience: TLineAudience = "buyer"): { facts: TLineFacts; result: TPriceResult } {
+export function evaluateBuyerLine(
+  pricing: TBuyerPricing,
+  request: TLineRequest,
+  audience: TLineAudience = "buyer",
+): { facts: TLineFacts; result: TPriceResult } {
   if (!pricing.ruleSet) throw new AppError("NOT_FOUND", `There are no published prices in ${pricing.currency} yet.`);
   const facts = lineFacts(pricing, request, audience);
   const categories = pricing.catalog.byHandle.get(facts.productHandle)!.categories.map((category) => category.handle);
-  const result = priceLine(pricing.ruleSet, { sku: facts.sku, product: facts.productHandle, categories, configuration: facts.configuration, organisationId: request.organisationId, quantity: request.quantity, at: pricing.at });
+  const result = priceLine(pricing.ruleSet, {
+    sku: facts.sku,
+    product: facts.productHandle,
+    categories,
+    configuration: facts.configuration,
+    organisationId: request.organisationId,
+    quantity: request.quantity,
+    at: pricing.at,
+  });
 
   return { facts, result };
 }
@@ -93,12 +118,36 @@ export function evaluateBuyerLine(pricing: TBuyerPricing, request: TLineRequest,
  * cards, adding to and changing the cart, the cart's re-check, and checkout. Trusts
  * `organisationId`: callers take it from the session. Pure given `pricing`.
  */
-export function priceBuyerLine(pricing: TBuyerPricing, request: TLineRequest, { withQuantityBreaks = false } = {}): TPricedLine {
+export function priceBuyerLine(
+  pricing: TBuyerPricing,
+  request: TLineRequest,
+  { withQuantityBreaks = false } = {},
+): TPricedLine {
   const { facts, result } = evaluateBuyerLine(pricing, request);
   if (!result.ok) throw new AppError("INVALID_STATE", result.message);
-  const quote = signQuote({ sku: facts.sku, configurationHash: facts.configurationHash, organisationId: request.organisationId, quantity: request.quantity, currency: pricing.currency }, result, pricing.at);
+  const quote = signQuote(
+    {
+      sku: facts.sku,
+      configurationHash: facts.configurationHash,
+      organisationId: request.organisationId,
+      quantity: request.quantity,
+      currency: pricing.currency,
+    },
+    result,
+    pricing.at,
+  );
   const categories = pricing.catalog.byHandle.get(facts.productHandle)!.categories.map((category) => category.handle);
-  const breaks = withQuantityBreaks && pricing.ruleSet ? quantityBreaks(pricing.ruleSet, { sku: facts.sku, product: facts.productHandle, categories, configuration: facts.configuration, organisationId: request.organisationId, at: pricing.at }) : [];
+  const breaks =
+    withQuantityBreaks && pricing.ruleSet
+      ? quantityBreaks(pricing.ruleSet, {
+          sku: facts.sku,
+          product: facts.productHandle,
+          categories,
+          configuration: facts.configuration,
+          organisationId: request.organisationId,
+          at: pricing.at,
+        })
+      : [];
 
   return { ...facts, ...quote, quantityBreaks: breaks };
 }

@@ -21,15 +21,31 @@ const CLOCK_SKEW_MS = 60_000;
  * against the live version). Needs an approved version when maker–checker is on; refuses
  * while the checks fail or if the draft changed while being checked.
  */
-export async function publishVersion({ actor, versionId, effectiveFrom }: { actor: TSessionUser; versionId: string; effectiveFrom: Date | null }): Promise<{ effectiveFrom: Date; scheduled: boolean }> {
+export async function publishVersion({
+  actor,
+  versionId,
+  effectiveFrom,
+}: {
+  actor: TSessionUser;
+  versionId: string;
+  effectiveFrom: Date | null;
+}): Promise<{ effectiveFrom: Date; scheduled: boolean }> {
   const now = new Date();
   if (effectiveFrom && effectiveFrom.getTime() < now.getTime() - CLOCK_SKEW_MS) {
-    throw new AppError("INVALID_INPUT", "A version cannot go live in the past: prices already charged would change their explanation.", { effectiveFrom: ["Choose a time from now on."] });
+    throw new AppError(
+      "INVALID_INPUT",
+      "A version cannot go live in the past: prices already charged would change their explanation.",
+      { effectiveFrom: ["Choose a time from now on."] },
+    );
   }
   const goLive = effectiveFrom && effectiveFrom > now ? effectiveFrom : now;
   const version = await getVersionOrThrow(versionId);
   const needsApproval = requiresPricingApproval(getEnv());
-  requireStatus(version, needsApproval ? ["APPROVED"] : ["DRAFT", "APPROVED"], needsApproval ? "be published before a second data manager approves it" : "be published");
+  requireStatus(
+    version,
+    needsApproval ? ["APPROVED"] : ["DRAFT", "APPROVED"],
+    needsApproval ? "be published before a second data manager approves it" : "be published",
+  );
   const check = await checkVersion({ ...version, effectiveFrom: goLive });
   if (check.blocker) throw new AppError("INVALID_STATE", check.blocker);
   const liveRef = await getLiveVersionRef(version.ruleSet.currency, now);
@@ -38,8 +54,12 @@ export async function publishVersion({ actor, versionId, effectiveFrom }: { acto
   return db.$transaction(async (tx) => {
     const locked = await lockVersion(tx, versionId);
     requireStatus(locked, [version.status], "be published");
-    if (locked.revision !== version.revision) throw new AppError("CONFLICT", "The draft changed while it was being checked. Please publish again.");
-    await tx.pricingRuleSetVersion.update({ where: { id: versionId }, data: { status: "PUBLISHED", publishedById: actor.id, publishedAt: now, effectiveFrom: goLive } });
+    if (locked.revision !== version.revision)
+      throw new AppError("CONFLICT", "The draft changed while it was being checked. Please publish again.");
+    await tx.pricingRuleSetVersion.update({
+      where: { id: versionId },
+      data: { status: "PUBLISHED", publishedById: actor.id, publishedAt: now, effectiveFrom: goLive },
+    });
     const scheduled = goLive > now;
     await recordAudit(tx, {
       actor,
@@ -47,7 +67,11 @@ export async function publishVersion({ actor, versionId, effectiveFrom }: { acto
       entityType: "pricing_version",
       entityId: versionId,
       before: { status: version.status, live: live ? live.number : null },
-      after: { status: "PUBLISHED", effectiveFrom: goLive.toISOString(), changes: diffVersions(live ?? { rules: [], policy: version.policy }, version).counts },
+      after: {
+        status: "PUBLISHED",
+        effectiveFrom: goLive.toISOString(),
+        changes: diffVersions(live ?? { rules: [], policy: version.policy }, version).counts,
+      },
     });
 
     return { effectiveFrom: goLive, scheduled };

@@ -18,7 +18,12 @@ let borealis: string;
 
 beforeAll(async () => {
   await seedDemoData(db, { password: "tradepost-demo" });
-  [acme, borealis] = (await db.organisation.findMany({ where: { name: { in: ["Acme Interiors", "Borealis Fitouts"] } }, orderBy: { name: "asc" } })).map((organisation) => organisation.id) as [string, string];
+  [acme, borealis] = (
+    await db.organisation.findMany({
+      where: { name: { in: ["Acme Interiors", "Borealis Fitouts"] } },
+      orderBy: { name: "asc" },
+    })
+  ).map((organisation) => organisation.id) as [string, string];
 });
 
 const table = (organisationId: string, quantity = 2): TQuoteRequest => ({
@@ -38,9 +43,14 @@ describe("the pricing catalogue", () => {
     expect(facts.products.find((product) => product.handle === "made-to-measure-table")).toMatchObject({
       skus: expect.arrayContaining(["TBL-ATELIER-OAK", "TBL-ATELIER-WALNUT", "TBL-ATELIER-GLASS"]),
       categories: ["tables"],
-      options: expect.arrayContaining([expect.objectContaining({ code: "width_mm", kind: "number", min: 600, max: 2400, step: 10, unit: "mm" }), expect.objectContaining({ code: "legs", kind: "choice", values: ["steel", "oak"] })]),
+      options: expect.arrayContaining([
+        expect.objectContaining({ code: "width_mm", kind: "number", min: 600, max: 2400, step: 10, unit: "mm" }),
+        expect.objectContaining({ code: "legs", kind: "choice", values: ["steel", "oak"] }),
+      ]),
     });
-    expect(organisations.map((organisation) => organisation.name)).toEqual(expect.arrayContaining(["Acme Interiors", "Borealis Fitouts"]));
+    expect(organisations.map((organisation) => organisation.name)).toEqual(
+      expect.arrayContaining(["Acme Interiors", "Borealis Fitouts"]),
+    );
   });
 });
 
@@ -51,12 +61,34 @@ describe("the demo price list", () => {
     const at = new Date();
     const prices = facts.products.flatMap((product) =>
       product.skus.map((sku) => {
-        const price = (organisationId: string) => priceLine(compiled, { sku, product: product.handle, categories: product.categories, configuration: defaultConfiguration(product.options), organisationId, quantity: 1, at });
+        const price = (organisationId: string) =>
+          priceLine(compiled, {
+            sku,
+            product: product.handle,
+            categories: product.categories,
+            configuration: defaultConfiguration(product.options),
+            organisationId,
+            quantity: 1,
+            at,
+          });
 
         return { sku, acme: price(acme), borealis: price(borealis) };
       }),
     );
-    expect(prices.map((line) => line.sku).sort()).toEqual(["ACC-ARM-DUAL", "ACC-FEET-M8", "ACC-GROMMET-80", "ACC-SCREEN-1200", "ACC-SCREEN-1600", "ACC-TRAY-800", "CBL-ASSY-CAT6A", "CBL-ASSY-OM4", "CBL-PATCH-10", "TBL-ATELIER-GLASS", "TBL-ATELIER-OAK", "TBL-ATELIER-WALNUT"]);
+    expect(prices.map((line) => line.sku).sort()).toEqual([
+      "ACC-ARM-DUAL",
+      "ACC-FEET-M8",
+      "ACC-GROMMET-80",
+      "ACC-SCREEN-1200",
+      "ACC-SCREEN-1600",
+      "ACC-TRAY-800",
+      "CBL-ASSY-CAT6A",
+      "CBL-ASSY-OM4",
+      "CBL-PATCH-10",
+      "TBL-ATELIER-GLASS",
+      "TBL-ATELIER-OAK",
+      "TBL-ATELIER-WALNUT",
+    ]);
     for (const line of prices) {
       expect(line.acme.ok && line.borealis.ok, line.sku).toBe(true);
       if (line.acme.ok && line.borealis.ok) expect(line.acme.unitPrice, line.sku).not.toBe(line.borealis.unitPrice);
@@ -68,7 +100,13 @@ describe("the demo price list", () => {
     // Walnut 1090.00 + width 1800 (6 × 15.00) + oak legs 120.00 + cable port 45.00 = 1345.00, −10 % = 1210.50
     expect(result.unitPrice).toBe(121_050);
     expect(result.lineTotal).toBe(242_100);
-    expect(result.breakdown.map((line) => [line.type, line.amountMinor])).toEqual([["base", 109_000], ["surcharge", 9_000], ["surcharge", 12_000], ["surcharge", 4_500], ["discount", -13_450]]);
+    expect(result.breakdown.map((line) => [line.type, line.amountMinor])).toEqual([
+      ["base", 109_000],
+      ["surcharge", 9_000],
+      ["surcharge", 12_000],
+      ["surcharge", 4_500],
+      ["discount", -13_450],
+    ]);
   });
 });
 
@@ -77,19 +115,29 @@ describe("signed price quotes", () => {
     const now = new Date();
     const quote = await quotePrice(table(acme), now);
     const check = checkQuote(quote.token, table(acme), now);
-    expect(check).toMatchObject({ ok: true, payload: { sku: "TBL-ATELIER-WALNUT", org: acme, qty: 2, cur: "EUR", rsv: quote.result.versionId, unit: 121_050 } });
+    expect(check).toMatchObject({
+      ok: true,
+      payload: { sku: "TBL-ATELIER-WALNUT", org: acme, qty: 2, cur: "EUR", rsv: quote.result.versionId, unit: 121_050 },
+    });
     expect(quote.expiresAt.getTime() - now.getTime()).toBe(getEnv().PRICING_QUOTE_TTL_MINUTES * 60_000);
   });
 
   it.each([
     ["another organisation", () => table(borealis)],
     ["another quantity", () => table(acme, 3)],
-    ["another configuration", () => ({ ...table(acme), configuration: { ...table(acme).configuration, width_mm: 1810 } })],
+    [
+      "another configuration",
+      () => ({ ...table(acme), configuration: { ...table(acme).configuration, width_mm: 1810 } }),
+    ],
     ["another SKU", () => ({ ...table(acme), sku: "TBL-ATELIER-OAK" })],
     ["another currency", () => ({ ...table(acme), currency: "USD" })],
   ])("refuses a quote presented for %s", async (_label, other) => {
     const quote = await quotePrice(table(acme));
-    expect(checkQuote(quote.token, other())).toEqual({ ok: false, reason: "MISMATCH", message: expect.stringMatching(/issued for another/) });
+    expect(checkQuote(quote.token, other())).toEqual({
+      ok: false,
+      reason: "MISMATCH",
+      message: expect.stringMatching(/issued for another/),
+    });
   });
 
   it("refuses a tampered token, one signed with another key, and an expired one", async () => {
@@ -100,10 +148,16 @@ describe("signed price quotes", () => {
     const cheaper = `${Buffer.from(JSON.stringify({ ...payload, unit: 1 })).toString("base64url")}.${signature}`;
     expect(checkQuote(cheaper, table(acme), now)).toMatchObject({ ok: false, reason: "BAD_SIGNATURE" });
     const { v: _v, ...fields } = payload as { v: number } & Parameters<typeof createQuoteToken>[0];
-    expect(checkQuote(createQuoteToken(fields, "someone-elses-secret-someone-elses-secret"), table(acme), now)).toMatchObject({ ok: false, reason: "BAD_SIGNATURE" });
+    expect(
+      checkQuote(createQuoteToken(fields, "someone-elses-secret-someone-elses-secret"), table(acme), now),
+    ).toMatchObject({ ok: false, reason: "BAD_SIGNATURE" });
     expect(checkQuote("not-a-token", table(acme), now)).toMatchObject({ ok: false, reason: "MALFORMED" });
     const later = new Date(quote.expiresAt.getTime() + 1_000);
-    expect(checkQuote(quote.token, table(acme), later)).toEqual({ ok: false, reason: "EXPIRED", message: expect.stringMatching(/expired/) });
+    expect(checkQuote(quote.token, table(acme), later)).toEqual({
+      ok: false,
+      reason: "EXPIRED",
+      message: expect.stringMatching(/expired/),
+    });
   });
 
   it("pins the version: the price can be re-derived from the version in the token", async () => {

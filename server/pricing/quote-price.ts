@@ -10,8 +10,16 @@ import { getLivePricing } from "@/server/pricing/get-live-pricing";
 export type TPricedResult = Extract<TPriceResult, { ok: true }>;
 export type TQuote = { result: TPricedResult; token: string; expiresAt: Date };
 export type TQuoteRequest = Omit<TPriceRequest, "at"> & { currency: string };
-export type TQuoteCheck = { ok: true; payload: TQuotePayload } | { ok: false; reason: "MALFORMED" | "BAD_SIGNATURE" | "EXPIRED" | "MISMATCH"; message: string };
-export type TQuoteSubject = { sku: string; configurationHash: string; organisationId: string; quantity: number; currency: string };
+export type TQuoteCheck =
+  | { ok: true; payload: TQuotePayload }
+  | { ok: false; reason: "MALFORMED" | "BAD_SIGNATURE" | "EXPIRED" | "MISMATCH"; message: string };
+export type TQuoteSubject = {
+  sku: string;
+  configurationHash: string;
+  organisationId: string;
+  quantity: number;
+  currency: string;
+};
 
 /** Signs a priced line: configuration hash, organisation, quantity, currency, rule-set version, unit price and expiry. */
 export function signQuote(subject: TQuoteSubject, result: TPricedResult, now: Date): TQuote {
@@ -44,7 +52,11 @@ export function quoteWith(compiled: TCompiledRuleSet | null, request: TQuoteRequ
   const result = priceLine(compiled, { ...request, at: now });
   if (!result.ok) throw new AppError("INVALID_STATE", result.message);
 
-  return signQuote({ ...request, configurationHash: configurationHash(request.sku, request.configuration) }, result, now);
+  return signQuote(
+    { ...request, configurationHash: configurationHash(request.sku, request.configuration) },
+    result,
+    now,
+  );
 }
 
 const REASONS = {
@@ -55,8 +67,15 @@ const REASONS = {
 } as const;
 
 /** Verifies a token and that it was issued for exactly this line. */
-export function checkQuote(token: string, expected: TQuoteSubject | TQuoteRequest, now: Date = new Date()): TQuoteCheck {
-  const hash = "configurationHash" in expected ? expected.configurationHash : configurationHash(expected.sku, expected.configuration);
+export function checkQuote(
+  token: string,
+  expected: TQuoteSubject | TQuoteRequest,
+  now: Date = new Date(),
+): TQuoteCheck {
+  const hash =
+    "configurationHash" in expected
+      ? expected.configurationHash
+      : configurationHash(expected.sku, expected.configuration);
   const verified = verifyQuoteToken(token, getEnv().PRICING_QUOTE_SECRET, now);
   if (!verified.ok) return { ok: false, reason: verified.reason, message: REASONS[verified.reason] };
   const { payload } = verified;

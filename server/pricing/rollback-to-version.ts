@@ -13,10 +13,19 @@ import { getVersionOrThrow, lockRuleSetForNewVersion, toJson } from "@/server/pr
  * was, so lines priced with it can still be explained. Needs no second approval: the
  * restored rules were approved when first published. Audited with what changes.
  */
-export async function rollbackToVersion({ actor, versionId }: { actor: TSessionUser; versionId: string }): Promise<{ versionId: string; number: number }> {
+export async function rollbackToVersion({
+  actor,
+  versionId,
+}: {
+  actor: TSessionUser;
+  versionId: string;
+}): Promise<{ versionId: string; number: number }> {
   const target = await getVersionOrThrow(versionId);
   if (target.status !== "PUBLISHED" || !target.effectiveFrom || target.effectiveFrom > new Date()) {
-    throw new AppError("INVALID_STATE", `Version ${target.number} has never been live; only a version that was live can be restored.`);
+    throw new AppError(
+      "INVALID_STATE",
+      `Version ${target.number} has never been live; only a version that was live can be restored.`,
+    );
   }
 
   return db.$transaction(async (tx) => {
@@ -48,7 +57,11 @@ export async function rollbackToVersion({ actor, versionId }: { actor: TSessionU
       entityType: "pricing_version",
       entityId: restored.id,
       before: { live: live?.number ?? null },
-      after: { live: number, restored: target.number, changes: diffVersions(live ?? { rules: [], policy: target.policy }, target).counts },
+      after: {
+        live: number,
+        restored: target.number,
+        changes: diffVersions(live ?? { rules: [], policy: target.policy }, target).counts,
+      },
     });
 
     return { versionId: restored.id, number };

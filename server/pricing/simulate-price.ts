@@ -17,13 +17,31 @@ export type TSimulation = {
  * and the model's SKU choice apply, but a configuration is priced even where no model allows it
  * yet (prices are prepared before models are published). Refusals come back with their reasons.
  */
-export async function simulatePrice({ versionId, product, sku, configuration, organisationId, quantity, at }: { versionId: string; product: string; sku: string; configuration: TConfiguration; organisationId: string; quantity: number; at: Date }): Promise<TSimulation> {
+export async function simulatePrice({
+  versionId,
+  product,
+  sku,
+  configuration,
+  organisationId,
+  quantity,
+  at,
+}: {
+  versionId: string;
+  product: string;
+  sku: string;
+  configuration: TConfiguration;
+  organisationId: string;
+  quantity: number;
+  at: Date;
+}): Promise<TSimulation> {
   const version = await getVersionOrThrow(versionId);
   const liveRef = await getLiveVersionRef(version.ruleSet.currency, at);
   const pricing = await loadBuyerPricing({ at, products: [product], ruleSet: compileVersion(version) });
   const request = { organisationId, product, configuration, quantity, sku };
   const draft = evaluateBuyerLine(pricing, request, "data-manager");
-  const live = liveRef ? evaluateBuyerLine({ ...pricing, ruleSet: await getCompiledVersion(liveRef.id) }, request, "data-manager") : null;
+  const live = liveRef
+    ? evaluateBuyerLine({ ...pricing, ruleSet: await getCompiledVersion(liveRef.id) }, request, "data-manager")
+    : null;
 
   return {
     version: { id: version.id, number: version.number, result: draft.result },

@@ -38,10 +38,19 @@ export const VERSION_SELECT = {
 } satisfies Prisma.PricingRuleSetVersionSelect;
 
 type TVersionRow = Prisma.PricingRuleSetVersionGetPayload<{ select: typeof VERSION_SELECT }>;
-export type TVersionRecord = Omit<TVersionRow, "rules" | "policy" | "acknowledgedWarnings"> & { rules: TPricingRule[]; policy: TPricingPolicy; acknowledgedWarnings: string[] };
+export type TVersionRecord = Omit<TVersionRow, "rules" | "policy" | "acknowledgedWarnings"> & {
+  rules: TPricingRule[];
+  policy: TPricingPolicy;
+  acknowledgedWarnings: string[];
+};
 
 export function toVersionRecord(row: TVersionRow): TVersionRecord {
-  return { ...row, rules: ZStoredRules.parse(row.rules), policy: ZPricingPolicy.parse(row.policy), acknowledgedWarnings: ZAcknowledged.parse(row.acknowledgedWarnings) };
+  return {
+    ...row,
+    rules: ZStoredRules.parse(row.rules),
+    policy: ZPricingPolicy.parse(row.policy),
+    acknowledgedWarnings: ZAcknowledged.parse(row.acknowledgedWarnings),
+  };
 }
 
 type TClient = Pick<Prisma.TransactionClient, "pricingRuleSetVersion">;
@@ -74,7 +83,12 @@ export async function lockRuleSetForNewVersion(tx: Prisma.TransactionClient, rul
 
 export function requireStatus(version: TVersionRecord, allowed: TVersionRecord["status"][], doing: string): void {
   if (!allowed.includes(version.status)) {
-    const state = { DRAFT: "a draft", PENDING_APPROVAL: "waiting for approval", APPROVED: "approved", PUBLISHED: "published" }[version.status];
+    const state = {
+      DRAFT: "a draft",
+      PENDING_APPROVAL: "waiting for approval",
+      APPROVED: "approved",
+      PUBLISHED: "published",
+    }[version.status];
     throw new AppError("INVALID_STATE", `Version ${version.number} is ${state}; it cannot ${doing}.`);
   }
 }

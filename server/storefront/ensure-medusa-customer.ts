@@ -2,7 +2,11 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { TSessionUser } from "@/server/auth/session";
 import { ensureExternalRecord } from "@/server/integrations/ensure-external-record";
-import { addCustomerToGroup, createMedusaCustomerGroup, findMedusaCustomerGroup } from "@/server/medusa/customer-groups";
+import {
+  addCustomerToGroup,
+  createMedusaCustomerGroup,
+  findMedusaCustomerGroup,
+} from "@/server/medusa/customer-groups";
 import { adoptMedusaCustomer, createMedusaCustomer, findMedusaCustomerByEmail } from "@/server/medusa/customers";
 
 /** The organisation's Medusa customer group, created on first need and linked in the external-ID table (exactly once). */
@@ -21,7 +25,13 @@ export async function ensureMedusaCustomerGroup(organisation: { id: string; name
 export async function ensureMedusaCustomer(user: TSessionUser): Promise<string> {
   if (!user.organisationId) throw new AppError("FORBIDDEN", "Only buyers of an organisation have a cart.");
   const organisation = { id: user.organisationId, name: user.organisationName ?? user.organisationId };
-  const buyer = { email: user.email, name: user.name, companyName: organisation.name, userId: user.id, organisationId: organisation.id };
+  const buyer = {
+    email: user.email,
+    name: user.name,
+    companyName: organisation.name,
+    userId: user.id,
+    organisationId: organisation.id,
+  };
   const inGroup = async (customerId: string) => {
     await addCustomerToGroup(await ensureMedusaCustomerGroup(organisation), customerId);
 

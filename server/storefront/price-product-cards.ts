@@ -6,7 +6,11 @@ import { loadBuyerPricing } from "@/server/pricing/load-buyer-pricing";
 import { priceBuyerLine } from "@/server/pricing/price-buyer-line";
 
 /** How a card's price reads: the only price, the cheapest variant's, or the default configuration's. */
-export type TCardPrice = { unitPriceMinor: number; currency: string; basis: "single" | "from" | "default_configuration" };
+export type TCardPrice = {
+  unitPriceMinor: number;
+  currency: string;
+  basis: "single" | "from" | "default_configuration";
+};
 
 /**
  * The organisation's price for one of each product on a catalogue page, through the same
@@ -33,9 +37,15 @@ export async function priceProductCards(organisationId: string, handles: string[
     if (!product) continue;
     const model = pricing.models.get(handle);
     const skus = skusOf(product);
-    const unitPrices = model ? tryPrice(handle, defaultModelConfiguration(model.definition)) : skus.flatMap((sku) => tryPrice(handle, {}, sku));
+    const unitPrices = model
+      ? tryPrice(handle, defaultModelConfiguration(model.definition))
+      : skus.flatMap((sku) => tryPrice(handle, {}, sku));
     if (!unitPrices.length) continue;
-    prices.set(handle, { unitPriceMinor: Math.min(...unitPrices), currency: pricing.currency, basis: model ? "default_configuration" : skus.length > 1 ? "from" : "single" });
+    prices.set(handle, {
+      unitPriceMinor: Math.min(...unitPrices),
+      currency: pricing.currency,
+      basis: model ? "default_configuration" : skus.length > 1 ? "from" : "single",
+    });
   }
 
   return prices;

@@ -12,7 +12,11 @@ const VERSIONED = {
 } as const;
 
 /** The next version number of the parent, or null when there is no such parent. */
-export async function takeNextVersionNumber(tx: Prisma.TransactionClient, parent: keyof typeof VERSIONED, parentId: string): Promise<number | null> {
+export async function takeNextVersionNumber(
+  tx: Prisma.TransactionClient,
+  parent: keyof typeof VERSIONED,
+  parentId: string,
+): Promise<number | null> {
   const { versions, parentKey } = VERSIONED[parent];
   const [next] = await tx.$queryRaw<{ number: number }[]>`
     UPDATE ${Prisma.raw(`"${parent}"`)} AS p

@@ -50,11 +50,29 @@ export function appEnv({
 }
 
 export async function buildApp(logDir: string): Promise<void> {
-  await runToCompletion({ name: "next-build", command: bin("next"), args: ["build"], cwd: ROOT, env: { NEXT_TELEMETRY_DISABLED: "1" }, logDir });
+  await runToCompletion({
+    name: "next-build",
+    command: bin("next"),
+    args: ["build"],
+    cwd: ROOT,
+    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    logDir,
+  });
 }
 
-export async function startApp({ env, port, dev, logDir }: { env: TEnvVars; port: number; dev: boolean; logDir: string }): Promise<TService> {
-  if (await isPortAnswering(port)) throw new Error(`Port ${port} is already in use. Stop what runs there or set APP_PORT.`);
+export async function startApp({
+  env,
+  port,
+  dev,
+  logDir,
+}: {
+  env: TEnvVars;
+  port: number;
+  dev: boolean;
+  logDir: string;
+}): Promise<TService> {
+  if (await isPortAnswering(port))
+    throw new Error(`Port ${port} is already in use. Stop what runs there or set APP_PORT.`);
   const service = startService({
     name: "app",
     command: bin("next"),
@@ -93,7 +111,8 @@ export async function startOdooEmulator({
   logDir: string;
   stateFile?: string;
 }): Promise<TService> {
-  if (await isPortAnswering(port)) throw new Error(`Port ${port} is already in use. Stop what runs there or set ODOO_PORT.`);
+  if (await isPortAnswering(port))
+    throw new Error(`Port ${port} is already in use. Stop what runs there or set ODOO_PORT.`);
   const args = ["stack/odoo-emulator/main.ts", "--port", String(port), "--api-key", apiKey, "--db", ODOO_EMULATOR_DB];
   if (stateFile) args.push("--state-file", stateFile);
   const env = { ODOO_EMULATOR_ADMIN_TOKEN: adminToken };

@@ -3,7 +3,12 @@ import { execFileSync } from "node:child_process";
 
 /** The Chromium the e2e tests drive: CHROMIUM_PATH, else Debian's, else whatever is on PATH. */
 export function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+  ];
   for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
   for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
     try {

@@ -1,6 +1,14 @@
 import { DEMO_USERS } from "../../prisma/seed/demo-data";
 
-export function printSummary({ appPort, medusaPort, odooPort, password, logDir, embeddedPg, pgPort }: {
+export function printSummary({
+  appPort,
+  medusaPort,
+  odooPort,
+  password,
+  logDir,
+  embeddedPg,
+  pgPort,
+}: {
   appPort: number;
   medusaPort: number;
   odooPort: number;
@@ -10,7 +18,9 @@ export function printSummary({ appPort, medusaPort, odooPort, password, logDir, 
   pgPort: number;
 }): void {
   const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
-  const logins = DEMO_USERS.map((user) => `    ${user.email.padEnd(width)}  ${user.role.padEnd(12)}  ${user.organisation ?? "Tradepost staff"}`);
+  const logins = DEMO_USERS.map(
+    (user) => `    ${user.email.padEnd(width)}  ${user.role.padEnd(12)}  ${user.organisation ?? "Tradepost staff"}`,
+  );
   console.log(`
 Tradepost is running.
 

@@ -70,16 +70,40 @@ export function keysFile(stateDir: string, databaseUrl: string): string {
 }
 
 /** Runs the idempotent seed again (tests use it to prove a second run changes nothing). */
-export async function seedMedusa({ databaseUrl, keys, logDir, secrets }: { databaseUrl: string; keys: string; logDir?: string; secrets: { jwtSecret: string; cookieSecret: string } }): Promise<void> {
+export async function seedMedusa({
+  databaseUrl,
+  keys,
+  logDir,
+  secrets,
+}: {
+  databaseUrl: string;
+  keys: string;
+  logDir?: string;
+  secrets: { jwtSecret: string; cookieSecret: string };
+}): Promise<void> {
   const env = medusaEnv({ databaseUrl, ...secrets, corsOrigin: "http://localhost", port: 0 });
-  await runToCompletion({ name: "medusa-seed", command: MEDUSA_BIN, args: ["exec", "./src/scripts/seed.ts"], cwd: MEDUSA_DIR, env: { ...env, TRADEPOST_MEDUSA_KEYS_FILE: keys }, logDir });
+  await runToCompletion({
+    name: "medusa-seed",
+    command: MEDUSA_BIN,
+    args: ["exec", "./src/scripts/seed.ts"],
+    cwd: MEDUSA_DIR,
+    env: { ...env, TRADEPOST_MEDUSA_KEYS_FILE: keys },
+    logDir,
+  });
 }
 
 export async function startMedusa(env: TMedusaEnv & { logDir: string }): Promise<TService> {
   if (await isPortAnswering(env.port)) {
     throw new Error(`Port ${env.port} already answers: is another Medusa running? Stop it or set MEDUSA_PORT.`);
   }
-  const service = startService({ name: "medusa", command: MEDUSA_BIN, args: ["start"], cwd: MEDUSA_DIR, env: medusaEnv(env), logDir: env.logDir });
+  const service = startService({
+    name: "medusa",
+    command: MEDUSA_BIN,
+    args: ["start"],
+    cwd: MEDUSA_DIR,
+    env: medusaEnv(env),
+    logDir: env.logDir,
+  });
   await waitForHttp(`http://127.0.0.1:${env.port}/health`, { service, timeoutMs: 120_000 });
 
   return service;

@@ -33,7 +33,13 @@ export function startPostgresStep(options: TStartPostgres): Promise<TPostgres> {
   return step(label, () => startPostgres(options));
 }
 
-export async function startPostgres({ stateDir, port, password, databaseNames, persistent = true }: TStartPostgres): Promise<TPostgres> {
+export async function startPostgres({
+  stateDir,
+  port,
+  password,
+  databaseNames,
+  persistent = true,
+}: TStartPostgres): Promise<TPostgres> {
   const logFile = path.join(stateDir, "logs", "postgres.log");
   const external = process.env.DATABASE_URL;
   if (external) {
@@ -49,7 +55,9 @@ export async function startPostgres({ stateDir, port, password, databaseNames, p
   }
 
   if (await isPortAnswering(port)) {
-    throw new Error(`Port ${port} is already in use, so the embedded PostgreSQL cannot start there. Stop what runs there, or set PG_PORT (or DATABASE_URL to use that server).`);
+    throw new Error(
+      `Port ${port} is already in use, so the embedded PostgreSQL cannot start there. Stop what runs there, or set PG_PORT (or DATABASE_URL to use that server).`,
+    );
   }
   mkdirSync(path.dirname(logFile), { recursive: true });
   const relocatedTo = relocationDir(stateDir);

@@ -25,7 +25,9 @@ const running = new Set<TService>();
 
 export function startService({ name, command, args, cwd, env, logDir, onLine }: TStartOptions): TService {
   // An undefined value removes the variable (spawn would pass the string "undefined").
-  const merged = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter((entry) => entry[1] !== undefined)) as NodeJS.ProcessEnv;
+  const merged = Object.fromEntries(
+    Object.entries({ ...process.env, ...env }).filter((entry) => entry[1] !== undefined),
+  ) as NodeJS.ProcessEnv;
   const child = spawn(command, args, { cwd, env: merged, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let logFile: string | undefined;
   if (logDir) {
@@ -78,17 +80,31 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 /** Resolves when `url` answers with one of `okStatuses`; rejects after `timeoutMs` or if the service exits. */
-export async function waitForHttp(url: string, { service, timeoutMs = 120_000, okStatuses = [200] }: { service?: TService; timeoutMs?: number; okStatuses?: number[] } = {}): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  {
+    service,
+    timeoutMs = 120_000,
+    okStatuses = [200],
+  }: { service?: TService; timeoutMs?: number; okStatuses?: number[] } = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service && service.child.exitCode !== null) {
-      throw new Error(`${service.name} exited (code ${service.child.exitCode}) before ${url} answered${service.logFile ? `; see ${service.logFile}` : ""}`);
+      throw new Error(
+        `${service.name} exited (code ${service.child.exitCode}) before ${url} answered${service.logFile ? `; see ${service.logFile}` : ""}`,
+      );
     }
-    const status = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status, () => 0);
+    const status = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (okStatuses.includes(status)) return;
     await sleep(500);
   }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s${service?.logFile ? `; see ${service.logFile}` : ""}`);
+  throw new Error(
+    `${url} did not answer within ${timeoutMs / 1000} s${service?.logFile ? `; see ${service.logFile}` : ""}`,
+  );
 }
 
 /** True when something already listens on the port (a stale server would look like auth bugs). */
@@ -108,10 +124,18 @@ export async function isPortAnswering(port: number): Promise<boolean> {
 /** Runs a command to completion; rejects with its output's tail when it fails. */
 export async function runToCompletion({ name, command, args, cwd, env, logDir, onLine }: TStartOptions): Promise<void> {
   const lines: string[] = [];
-  const service = startService({ name, command, args, cwd, env, logDir, onLine: (line) => {
-    lines.push(line);
-    onLine?.(line);
-  } });
+  const service = startService({
+    name,
+    command,
+    args,
+    cwd,
+    env,
+    logDir,
+    onLine: (line) => {
+      lines.push(line);
+      onLine?.(line);
+    },
+  });
   const code = await new Promise<number | null>((resolve) => service.child.once("exit", (c) => resolve(c)));
   if (code !== 0) throw new Error(`${name} failed (exit ${code}):\n${lines.slice(-25).join("\n")}`);
 }

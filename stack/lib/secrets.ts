@@ -19,7 +19,9 @@ const token = (bytes: number) => randomBytes(bytes).toString("hex");
 
 export function loadOrCreateSecrets(stateDir: string): TStackSecrets {
   const file = path.join(stateDir, "secrets.json");
-  const existing: Partial<TStackSecrets> = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<TStackSecrets>) : {};
+  const existing: Partial<TStackSecrets> = existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as Partial<TStackSecrets>)
+    : {};
   const secrets: TStackSecrets = {
     postgresPassword: existing.postgresPassword ?? token(16),
     nextAuthSecret: existing.nextAuthSecret ?? token(32),

@@ -1,6 +1,6 @@
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { defineConfig, loadEnv } from "@medusajs/framework/utils";
 
-loadEnv(process.env.NODE_ENV || "development", process.cwd())
+loadEnv(process.env.NODE_ENV || "development", process.cwd());
 
 // Tradepost's Medusa backend. Started by ../up.ts with DATABASE_URL, the CORS origins and
 // the JWT/cookie secrets in the environment. Without REDIS_URL Medusa uses its in-memory
@@ -18,4 +18,4 @@ module.exports = defineConfig({
   },
   // Tradepost is the back office; Medusa's dashboard is not served (saves ~0.5 GB).
   admin: { disable: true },
-})
+});

@@ -19,12 +19,23 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /** Why a request to the admin API is refused, or null when it may go ahead. */
-export function refuseAdminRequest(req: IncomingMessage, rawBody: string, adminToken: string | undefined): TAdminRefusal | null {
-  if (!LOCAL_HOST.test(req.headers.host ?? "")) return { status: 403, error: "the admin API answers only requests for localhost, 127.0.0.1 or [::1]" };
-  if (!adminToken) return { status: 403, error: "the admin API is disabled: start the emulator with --admin-token (or ODOO_EMULATOR_ADMIN_TOKEN)" };
+export function refuseAdminRequest(
+  req: IncomingMessage,
+  rawBody: string,
+  adminToken: string | undefined,
+): TAdminRefusal | null {
+  if (!LOCAL_HOST.test(req.headers.host ?? ""))
+    return { status: 403, error: "the admin API answers only requests for localhost, 127.0.0.1 or [::1]" };
+  if (!adminToken)
+    return {
+      status: 403,
+      error: "the admin API is disabled: start the emulator with --admin-token (or ODOO_EMULATOR_ADMIN_TOKEN)",
+    };
   const match = /^bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
-  if (!match || !sameSecret(match[1]!, adminToken)) return { status: 401, error: "the admin API needs Authorization: Bearer <admin token>" };
-  if (rawBody && !isJsonContentType(req.headers["content-type"])) return { status: 415, error: "a request body must be sent as Content-Type: application/json" };
+  if (!match || !sameSecret(match[1]!, adminToken))
+    return { status: 401, error: "the admin API needs Authorization: Bearer <admin token>" };
+  if (rawBody && !isJsonContentType(req.headers["content-type"]))
+    return { status: 415, error: "a request body must be sent as Content-Type: application/json" };
 
   return null;
 }

@@ -7,11 +7,22 @@ import type { OdooEmulator } from "./emulator";
 import { refuseAdminRequest } from "./admin-guard";
 import { OdooError } from "./errors";
 import { sendJson } from "./http-responses";
-import { confirmSaleOrder, createRule, deliverOrder, setStock, ZDeliver, ZRule, ZSaleOrderAction, ZSetStock } from "./sales-rep";
+import {
+  confirmSaleOrder,
+  createRule,
+  deliverOrder,
+  setStock,
+  ZDeliver,
+  ZRule,
+  ZSaleOrderAction,
+  ZSetStock,
+} from "./sales-rep";
 
 type THandler = (emulator: OdooEmulator, body: unknown, url: URL) => unknown;
 
-const ZPartnerChange = z.object({ id: z.number().int().positive(), values: z.record(z.string(), z.unknown()) }).strict();
+const ZPartnerChange = z
+  .object({ id: z.number().int().positive(), values: z.record(z.string(), z.unknown()) })
+  .strict();
 const ZClock = z.object({ frozenAt: z.string().nullable().optional(), offsetMs: z.number().int().optional() }).strict();
 const ZApiKey = z.object({ uid: z.number().int().positive(), key: z.string().min(8) }).strict();
 const ZReset = z.object({ deliveryInstalled: z.boolean().optional() }).strict();
@@ -53,7 +64,8 @@ const ROUTES: Record<string, THandler> = {
     return { ok: true };
   },
   "POST webhook-rules": (emulator, body) => emulator.perform((env) => createRule(env, ZRule.parse(body))),
-  "POST actions/sale-order": (emulator, body) => emulator.perform((env) => confirmSaleOrder(env, ZSaleOrderAction.parse(body))),
+  "POST actions/sale-order": (emulator, body) =>
+    emulator.perform((env) => confirmSaleOrder(env, ZSaleOrderAction.parse(body))),
   "POST actions/deliver": (emulator, body) => emulator.perform((env) => deliverOrder(env, ZDeliver.parse(body))),
   "POST actions/partner": (emulator, body) => {
     const { id, values } = ZPartnerChange.parse(body);
@@ -63,7 +75,13 @@ const ROUTES: Record<string, THandler> = {
   "POST actions/stock": (emulator, body) => emulator.perform((env) => setStock(env, ZSetStock.parse(body))),
 };
 
-export async function handleAdmin(emulator: OdooEmulator, req: IncomingMessage, res: ServerResponse, url: URL, rawBody: string): Promise<void> {
+export async function handleAdmin(
+  emulator: OdooEmulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  rawBody: string,
+): Promise<void> {
   const refusal = refuseAdminRequest(req, rawBody, emulator.options.adminToken);
   if (refusal) return sendJson(res, refusal.status, { error: refusal.error });
   const handler = ROUTES[`${req.method} ${url.pathname.slice("/__emulator/".length)}`];
@@ -72,7 +90,11 @@ export async function handleAdmin(emulator: OdooEmulator, req: IncomingMessage, 
     const body = rawBody ? (JSON.parse(rawBody) as unknown) : undefined;
     sendJson(res, 200, (await handler(emulator, body, url)) ?? null);
   } catch (error) {
-    if (error instanceof z.ZodError) return sendJson(res, 400, { error: "invalid request", issues: error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) });
+    if (error instanceof z.ZodError)
+      return sendJson(res, 400, {
+        error: "invalid request",
+        issues: error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+      });
     if (error instanceof SyntaxError) return sendJson(res, 400, { error: "the body is not JSON" });
     if (error instanceof OdooError) return sendJson(res, error.json2Status, error.body());
     throw error;

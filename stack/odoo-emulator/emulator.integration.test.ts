@@ -17,7 +17,15 @@ import { startService, stopService } from "../lib/processes";
 let odoo: Awaited<ReturnType<typeof startTestEmulator>>;
 let listener: Awaited<ReturnType<typeof startListener>>;
 let hookUrl: string;
-const client = () => new OdooClient({ url: odoo.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs: 3_000, maxConcurrency: 4 });
+const client = () =>
+  new OdooClient({
+    url: odoo.url,
+    db: "erp",
+    protocol: "json2",
+    apiKey: EMULATOR_API_KEY,
+    timeoutMs: 3_000,
+    maxConcurrency: 4,
+  });
 const bodies = () => listener.received.map((hook) => JSON.parse(hook.bodyRaw) as Record<string, unknown>);
 
 beforeAll(async () => {
@@ -36,7 +44,10 @@ beforeEach(async () => {
 });
 
 async function failure(promise: Promise<unknown>): Promise<OdooError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(OdooError);
 
   return error as OdooError;
@@ -71,13 +82,35 @@ describe("fault injection", () => {
 
   it("a timeout fault holds the request until the caller gives up", async () => {
     await odoo.admin("POST", "faults", { kind: "timeout", delayMs: 1_000, model: "res.partner", count: 1 });
-    const slow = new OdooClient({ url: odoo.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs: 300, maxConcurrency: 1 });
+    const slow = new OdooClient({
+      url: odoo.url,
+      db: "erp",
+      protocol: "json2",
+      apiKey: EMULATOR_API_KEY,
+      timeoutMs: 300,
+      maxConcurrency: 1,
+    });
     expect(await failure(slow.searchCount("res.partner"))).toMatchObject({ kind: "timeout", retryable: true });
   });
 
   it("applies an error rate as a probability", async () => {
-    await odoo.admin("POST", "faults", { kind: "error", status: 503, rate: 0.5, model: "res.country", method: "search_count" });
-    const outcomes = await Promise.all(Array.from({ length: 40 }, () => client().searchCount("res.country").then(() => "ok", () => "failed")));
+    await odoo.admin("POST", "faults", {
+      kind: "error",
+      status: 503,
+      rate: 0.5,
+      model: "res.country",
+      method: "search_count",
+    });
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        client()
+          .searchCount("res.country")
+          .then(
+            () => "ok",
+            () => "failed",
+          ),
+      ),
+    );
     const failed = outcomes.filter((outcome) => outcome === "failed").length;
 
     expect(failed).toBeGreaterThan(6);
@@ -85,7 +118,12 @@ describe("fault injection", () => {
   });
 
   it("drops webhooks, or delivers them late, when told to", async () => {
-    await odoo.admin("POST", "webhook-rules", { model: "res.partner", triggerFields: ["street"], fields: ["street"], url: hookUrl });
+    await odoo.admin("POST", "webhook-rules", {
+      model: "res.partner",
+      triggerFields: ["street"],
+      fields: ["street"],
+      url: hookUrl,
+    });
     await odoo.admin("PUT", "faults/webhooks", { drop: true });
     await client().write("res.partner", [1], { street: "Dropped Street 1" });
     expect(listener.received).toHaveLength(0);
@@ -113,29 +151,57 @@ describe("acting as Odoo's users", () => {
       { model: "sale.order", triggerFields: ["state"], fields: ["name", "state", "partner_id", "client_order_ref"] },
       { model: "stock.picking", trigger: "on_state_set", stateValue: "done", fields: ["name", "state", "sale_id"] },
       { model: "stock.quant", triggerFields: ["quantity"], fields: ["product_id", "location_id", "quantity"] },
-      { model: "res.partner", triggerFields: ["street", "city", "zip", "credit_limit"], fields: ["name", "street", "city"] },
+      {
+        model: "res.partner",
+        triggerFields: ["street", "city", "zip", "credit_limit"],
+        fields: ["name", "street", "city"],
+      },
     ]) {
       expect((await odoo.admin("POST", "webhook-rules", { ...rule, url: hookUrl })).status).toBe(200);
     }
   });
 
   it("a stock count, a sales rep's confirmed order and its delivery fire the webhooks Odoo would", async () => {
-    const [productId] = await client().create("product.product", { name: "Desk Grommet", default_code: "ACC-GROMMET-80", list_price: 12.5, type: "consu", is_storable: true });
+    const [productId] = await client().create("product.product", {
+      name: "Desk Grommet",
+      default_code: "ACC-GROMMET-80",
+      list_price: 12.5,
+      type: "consu",
+      is_storable: true,
+    });
     await odoo.admin("POST", "actions/stock", { defaultCode: "ACC-GROMMET-80", quantity: 40 });
     // Creating the counted quant fires "on creation" (quantity 0), then applying the count
     // moves 40 from the inventory-adjustment location: that quant first, then WH/Stock.
-    expect(bodies().filter((body) => body._model === "stock.quant").map((body) => body.quantity)).toEqual([0, -40, 40]);
+    expect(
+      bodies()
+        .filter((body) => body._model === "stock.quant")
+        .map((body) => body.quantity),
+    ).toEqual([0, -40, 40]);
 
     listener.received.length = 0;
-    const order = (await odoo.admin("POST", "actions/sale-order", { partnerId: 1, clientOrderRef: "REP-1", lines: [{ productId, quantity: 5, priceUnit: 11 }] })).body as { id: number; name: string; state: string; pickingIds: number[] };
+    const order = (
+      await odoo.admin("POST", "actions/sale-order", {
+        partnerId: 1,
+        clientOrderRef: "REP-1",
+        lines: [{ productId, quantity: 5, priceUnit: 11 }],
+      })
+    ).body as { id: number; name: string; state: string; pickingIds: number[] };
     expect(order).toMatchObject({ state: "sale", pickingIds: [expect.any(Number)] });
-    expect(bodies().map((body) => [body._model, body.state])).toEqual([["sale.order", "draft"], ["sale.order", "sale"]]);
+    expect(bodies().map((body) => [body._model, body.state])).toEqual([
+      ["sale.order", "draft"],
+      ["sale.order", "sale"],
+    ]);
 
     listener.received.length = 0;
     await odoo.admin("POST", "actions/deliver", { saleOrderId: order.id, trackingRef: "DHL-REP-1" });
     expect(bodies().map((body) => body._model)).toEqual(["stock.quant", "stock.quant", "stock.picking"]);
     expect(bodies().at(-1)).toMatchObject({ state: "done", sale_id: order.id });
-    const [picking] = await client().read("stock.picking", order.pickingIds, ["carrier_tracking_ref", "state"], z.object({ id: z.number(), carrier_tracking_ref: z.string(), state: z.string() }));
+    const [picking] = await client().read(
+      "stock.picking",
+      order.pickingIds,
+      ["carrier_tracking_ref", "state"],
+      z.object({ id: z.number(), carrier_tracking_ref: z.string(), state: z.string() }),
+    );
     expect(picking).toMatchObject({ carrier_tracking_ref: "DHL-REP-1", state: "done" });
   });
 
@@ -158,37 +224,122 @@ describe("acting as Odoo's users", () => {
 describe("domains, order and paging", () => {
   it("evaluates Odoo's operators, prefix logic and dotted paths", async () => {
     const c = client();
-    const [acme] = await c.create("res.partner", { name: "Acme Interiors", is_company: true, ref: "ACME-1", city: "Berlin", country_id: 57, credit_limit: 100 });
-    const [dock] = await c.create("res.partner", { name: "Dock 4", type: "delivery", parent_id: acme, city: "Hamburg", country_id: 57 });
-    const [north] = await c.create("res.partner", { name: "North Wing", type: "delivery", parent_id: dock, city: "hamburg" });
-    const [other] = await c.create("res.partner", { name: "Other GmbH", is_company: true, ref: "OTH-9", city: "Munich", credit_limit: 900 });
+    const [acme] = await c.create("res.partner", {
+      name: "Acme Interiors",
+      is_company: true,
+      ref: "ACME-1",
+      city: "Berlin",
+      country_id: 57,
+      credit_limit: 100,
+    });
+    const [dock] = await c.create("res.partner", {
+      name: "Dock 4",
+      type: "delivery",
+      parent_id: acme,
+      city: "Hamburg",
+      country_id: 57,
+    });
+    const [north] = await c.create("res.partner", {
+      name: "North Wing",
+      type: "delivery",
+      parent_id: dock,
+      city: "hamburg",
+    });
+    const [other] = await c.create("res.partner", {
+      name: "Other GmbH",
+      is_company: true,
+      ref: "OTH-9",
+      city: "Munich",
+      credit_limit: 900,
+    });
     const find = (domain: unknown[]) => c.search("res.partner", domain, { order: "id" });
 
-    expect(await find([["id", "in", [acme, dock, north, other]], ["city", "ilike", "HAMBURG"]])).toEqual([dock, north]);
+    expect(
+      await find([
+        ["id", "in", [acme, dock, north, other]],
+        ["city", "ilike", "HAMBURG"],
+      ]),
+    ).toEqual([dock, north]);
     expect(await find([["city", "=like", "Ham%"]])).toEqual([dock]);
     expect(await find([["city", "=ilike", "ham%"]])).toEqual([dock, north]);
     expect(await find([["ref", "like", "ACME"]])).toEqual([acme]);
-    expect(await find([["ref", "not like", "-"], ["id", "in", [acme, other]]])).toEqual([]);
+    expect(
+      await find([
+        ["ref", "not like", "-"],
+        ["id", "in", [acme, other]],
+      ]),
+    ).toEqual([]);
     expect(await find([["id", "child_of", acme]])).toEqual([acme, dock, north]);
     expect(await find([["parent_id", "child_of", acme]])).toEqual([dock, north]);
     expect(await find(["|", ["ref", "=", "ACME-1"], ["ref", "=", "OTH-9"]])).toEqual([acme, other]);
     expect(await find(["!", ["is_company", "=", true], ["id", "in", [acme, dock, other]]])).toEqual([dock]);
-    expect(await find([["credit_limit", ">", 100], ["id", "in", [acme, other]]])).toEqual([other]);
-    expect(await find([["credit_limit", "<=", 100], ["id", "in", [acme, other]]])).toEqual([acme]);
-    expect(await find([["country_id.code", "=", "DE"], ["id", "in", [acme, dock, north, other]]])).toEqual([acme, dock]);
-    expect(await find([["ref", "=", false], ["id", "in", [acme, dock]]])).toEqual([dock]);
-    expect(await find([["ref", "!=", false], ["id", "in", [acme, dock]]])).toEqual([acme]);
-    expect(await find([["id", "not in", [1, 2, 3, 4, 5, acme, dock]], ["is_company", "=", true]])).toEqual([other]);
-    expect(await c.search("res.partner", [["id", "in", [acme, dock, north, other]]], { order: "name desc", limit: 2, offset: 1 })).toEqual([north, dock]);
+    expect(
+      await find([
+        ["credit_limit", ">", 100],
+        ["id", "in", [acme, other]],
+      ]),
+    ).toEqual([other]);
+    expect(
+      await find([
+        ["credit_limit", "<=", 100],
+        ["id", "in", [acme, other]],
+      ]),
+    ).toEqual([acme]);
+    expect(
+      await find([
+        ["country_id.code", "=", "DE"],
+        ["id", "in", [acme, dock, north, other]],
+      ]),
+    ).toEqual([acme, dock]);
+    expect(
+      await find([
+        ["ref", "=", false],
+        ["id", "in", [acme, dock]],
+      ]),
+    ).toEqual([dock]);
+    expect(
+      await find([
+        ["ref", "!=", false],
+        ["id", "in", [acme, dock]],
+      ]),
+    ).toEqual([acme]);
+    expect(
+      await find([
+        ["id", "not in", [1, 2, 3, 4, 5, acme, dock]],
+        ["is_company", "=", true],
+      ]),
+    ).toEqual([other]);
+    expect(
+      await c.search("res.partner", [["id", "in", [acme, dock, north, other]]], {
+        order: "name desc",
+        limit: 2,
+        offset: 1,
+      }),
+    ).toEqual([north, dock]);
   });
 
   it("charges the configured domestic sales tax", async () => {
     const taxed = await startTestEmulator({ salesTaxPercent: 19 });
     try {
-      const c = new OdooClient({ url: taxed.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs: 2_000, maxConcurrency: 1 });
+      const c = new OdooClient({
+        url: taxed.url,
+        db: "erp",
+        protocol: "json2",
+        apiKey: EMULATOR_API_KEY,
+        timeoutMs: 2_000,
+        maxConcurrency: 1,
+      });
       const [productId] = await c.create("product.product", { name: "Widget", list_price: 100, type: "consu" });
-      const [orderId] = await c.create("sale.order", { partner_id: 1, order_line: [[0, 0, { product_id: productId, product_uom_qty: 2 }]] });
-      const [order] = await c.read("sale.order", [orderId!], ["amount_untaxed", "amount_tax", "amount_total"], z.object({ id: z.number(), amount_untaxed: z.number(), amount_tax: z.number(), amount_total: z.number() }));
+      const [orderId] = await c.create("sale.order", {
+        partner_id: 1,
+        order_line: [[0, 0, { product_id: productId, product_uom_qty: 2 }]],
+      });
+      const [order] = await c.read(
+        "sale.order",
+        [orderId!],
+        ["amount_untaxed", "amount_tax", "amount_total"],
+        z.object({ id: z.number(), amount_untaxed: z.number(), amount_tax: z.number(), amount_total: z.number() }),
+      );
       expect(order).toMatchObject({ amount_untaxed: 200, amount_tax: 38, amount_total: 238 });
     } finally {
       await taxed.stop();
@@ -199,7 +350,11 @@ describe("domains, order and paging", () => {
 describe("robustness", () => {
   it("answers every malformed request like Odoo, without crashing", async () => {
     const post = (pathName: string, body: string, headers: Record<string, string> = {}) =>
-      fetch(`${odoo.url}${pathName}`, { method: "POST", body, headers: { "Content-Type": "application/json", Authorization: `bearer ${EMULATOR_API_KEY}`, ...headers } });
+      fetch(`${odoo.url}${pathName}`, {
+        method: "POST",
+        body,
+        headers: { "Content-Type": "application/json", Authorization: `bearer ${EMULATOR_API_KEY}`, ...headers },
+      });
     const cases = [
       post("/json/2/res.partner/search", "[]"),
       post("/json/2/res.partner/search", '{"domain": "not a list"}'),
@@ -209,12 +364,17 @@ describe("robustness", () => {
       post("/json/2/res.partner/create", '{"vals_list": [{"country_id": "germany"}]}'),
       post("/json/2/res.partner/search", "\u0000\u0001"),
       post("/jsonrpc", '{"jsonrpc": "2.0", "params": {"service": "object", "method": "execute_kw", "args": "nope"}}'),
-      post("/jsonrpc", '{"jsonrpc": "2.0", "params": {"service": "object", "method": "execute_kw", "args": ["erp", 2, "admin", "res.partner", "read", "x", 5]}}'),
+      post(
+        "/jsonrpc",
+        '{"jsonrpc": "2.0", "params": {"service": "object", "method": "execute_kw", "args": ["erp", 2, "admin", "res.partner", "read", "x", 5]}}',
+      ),
       post("/jsonrpc", "[1, 2, 3]"),
     ];
     for (const response of await Promise.all(cases)) {
       expect(response.status).toBeGreaterThanOrEqual(200);
-      expect(["application/json; charset=utf-8", "text/html; charset=utf-8"]).toContain(response.headers.get("content-type"));
+      expect(["application/json; charset=utf-8", "text/html; charset=utf-8"]).toContain(
+        response.headers.get("content-type"),
+      );
     }
     expect(await client().version()).toEqual({ version: "19.0", major: 19 });
   });
@@ -222,17 +382,36 @@ describe("robustness", () => {
 
 describe("keyword arguments Odoo does not know", () => {
   it("are a 422 UnprocessableEntity over JSON-2 and a Python TypeError over JSON-RPC, as in Odoo", async () => {
-    const json2 = await fetch(`${odoo.url}/json/2/res.partner/search`, { method: "POST", body: '{"domain": [], "bogus": 1}', headers: { "Content-Type": "application/json", Authorization: `bearer ${EMULATOR_API_KEY}` } });
+    const json2 = await fetch(`${odoo.url}/json/2/res.partner/search`, {
+      method: "POST",
+      body: '{"domain": [], "bogus": 1}',
+      headers: { "Content-Type": "application/json", Authorization: `bearer ${EMULATOR_API_KEY}` },
+    });
     expect(json2.status).toBe(422);
-    expect(await json2.json()).toMatchObject({ name: "werkzeug.exceptions.UnprocessableEntity", message: "got an unexpected keyword argument 'bogus'" });
+    expect(await json2.json()).toMatchObject({
+      name: "werkzeug.exceptions.UnprocessableEntity",
+      message: "got an unexpected keyword argument 'bogus'",
+    });
 
     const jsonrpc = await fetch(`${odoo.url}/jsonrpc`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", method: "call", id: 1, params: { service: "object", method: "execute_kw", args: ["erp", 2, EMULATOR_API_KEY, "res.partner", "search", [[]], { bogus: 1 }] } }),
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        method: "call",
+        id: 1,
+        params: {
+          service: "object",
+          method: "execute_kw",
+          args: ["erp", 2, EMULATOR_API_KEY, "res.partner", "search", [[]], { bogus: 1 }],
+        },
+      }),
     });
     expect(jsonrpc.status).toBe(200);
-    expect((await jsonrpc.json()).error.data).toMatchObject({ name: "builtins.TypeError", message: "BaseModel.search() got an unexpected keyword argument 'bogus'" });
+    expect((await jsonrpc.json()).error.data).toMatchObject({
+      name: "builtins.TypeError",
+      message: "BaseModel.search() got an unexpected keyword argument 'bogus'",
+    });
   });
 });
 
@@ -242,12 +421,26 @@ describe("state", () => {
     const stateFile = path.join(dir, "odoo.json");
     try {
       const first = await startTestEmulator({ stateFile });
-      const writer = new OdooClient({ url: first.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs: 2_000, maxConcurrency: 1 });
+      const writer = new OdooClient({
+        url: first.url,
+        db: "erp",
+        protocol: "json2",
+        apiKey: EMULATOR_API_KEY,
+        timeoutMs: 2_000,
+        maxConcurrency: 1,
+      });
       const [partnerId] = await writer.create("res.partner", { name: "Persistent GmbH", ref: "TP-KEEP" });
       await first.stop();
 
       const second = await startTestEmulator({ stateFile });
-      const reader = new OdooClient({ url: second.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs: 2_000, maxConcurrency: 1 });
+      const reader = new OdooClient({
+        url: second.url,
+        db: "erp",
+        protocol: "json2",
+        apiKey: EMULATOR_API_KEY,
+        timeoutMs: 2_000,
+        maxConcurrency: 1,
+      });
       expect(await reader.search("res.partner", [["ref", "=", "TP-KEEP"]])).toEqual([partnerId]);
       await second.stop();
     } finally {
@@ -260,11 +453,27 @@ describe("state", () => {
     const stateFile = path.join(dir, "odoo.json");
     try {
       const old = odoo.emulator.env.state;
-      const fieldRows = Object.fromEntries(Object.entries(old.records["ir.model.fields"]!).filter(([, row]) => !(row.model === "res.partner" && row.name === "function")));
+      const fieldRows = Object.fromEntries(
+        Object.entries(old.records["ir.model.fields"]!).filter(
+          ([, row]) => !(row.model === "res.partner" && row.name === "function"),
+        ),
+      );
       await writeFile(stateFile, JSON.stringify({ ...old, records: { ...old.records, "ir.model.fields": fieldRows } }));
       const restarted = await startTestEmulator({ stateFile });
-      const c = new OdooClient({ url: restarted.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs: 2_000, maxConcurrency: 1 });
-      expect(await c.searchCount("ir.model.fields", [["model", "=", "res.partner"], ["name", "=", "function"]])).toBe(1);
+      const c = new OdooClient({
+        url: restarted.url,
+        db: "erp",
+        protocol: "json2",
+        apiKey: EMULATOR_API_KEY,
+        timeoutMs: 2_000,
+        maxConcurrency: 1,
+      });
+      expect(
+        await c.searchCount("ir.model.fields", [
+          ["model", "=", "res.partner"],
+          ["name", "=", "function"],
+        ]),
+      ).toBe(1);
       await restarted.stop();
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -277,12 +486,28 @@ describe("state", () => {
     const service = startService({
       name: "odoo-emulator-cli",
       command: path.resolve("node_modules/.bin/tsx"),
-      args: ["stack/odoo-emulator/main.ts", "--port", String(port), "--api-key", "cli-test-key-123", "--fault", "kind=error,status=503,model=res.partner,method=search_count,count=1"],
+      args: [
+        "stack/odoo-emulator/main.ts",
+        "--port",
+        String(port),
+        "--api-key",
+        "cli-test-key-123",
+        "--fault",
+        "kind=error,status=503,model=res.partner,method=search_count,count=1",
+      ],
       onLine: (line) => lines.push(line),
     });
     try {
-      const cli = new OdooClient({ url: `http://127.0.0.1:${port}`, db: "erp", protocol: "json2", apiKey: "cli-test-key-123", timeoutMs: 2_000, maxConcurrency: 1 });
-      for (let attempt = 0; attempt < 60 && !lines.some((line) => line.includes("emulator on")); attempt += 1) await sleep(250);
+      const cli = new OdooClient({
+        url: `http://127.0.0.1:${port}`,
+        db: "erp",
+        protocol: "json2",
+        apiKey: "cli-test-key-123",
+        timeoutMs: 2_000,
+        maxConcurrency: 1,
+      });
+      for (let attempt = 0; attempt < 60 && !lines.some((line) => line.includes("emulator on")); attempt += 1)
+        await sleep(250);
       expect(await failure(cli.searchCount("res.partner"))).toMatchObject({ status: 503, retryable: true });
       expect(await cli.searchCount("res.partner")).toBeGreaterThan(0);
     } finally {

@@ -23,9 +23,12 @@ export class OdooError extends Error {
   }
 }
 
-const odoo = (name: string, status: number) => (message: string) => new OdooError(`odoo.exceptions.${name}`, message, status);
-const werkzeug = (name: string, status: number) => (message: string) => new OdooError(`werkzeug.exceptions.${name}`, message, status, true);
-const builtin = (name: string, status: number) => (message: string) => new OdooError(`builtins.${name}`, message, status);
+const odoo = (name: string, status: number) => (message: string) =>
+  new OdooError(`odoo.exceptions.${name}`, message, status);
+const werkzeug = (name: string, status: number) => (message: string) =>
+  new OdooError(`werkzeug.exceptions.${name}`, message, status, true);
+const builtin = (name: string, status: number) => (message: string) =>
+  new OdooError(`builtins.${name}`, message, status);
 
 export const ValidationError = odoo("ValidationError", 422);
 export const UserError = odoo("UserError", 422);

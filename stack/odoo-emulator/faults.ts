@@ -21,7 +21,9 @@ export const ZFaultRule = z
 
 export type TFaultRule = z.infer<typeof ZFaultRule> & { id: number; until?: number };
 
-export const ZWebhookFaults = z.object({ drop: z.boolean().default(false), delayMs: z.number().int().min(0).max(600_000).default(0) }).strict();
+export const ZWebhookFaults = z
+  .object({ drop: z.boolean().default(false), delayMs: z.number().int().min(0).max(600_000).default(0) })
+  .strict();
 
 export class Faults {
   private rules: TFaultRule[] = [];
@@ -84,5 +86,7 @@ export class Faults {
 export function parseFaultFlag(flag: string): unknown {
   const entries = flag.split(",").map((part) => part.split("=").map((item) => item.trim()) as [string, string]);
 
-  return Object.fromEntries(entries.map(([key, value]) => [key, /^\d+(\.\d+)?$/.test(value ?? "") ? Number(value) : value]));
+  return Object.fromEntries(
+    entries.map(([key, value]) => [key, /^\d+(\.\d+)?$/.test(value ?? "") ? Number(value) : value]),
+  );
 }

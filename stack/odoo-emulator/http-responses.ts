@@ -5,7 +5,12 @@ import { pythonDumps } from "./python-json";
 const JSON_TYPE = "application/json; charset=utf-8";
 const HTML_TYPE = "text/html; charset=utf-8";
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, extraHeaders: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  extraHeaders: Record<string, string> = {},
+): void {
   const body = Buffer.from(pythonDumps(value), "utf8");
   res.writeHead(status, { "Content-Type": JSON_TYPE, "Content-Length": String(body.length), ...extraHeaders });
   res.end(body);
@@ -24,7 +29,9 @@ export function unsupportedMediaType(route: string, type: string): string {
 export const NO_DATABASE_PAGE =
   "<!DOCTYPE html>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>No database is selected and the requested URL was not found in the server-wide controllers.</p>\n<p>Please verify the hostname, <a href=/web/login>login</a> and try again.</p>\n\n<!-- Alternatively, use the X-Odoo-Database header. -->\n";
 
-export const SERVICE_UNAVAILABLE_PAGE = "<html>\n<head><title>503 Service Temporarily Unavailable</title></head>\n<body>\n<center><h1>503 Service Temporarily Unavailable</h1></center>\n</body>\n</html>\n";
-export const BAD_GATEWAY_PAGE = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n</body>\n</html>\n";
+export const SERVICE_UNAVAILABLE_PAGE =
+  "<html>\n<head><title>503 Service Temporarily Unavailable</title></head>\n<body>\n<center><h1>503 Service Temporarily Unavailable</h1></center>\n</body>\n</html>\n";
+export const BAD_GATEWAY_PAGE =
+  "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n</body>\n</html>\n";
 
 export const isJsonContentType = (header: string | undefined) => /^application\/json\b/i.test(header ?? "");

@@ -17,14 +17,27 @@ async function executeKw(model: string, method: string, args: unknown[], kwargs:
   const response = await fetch(`${odoo.url}/jsonrpc`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", method: "call", id: 7, params: { service: "object", method: "execute_kw", args: ["erp", 2, EMULATOR_API_KEY, model, method, args, kwargs] } }),
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      method: "call",
+      id: 7,
+      params: {
+        service: "object",
+        method: "execute_kw",
+        args: ["erp", 2, EMULATOR_API_KEY, model, method, args, kwargs],
+      },
+    }),
   });
   expect(response.status).toBe(200);
 
-  return (await response.json()) as { result?: unknown; error?: { code: number; message: string; data: { name: string; message: string; arguments: unknown[] } } };
+  return (await response.json()) as {
+    result?: unknown;
+    error?: { code: number; message: string; data: { name: string; message: string; arguments: unknown[] } };
+  };
 }
 
-const partnersNamed = async (name: string) => (await executeKw("res.partner", "search", [[["name", "=", name]]])).result;
+const partnersNamed = async (name: string) =>
+  (await executeKw("res.partner", "search", [[["name", "=", name]]])).result;
 
 describe("execute_kw arguments", () => {
   it("create with vals_list as a keyword is IndexError in the JSON-RPC error envelope, and creates nothing", async () => {
@@ -33,7 +46,17 @@ describe("execute_kw arguments", () => {
     expect(answer).toEqual({
       jsonrpc: "2.0",
       id: 7,
-      error: { code: 0, message: "Odoo Server Error", data: { name: "builtins.IndexError", message: "list index out of range", arguments: ["list index out of range"], context: {}, debug: "<traceback omitted>" } },
+      error: {
+        code: 0,
+        message: "Odoo Server Error",
+        data: {
+          name: "builtins.IndexError",
+          message: "list index out of range",
+          arguments: ["list index out of range"],
+          context: {},
+          debug: "<traceback omitted>",
+        },
+      },
     });
     expect(await partnersNamed("Keyword GmbH")).toEqual([]);
   });
@@ -58,13 +81,21 @@ describe("execute_kw arguments", () => {
   it("the same argument given positionally and by keyword is Python's TypeError", async () => {
     const answer = await executeKw("res.partner", "search", [[]], { domain: [] });
 
-    expect(answer.error?.data).toMatchObject({ name: "builtins.TypeError", message: "BaseModel.search() got multiple values for argument 'domain'" });
+    expect(answer.error?.data).toMatchObject({
+      name: "builtins.TypeError",
+      message: "BaseModel.search() got multiple values for argument 'domain'",
+    });
   });
 
   it("write [ids, vals], read [ids] + fields, search_read [domain] + keywords work as documented", async () => {
     expect((await executeKw("res.partner", "write", [[1], { city: "Oakland" }])).result).toBe(true);
-    expect((await executeKw("res.partner", "read", [[1]], { fields: ["city"] })).result).toEqual([{ id: 1, city: "Oakland" }]);
-    expect((await executeKw("res.partner", "search_read", [[["city", "=", "Oakland"]]], { fields: ["name"], limit: 1 })).result).toEqual([{ id: 1, name: "My Company" }]);
+    expect((await executeKw("res.partner", "read", [[1]], { fields: ["city"] })).result).toEqual([
+      { id: 1, city: "Oakland" },
+    ]);
+    expect(
+      (await executeKw("res.partner", "search_read", [[["city", "=", "Oakland"]]], { fields: ["name"], limit: 1 }))
+        .result,
+    ).toEqual([{ id: 1, name: "My Company" }]);
     expect((await executeKw("res.partner", "search_count", [[["city", "=", "Oakland"]]])).result).toBe(1);
   });
 });

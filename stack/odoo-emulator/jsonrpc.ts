@@ -8,7 +8,12 @@ import { isSingleCreate, type TJson2Call } from "./json2";
 import { requireIds, resolveMethod } from "./orm/methods";
 import type { TMethod } from "./orm/types";
 
-const VERSION = { server_version: "19.0", server_version_info: [19, 0, 0, "final", 0, ""], server_serie: "19.0", protocol_version: 1 };
+const VERSION = {
+  server_version: "19.0",
+  server_version_info: [19, 0, 0, "final", 0, ""],
+  server_serie: "19.0",
+  protocol_version: 1,
+};
 
 type TEnvelope = { id?: unknown; params?: { service?: string; method?: string; args?: unknown[] } };
 
@@ -19,7 +24,8 @@ export async function handleJsonRpc(
   rawBody: string,
   runFaulted: (call: TJson2Call, work: () => Promise<unknown>) => Promise<{ value: unknown } | "handled">,
 ): Promise<void> {
-  if (!isJsonContentType(req.headers["content-type"])) return sendHtml(res, 415, unsupportedMediaType("/jsonrpc", "jsonrpc"));
+  if (!isJsonContentType(req.headers["content-type"]))
+    return sendHtml(res, 415, unsupportedMediaType("/jsonrpc", "jsonrpc"));
   let envelope: TEnvelope;
   try {
     envelope = JSON.parse(rawBody) as TEnvelope;
@@ -37,16 +43,34 @@ export async function handleJsonRpc(
       if (outcome === "handled") return;
       value = outcome.value;
     } else throw KeyErrorPy(String(service));
-    sendJson(res, 200, value === null || value === undefined ? { jsonrpc: "2.0", id } : { jsonrpc: "2.0", id, result: isSingleCreate(value) ? value.single : value });
+    sendJson(
+      res,
+      200,
+      value === null || value === undefined
+        ? { jsonrpc: "2.0", id }
+        : { jsonrpc: "2.0", id, result: isSingleCreate(value) ? value.single : value },
+    );
   } catch (error) {
-    const odooError = error instanceof OdooError ? error : new OdooError("builtins.Exception", error instanceof Error ? error.message : String(error), 500);
-    if (!res.headersSent) sendJson(res, 200, { jsonrpc: "2.0", id, error: { code: 0, message: "Odoo Server Error", data: odooError.body() } });
+    const odooError =
+      error instanceof OdooError
+        ? error
+        : new OdooError("builtins.Exception", error instanceof Error ? error.message : String(error), 500);
+    if (!res.headersSent)
+      sendJson(res, 200, {
+        jsonrpc: "2.0",
+        id,
+        error: { code: 0, message: "Odoo Server Error", data: odooError.body() },
+      });
   }
 }
 
 function checkDatabase(emulator: OdooEmulator, db: unknown): void {
   if (db !== emulator.options.db) {
-    throw new OdooError("psycopg2.OperationalError", `connection to server at "127.0.0.1", port 55434 failed: FATAL:  database "${String(db)}" does not exist\n`, 500);
+    throw new OdooError(
+      "psycopg2.OperationalError",
+      `connection to server at "127.0.0.1", port 55434 failed: FATAL:  database "${String(db)}" does not exist\n`,
+      500,
+    );
   }
 }
 
@@ -67,8 +91,16 @@ async function object(
   args: unknown[],
   runFaulted: (call: TJson2Call, work: () => Promise<unknown>) => Promise<{ value: unknown } | "handled">,
 ): Promise<{ value: unknown } | "handled"> {
-  if (method !== "execute_kw" && method !== "execute") throw AttributeErrorPy(`The method 'object.${method}' does not exist`);
-  const [db, uid, password, model, modelMethod, ...rest] = args as [string, number, string, string, string, ...unknown[]];
+  if (method !== "execute_kw" && method !== "execute")
+    throw AttributeErrorPy(`The method 'object.${method}' does not exist`);
+  const [db, uid, password, model, modelMethod, ...rest] = args as [
+    string,
+    number,
+    string,
+    string,
+    string,
+    ...unknown[],
+  ];
   checkDatabase(emulator, db);
   if (!emulator.checkCredentials(Number(uid), String(password))) throw AccessDenied("Access Denied");
   if (!emulator.env.model(model)) throw UserError(`Object ${model} doesn't exist`);
@@ -79,10 +111,14 @@ async function object(
   const { context = {}, ...keywords } = method === "execute_kw" ? ((rest[1] as Record<string, unknown>) ?? {}) : {};
   // Odoo's call_kw takes a record method's ids as args[0]: with no positional argument, Python's IndexError.
   if (target.level === "record" && positional.length === 0) throw IndexErrorPy("list index out of range");
-  const [ids, remaining] = target.level === "record" ? [requireIds(positional[0]), positional.slice(1)] : [null, positional];
+  const [ids, remaining] =
+    target.level === "record" ? [requireIds(positional[0]), positional.slice(1)] : [null, positional];
   const names = target.positional ?? [];
   const pythonName = `${pythonClassOf(emulator, model, modelMethod)}.${modelMethod}()`;
-  if (remaining.length > names.length) throw TypeErrorPy(`${model}.${modelMethod}() takes ${names.length + 1} positional arguments but ${remaining.length + 1} were given`);
+  if (remaining.length > names.length)
+    throw TypeErrorPy(
+      `${model}.${modelMethod}() takes ${names.length + 1} positional arguments but ${remaining.length + 1} were given`,
+    );
   // JSON-2 checks keywords itself (422 UnprocessableEntity); over JSON-RPC Python's own call fails.
   const unexpected = Object.keys(keywords).find((name) => !target.params.includes(name));
   if (unexpected) throw TypeErrorPy(`${pythonName} got an unexpected keyword argument '${unexpected}'`);
@@ -117,5 +153,8 @@ function createThenIndexError(target: TMethod): TMethod {
 function pythonClassOf(emulator: OdooEmulator, model: string, method: string): string {
   if (!emulator.env.model(model)?.methods?.[method]) return "BaseModel";
 
-  return model.split(".").map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join("");
+  return model
+    .split(".")
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
 }

@@ -42,7 +42,9 @@ emulator.faults.setWebhookFaults({ drop: values["webhook-drop"], delayMs: Number
 if (values["freeze-clock"]) emulator.clock.freeze(values["freeze-clock"]);
 
 const server = createEmulatorServer(emulator);
-server.listen(Number(values.port), values.host, () => console.log(`INFO odoo-emulator: Odoo 19 emulator on http://${values.host}:${values.port} (db ${values.db})`));
+server.listen(Number(values.port), values.host, () =>
+  console.log(`INFO odoo-emulator: Odoo 19 emulator on http://${values.host}:${values.port} (db ${values.db})`),
+);
 
 async function stop(): Promise<void> {
   server.close();

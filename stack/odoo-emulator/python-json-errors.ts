@@ -2,7 +2,10 @@
 // line 1 column 13 (char 12)": Odoo puts it in its 400 answer to an unparsable body.
 
 class PyJsonError extends Error {
-  constructor(readonly reason: string, readonly position: number) {
+  constructor(
+    readonly reason: string,
+    readonly position: number,
+  ) {
     super(reason);
   }
 }
@@ -45,7 +48,8 @@ function parseValue(text: string, at: number): number {
   if (char === "{") return parseObject(text, at + 1);
   if (char === "[") return parseArray(text, at + 1);
   if (char === '"') return parseString(text, at);
-  for (const literal of ["true", "false", "null", "NaN", "Infinity", "-Infinity"]) if (text.startsWith(literal, at)) return at + literal.length;
+  for (const literal of ["true", "false", "null", "NaN", "Infinity", "-Infinity"])
+    if (text.startsWith(literal, at)) return at + literal.length;
   const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(text.slice(at));
   if (number) return at + number[0].length;
   throw new PyJsonError("Expecting value", at);

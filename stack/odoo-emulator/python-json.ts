@@ -47,7 +47,9 @@ export function pythonDumps(value: unknown, options: TOptions = {}, depth = 0): 
     const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
     if (sortKeys) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (!entries.length) return "{}";
-    const body = entries.map(([key, item]) => `${stringRepr(key, ensureAscii)}: ${pythonDumps(item, options, depth + 1)}`);
+    const body = entries.map(
+      ([key, item]) => `${stringRepr(key, ensureAscii)}: ${pythonDumps(item, options, depth + 1)}`,
+    );
 
     return `{${newline}${body.join(`${itemSeparator}${newline}`)}${closing}}`;
   }
@@ -65,7 +67,9 @@ export function pythonRepr(value: unknown): string {
   if (typeof value === "string") return `'${value.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
   if (Array.isArray(value)) return `[${value.map(pythonRepr).join(", ")}]`;
   if (typeof value === "object") {
-    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`).join(", ")}}`;
+    return `{${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`)
+      .join(", ")}}`;
   }
 
   return String(value);

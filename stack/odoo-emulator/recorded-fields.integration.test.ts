@@ -8,7 +8,17 @@ import type { TRecordedField } from "./orm/types";
 
 let odoo: Awaited<ReturnType<typeof startTestEmulator>>;
 const models = [...recordedModels().entries()];
-const ATTRIBUTES = ["type", "string", "required", "readonly", "relation", "selection", "store", "related", "company_dependent"];
+const ATTRIBUTES = [
+  "type",
+  "string",
+  "required",
+  "readonly",
+  "relation",
+  "selection",
+  "store",
+  "related",
+  "company_dependent",
+];
 
 beforeAll(async () => {
   odoo = await startTestEmulator();
@@ -32,7 +42,12 @@ async function executeKw(model: string, method: string, args: unknown[], kwargs:
   const response = await fetch(`${odoo.url}/jsonrpc`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", method: "call", id: 1, params: { service: "object", method: "execute_kw", args: ["erp", 2, "admin", model, method, args, kwargs] } }),
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      method: "call",
+      id: 1,
+      params: { service: "object", method: "execute_kw", args: ["erp", 2, "admin", model, method, args, kwargs] },
+    }),
   });
 
   return (await response.json()) as { result?: unknown; error?: { data: { name: string; message: string } } };
@@ -94,7 +109,9 @@ describe.each(models)("%s", (model, recorded) => {
   it("answers fields_get with the recorded fields, types and attributes", async () => {
     expect(await ok(model, "fields_get", { attributes: ATTRIBUTES })).toEqual(recorded);
     const types = (await executeKw(model, "fields_get", [], { attributes: ["type"] })).result as Record<string, object>;
-    expect(types).toEqual(Object.fromEntries(Object.entries(recorded).map(([name, field]) => [name, { type: field.type }])));
+    expect(types).toEqual(
+      Object.fromEntries(Object.entries(recorded).map(([name, field]) => [name, { type: field.type }])),
+    );
   });
 
   it("stores every stored scalar field Odoo lets a client write, and reads it back", async () => {
@@ -114,10 +131,19 @@ describe.each(models)("%s", (model, recorded) => {
   it("refuses a field Odoo does not have, over both protocols, with Odoo's ValueError", async () => {
     const message = `Invalid field 'x_not_in_odoo' on model '${model}'`;
     const id = await anyId(model);
-    for (const answer of [await json2(model, "write", { ids: [id], vals: { x_not_in_odoo: 1 } }), await json2(model, "read", { ids: [id], fields: ["x_not_in_odoo"] })]) {
-      expect(answer).toEqual({ status: 500, body: { name: "builtins.ValueError", message, arguments: [message], context: {}, debug: "<traceback omitted>" } });
+    for (const answer of [
+      await json2(model, "write", { ids: [id], vals: { x_not_in_odoo: 1 } }),
+      await json2(model, "read", { ids: [id], fields: ["x_not_in_odoo"] }),
+    ]) {
+      expect(answer).toEqual({
+        status: 500,
+        body: { name: "builtins.ValueError", message, arguments: [message], context: {}, debug: "<traceback omitted>" },
+      });
     }
-    for (const answer of [await executeKw(model, "create", [{ x_not_in_odoo: 1 }]), await executeKw(model, "search_read", [[]], { fields: ["x_not_in_odoo"] })]) {
+    for (const answer of [
+      await executeKw(model, "create", [{ x_not_in_odoo: 1 }]),
+      await executeKw(model, "search_read", [[]], { fields: ["x_not_in_odoo"] }),
+    ]) {
       expect(answer.error?.data).toMatchObject({ name: "builtins.ValueError", message });
     }
   });
@@ -127,19 +153,37 @@ describe("unset values", () => {
   it("read as Odoo reads them: false, 0, 0.0 and [] by type", async () => {
     const [id] = (await ok("mail.activity", "create", { vals_list: [{}] })) as number[];
     const [row] = (await ok("mail.activity", "read", { ids: [id] })) as Record<string, unknown>[];
-    const expected: Record<string, unknown> = { integer: 0, many2one_reference: 0, float: 0, monetary: 0, many2many: [], one2many: [] };
+    const expected: Record<string, unknown> = {
+      integer: 0,
+      many2one_reference: 0,
+      float: 0,
+      monetary: 0,
+      many2many: [],
+      one2many: [],
+    };
     const recorded = recordedModels().get("mail.activity")!;
-    const unset = Object.entries(recorded).filter(([name, field]) => field.store && !field.related && !["id", "create_date", "write_date", "create_uid", "write_uid"].includes(name));
+    const unset = Object.entries(recorded).filter(
+      ([name, field]) =>
+        field.store && !field.related && !["id", "create_date", "write_date", "create_uid", "write_uid"].includes(name),
+    );
 
     expect(unset.length).toBeGreaterThan(10);
     for (const [name, field] of unset) expect([name, row![name]]).toEqual([name, expected[field.type] ?? false]);
   });
 
   it("a set many2one reads as [id, display name], a related field reads through its path", async () => {
-    const [productId] = (await ok("product.product", "create", { vals_list: [{ name: "Desk", default_code: "DESK-1", description_sale: "A desk" }] })) as number[];
-    const [product] = (await ok("product.product", "read", { ids: [productId], fields: ["product_tmpl_id", "description_sale", "uom_name"] })) as Record<string, unknown>[];
+    const [productId] = (await ok("product.product", "create", {
+      vals_list: [{ name: "Desk", default_code: "DESK-1", description_sale: "A desk" }],
+    })) as number[];
+    const [product] = (await ok("product.product", "read", {
+      ids: [productId],
+      fields: ["product_tmpl_id", "description_sale", "uom_name"],
+    })) as Record<string, unknown>[];
     expect(product).toMatchObject({ description_sale: "A desk", uom_name: "Units" });
-    const [template] = (await ok("product.template", "read", { ids: [(product!.product_tmpl_id as [number])[0]], fields: ["description_sale"] })) as Record<string, unknown>[];
+    const [template] = (await ok("product.template", "read", {
+      ids: [(product!.product_tmpl_id as [number])[0]],
+      fields: ["description_sale"],
+    })) as Record<string, unknown>[];
     expect(template).toMatchObject({ description_sale: "A desk" });
     expect(product!.product_tmpl_id).toEqual([expect.any(Number), "[DESK-1] Desk"]);
   });

@@ -21,7 +21,18 @@ export const ZRule = z
 export const ZSaleOrderAction = z
   .object({
     partnerId: z.number().int().positive(),
-    lines: z.array(z.object({ productId: z.number().int().positive().optional(), defaultCode: z.string().optional(), quantity: z.number().positive(), priceUnit: z.number().nonnegative().optional() }).strict()).min(1),
+    lines: z
+      .array(
+        z
+          .object({
+            productId: z.number().int().positive().optional(),
+            defaultCode: z.string().optional(),
+            quantity: z.number().positive(),
+            priceUnit: z.number().nonnegative().optional(),
+          })
+          .strict(),
+      )
+      .min(1),
     clientOrderRef: z.string().optional(),
     origin: z.string().optional(),
     confirm: z.boolean().default(true),
@@ -29,12 +40,22 @@ export const ZSaleOrderAction = z
   .strict();
 
 export const ZDeliver = z
-  .object({ saleOrderId: z.number().int().positive().optional(), pickingId: z.number().int().positive().optional(), trackingRef: z.string().optional(), backorder: z.boolean().default(true) })
+  .object({
+    saleOrderId: z.number().int().positive().optional(),
+    pickingId: z.number().int().positive().optional(),
+    trackingRef: z.string().optional(),
+    backorder: z.boolean().default(true),
+  })
   .strict()
   .refine((value) => value.saleOrderId || value.pickingId, "give saleOrderId or pickingId");
 
 export const ZSetStock = z
-  .object({ productId: z.number().int().positive().optional(), defaultCode: z.string().optional(), quantity: z.number().min(0), locationId: z.number().int().positive().default(5) })
+  .object({
+    productId: z.number().int().positive().optional(),
+    defaultCode: z.string().optional(),
+    quantity: z.number().min(0),
+    locationId: z.number().int().positive().default(5),
+  })
   .strict();
 
 function fieldIds(env: Env, model: string, names: string[]): number[] {
@@ -51,7 +72,11 @@ export function createRule(env: Env, rule: z.infer<typeof ZRule>) {
   if (!model) throw ValueErrorPy(`the model '${rule.model}' does not exist`);
   const name = rule.name ?? `[tradepost] ${rule.model} webhook`;
   const stateOption = rule.stateValue
-    ? env.all("ir.model.fields.selection").find((option) => option.field_id === env.field(rule.model, "state")?.fieldId && option.value === rule.stateValue)
+    ? env
+        .all("ir.model.fields.selection")
+        .find(
+          (option) => option.field_id === env.field(rule.model, "state")?.fieldId && option.value === rule.stateValue,
+        )
     : undefined;
   const id = env.create("base.automation", {
     name,
@@ -59,7 +84,19 @@ export function createRule(env: Env, rule: z.infer<typeof ZRule>) {
     trigger: rule.trigger,
     trigger_field_ids: [[6, 0, fieldIds(env, rule.model, rule.triggerFields)]],
     trg_selection_field_id: stateOption?.id ?? false,
-    action_server_ids: [[0, 0, { name: `${name} action`, model_id: model.modelId, state: "webhook", webhook_url: rule.url, webhook_field_ids: [[6, 0, fieldIds(env, rule.model, rule.fields)]] }]],
+    action_server_ids: [
+      [
+        0,
+        0,
+        {
+          name: `${name} action`,
+          model_id: model.modelId,
+          state: "webhook",
+          webhook_url: rule.url,
+          webhook_field_ids: [[6, 0, fieldIds(env, rule.model, rule.fields)]],
+        },
+      ],
+    ],
   });
 
   return { id };
@@ -67,7 +104,11 @@ export function createRule(env: Env, rule: z.infer<typeof ZRule>) {
 
 function productId(env: Env, line: { productId?: number; defaultCode?: string }): number {
   if (line.productId) return line.productId;
-  const found = env.all("product.product").find((product) => env.get("product.template", product.product_tmpl_id as number)?.default_code === line.defaultCode);
+  const found = env
+    .all("product.product")
+    .find(
+      (product) => env.get("product.template", product.product_tmpl_id as number)?.default_code === line.defaultCode,
+    );
   if (!found) throw ValueErrorPy(`no product with default_code ${line.defaultCode}`);
 
   return found.id;
@@ -78,9 +119,20 @@ export function confirmSaleOrder(env: Env, input: z.infer<typeof ZSaleOrderActio
     partner_id: input.partnerId,
     client_order_ref: input.clientOrderRef ?? false,
     origin: input.origin ?? false,
-    order_line: input.lines.map((line) => [0, 0, { product_id: productId(env, line), product_uom_qty: line.quantity, ...(line.priceUnit !== undefined ? { price_unit: line.priceUnit } : {}) }]),
+    order_line: input.lines.map((line) => [
+      0,
+      0,
+      {
+        product_id: productId(env, line),
+        product_uom_qty: line.quantity,
+        ...(line.priceUnit !== undefined ? { price_unit: line.priceUnit } : {}),
+      },
+    ]),
   });
-  if (input.confirm) env.registry.get("sale.order")!.methods!.action_confirm!.run(env, "sale.order", { ids: [id], kwargs: {}, context: {} });
+  if (input.confirm)
+    env.registry
+      .get("sale.order")!
+      .methods!.action_confirm!.run(env, "sale.order", { ids: [id], kwargs: {}, context: {} });
   const order = env.get("sale.order", id)!;
 
   return { id, name: order.name, state: order.state, pickingIds: env.inverseIds("stock.picking", "sale_id", id) };
@@ -89,19 +141,30 @@ export function confirmSaleOrder(env: Env, input: z.infer<typeof ZSaleOrderActio
 export function deliverOrder(env: Env, input: z.infer<typeof ZDeliver>) {
   const pickingIds = input.pickingId
     ? [input.pickingId]
-    : env.inverseIds("stock.picking", "sale_id", input.saleOrderId!).filter((id) => !["done", "cancel"].includes(String(env.get("stock.picking", id)!.state)));
+    : env
+        .inverseIds("stock.picking", "sale_id", input.saleOrderId!)
+        .filter((id) => !["done", "cancel"].includes(String(env.get("stock.picking", id)!.state)));
   if (!pickingIds.length) throw ValueErrorPy("nothing left to deliver");
-  if (input.trackingRef && env.isInstalled("stock_delivery")) env.write("stock.picking", pickingIds, { carrier_tracking_ref: input.trackingRef });
+  if (input.trackingRef && env.isInstalled("stock_delivery"))
+    env.write("stock.picking", pickingIds, { carrier_tracking_ref: input.trackingRef });
   const outcome = validatePickings(env, pickingIds);
   if (outcome !== true) processBackorderWizard(env, outcome.context as Record<string, unknown>, input.backorder);
 
-  return pickingIds.map((id) => ({ id, name: env.get("stock.picking", id)!.name, state: env.get("stock.picking", id)!.state }));
+  return pickingIds.map((id) => ({
+    id,
+    name: env.get("stock.picking", id)!.name,
+    state: env.get("stock.picking", id)!.state,
+  }));
 }
 
 export function setStock(env: Env, input: z.infer<typeof ZSetStock>) {
   const product = productId(env, input);
   const quantModel = env.registry.get("stock.quant")!.methods!;
-  const created = quantModel.create!.run(env, "stock.quant", { ids: [], kwargs: { vals_list: [{ product_id: product, location_id: input.locationId, inventory_quantity: input.quantity }] }, context: { inventory_mode: true } }) as number[];
+  const created = quantModel.create!.run(env, "stock.quant", {
+    ids: [],
+    kwargs: { vals_list: [{ product_id: product, location_id: input.locationId, inventory_quantity: input.quantity }] },
+    context: { inventory_mode: true },
+  }) as number[];
   quantModel.action_apply_inventory!.run(env, "stock.quant", { ids: created, kwargs: {}, context: {} });
 
   return { quantId: created[0] };

@@ -53,12 +53,18 @@ function faultRunner(emulator: OdooEmulator, res: ServerResponse) {
           return "handled";
         }
         if (fault.status === 429) {
-          res.writeHead(429, { "Content-Type": "text/html; charset=utf-8", "Retry-After": "1" }).end("<h1>429 Too Many Requests</h1>");
+          res
+            .writeHead(429, { "Content-Type": "text/html; charset=utf-8", "Retry-After": "1" })
+            .end("<h1>429 Too Many Requests</h1>");
 
           return "handled";
         }
         // What Odoo answers when two transactions collide on stock.quant in action_confirm.
-        throw new OdooError("psycopg2.errors.SerializationFailure", "could not serialize access due to concurrent update\n", 500);
+        throw new OdooError(
+          "psycopg2.errors.SerializationFailure",
+          "could not serialize access due to concurrent update\n",
+          500,
+        );
     }
   };
 }
@@ -67,7 +73,11 @@ export function createEmulatorServer(emulator: OdooEmulator): Server {
   return createServer(async (req, res) => {
     const started = performance.now();
     const url = new URL(req.url ?? "/", "http://localhost");
-    res.on("finish", () => emulator.options.log(`INFO odoo.http: ${req.method} ${url.pathname} ${res.statusCode} ${Math.round(performance.now() - started)}ms`));
+    res.on("finish", () =>
+      emulator.options.log(
+        `INFO odoo.http: ${req.method} ${url.pathname} ${res.statusCode} ${Math.round(performance.now() - started)}ms`,
+      ),
+    );
     try {
       if (!url.pathname.startsWith("/__emulator/") && emulator.faults.outage()) {
         req.socket.destroy();
@@ -76,14 +86,35 @@ export function createEmulatorServer(emulator: OdooEmulator): Server {
       }
       const body = await readBody(req);
       if (url.pathname.startsWith("/__emulator/")) return await handleAdmin(emulator, req, res, url, body);
-      if (url.pathname === "/web/version" && req.method === "GET") return sendJson(res, 200, { version_info: [19, 0, 0, "final", 0, ""], version: "19.0" });
+      if (url.pathname === "/web/version" && req.method === "GET")
+        return sendJson(res, 200, { version_info: [19, 0, 0, "final", 0, ""], version: "19.0" });
       const json2 = /^\/json\/2\/([^/]+)\/([^/]+)$/.exec(url.pathname);
-      if (json2) return await handleJson2(emulator, req, res, body, { model: decodeURIComponent(json2[1]!), method: decodeURIComponent(json2[2]!) }, faultRunner(emulator, res));
-      if (url.pathname === "/jsonrpc" && req.method === "POST") return await handleJsonRpc(emulator, req, res, body, faultRunner(emulator, res));
-      sendHtml(res, 404, "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n");
+      if (json2)
+        return await handleJson2(
+          emulator,
+          req,
+          res,
+          body,
+          { model: decodeURIComponent(json2[1]!), method: decodeURIComponent(json2[2]!) },
+          faultRunner(emulator, res),
+        );
+      if (url.pathname === "/jsonrpc" && req.method === "POST")
+        return await handleJsonRpc(emulator, req, res, body, faultRunner(emulator, res));
+      sendHtml(
+        res,
+        404,
+        "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n",
+      );
     } catch (error) {
       emulator.options.log(`ERROR emulator: ${error instanceof Error ? error.stack : String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { name: "builtins.Exception", message: "internal emulator error", arguments: [], context: {}, debug: "" });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          name: "builtins.Exception",
+          message: "internal emulator error",
+          arguments: [],
+          context: {},
+          debug: "",
+        });
     }
   });
 }

@@ -11,7 +11,11 @@ const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Age
 export type TWebhookFaults = { drop: boolean; delayMs: number };
 export type TWebhookLog = (line: string) => void;
 
-export async function sendWebhooks(webhooks: TPendingWebhook[], faults: TWebhookFaults, log: TWebhookLog): Promise<void> {
+export async function sendWebhooks(
+  webhooks: TPendingWebhook[],
+  faults: TWebhookFaults,
+  log: TWebhookLog,
+): Promise<void> {
   for (const webhook of webhooks) {
     if (faults.drop) {
       log(`INFO fault injection: webhook to ${webhook.url} dropped`);
@@ -58,7 +62,9 @@ export function postWebhook(webhook: TPendingWebhook, log: TWebhookLog): Promise
       },
     });
     const timer = setTimeout(() => {
-      log("WARNING odoo.addons.base.models.ir_actions: Webhook call timed out after 1s - it may or may not have failed. If this happens often, it may be a sign that the system you're trying to reach is slow or non-functional.");
+      log(
+        "WARNING odoo.addons.base.models.ir_actions: Webhook call timed out after 1s - it may or may not have failed. If this happens often, it may be a sign that the system you're trying to reach is slow or non-functional.",
+      );
       request.destroy();
       resolve();
     }, TIMEOUT_MS);
@@ -66,14 +72,18 @@ export function postWebhook(webhook: TPendingWebhook, log: TWebhookLog): Promise
       response.resume();
       clearTimeout(timer);
       if (response.statusCode && response.statusCode >= 400) {
-        log(`WARNING odoo.addons.base.models.ir_actions: Webhook call failed: ${response.statusCode} ${http.STATUS_CODES[response.statusCode] ?? "Error"} for url: ${webhook.url}`);
+        log(
+          `WARNING odoo.addons.base.models.ir_actions: Webhook call failed: ${response.statusCode} ${http.STATUS_CODES[response.statusCode] ?? "Error"} for url: ${webhook.url}`,
+        );
       }
       resolve();
     });
     request.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       if (!request.destroyed || error.code !== "ECONNRESET") {
-        log(`WARNING odoo.addons.base.models.ir_actions: Webhook call failed: HTTPConnectionPool(host='${url.hostname}', port=${url.port || 80}): Max retries exceeded with url: ${url.pathname} (Caused by ${error.code ?? error.message})`);
+        log(
+          `WARNING odoo.addons.base.models.ir_actions: Webhook call failed: HTTPConnectionPool(host='${url.hostname}', port=${url.port || 80}): Max retries exceeded with url: ${url.pathname} (Caused by ${error.code ?? error.message})`,
+        );
       }
       resolve();
     });

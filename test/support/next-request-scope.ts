@@ -11,7 +11,11 @@ export function signInAs(user: { id: string } | null): void {
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request-id": "test-request" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => undefined }));
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  connection: async () => undefined,
+}));
 vi.mock("next-auth", () => ({
-  getServerSession: async () => (state.userId ? { user: { id: state.userId }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null),
+  getServerSession: async () =>
+    state.userId ? { user: { id: state.userId }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null,
 }));

@@ -13,15 +13,17 @@ export const linkOnceJob = defineJob({
   retry: { limit: 5, delaySeconds: 1, backoff: false },
   expireInSeconds: 120,
   heartbeatSeconds: 10,
-  load: async () => async ({ key, holdMs }, { attempt }) => {
-    await db.externalLink.upsert({
-      where: { system_entityType_localId: { system: "MEDUSA", entityType: "test", localId: key } },
-      create: { system: "MEDUSA", entityType: "test", localId: key, externalId: key, syncedAt: new Date() },
-      update: { syncedAt: new Date() },
-    });
-    console.log(`test.link-once effect done key=${key} attempt=${attempt}`);
-    await sleep(holdMs);
+  load:
+    async () =>
+    async ({ key, holdMs }, { attempt }) => {
+      await db.externalLink.upsert({
+        where: { system_entityType_localId: { system: "MEDUSA", entityType: "test", localId: key } },
+        create: { system: "MEDUSA", entityType: "test", localId: key, externalId: key, syncedAt: new Date() },
+        update: { syncedAt: new Date() },
+      });
+      console.log(`test.link-once effect done key=${key} attempt=${attempt}`);
+      await sleep(holdMs);
 
-    return { key, attempt };
-  },
+      return { key, attempt };
+    },
 });

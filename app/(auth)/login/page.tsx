@@ -7,7 +7,11 @@ import { getEnv } from "@/server/env";
 
 export const metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; error?: string }>;
+}) {
   const { next, error } = await searchParams;
   const nextPath = safeNextPath(next, getEnv().APP_URL);
   if (await getSessionUser()) redirect(nextPath);

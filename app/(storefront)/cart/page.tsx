@@ -13,13 +13,23 @@ export default async function CartPage() {
     <div className="space-y-6">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Cart</h1>
-        <p className="text-slate-600">Prices for {user.organisationName ?? "your organisation"}, checked again every time you open this page.</p>
+        <p className="text-slate-600">
+          Prices for {user.organisationName ?? "your organisation"}, checked again every time you open this page.
+        </p>
       </div>
       {view && view.lines.length ? (
         <CartLines view={view} />
       ) : (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
-          Your cart is empty. <Link href="/catalog" className="font-medium text-brand-700 hover:underline">Browse the catalogue</Link> or use the <Link href="/quick-order" className="font-medium text-brand-700 hover:underline">quick order</Link>.
+          Your cart is empty.{" "}
+          <Link href="/catalog" className="font-medium text-brand-700 hover:underline">
+            Browse the catalogue
+          </Link>{" "}
+          or use the{" "}
+          <Link href="/quick-order" className="font-medium text-brand-700 hover:underline">
+            quick order
+          </Link>
+          .
         </p>
       )}
     </div>

@@ -8,18 +8,28 @@ import { priceProductCards } from "@/server/storefront/price-product-cards";
 
 export const metadata = { title: "Catalogue" };
 
-export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CatalogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser("storefront.browse");
   const query = ZCatalogQuery.parse(await searchParams);
   const [categories, collections, page] = await Promise.all([findCategories(), findCollections(), findProducts(query)]);
   const filters = { q: query.q, category: query.category, collection: query.collection };
-  const prices = await priceProductCards(organisationIdOf(user), page.products.map((product) => product.handle));
+  const prices = await priceProductCards(
+    organisationIdOf(user),
+    page.products.map((product) => product.handle),
+  );
 
   return (
     <div className="space-y-8">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Catalogue</h1>
-        <p className="text-slate-600">{page.total} product{page.total === 1 ? "" : "s"}{query.q ? ` matching “${query.q}”` : ""}</p>
+        <p className="text-slate-600">
+          {page.total} product{page.total === 1 ? "" : "s"}
+          {query.q ? ` matching “${query.q}”` : ""}
+        </p>
       </div>
       <CatalogFilters categories={categories} collections={collections} filters={filters} />
       {page.products.length ? (
@@ -29,7 +39,9 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           ))}
         </div>
       ) : (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">No products match. Try another search, category or collection.</p>
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
+          No products match. Try another search, category or collection.
+        </p>
       )}
       <Pagination page={page.page} pageCount={page.pageCount} params={filters} />
     </div>

@@ -10,7 +10,10 @@ export default async function QuickOrderPage() {
     <div className="space-y-6">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Quick order</h1>
-        <p className="text-slate-600">Standard articles by SKU, at your organisation&apos;s prices. Made-to-order products are configured on their own pages.</p>
+        <p className="text-slate-600">
+          Standard articles by SKU, at your organisation&apos;s prices. Made-to-order products are configured on their
+          own pages.
+        </p>
       </div>
       <QuickOrderForm />
     </div>

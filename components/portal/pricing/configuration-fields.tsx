@@ -7,7 +7,15 @@ import type { TOptionFact } from "@/lib/pricing/catalog";
 import type { TConfiguration } from "@/lib/pricing/types";
 
 /** Inputs for a product's configurable options (numbers, choices, add-ons). */
-export function ConfigurationFields({ options, configuration, onChange }: { options: TOptionFact[]; configuration: TConfiguration; onChange: (next: TConfiguration) => void }) {
+export function ConfigurationFields({
+  options,
+  configuration,
+  onChange,
+}: {
+  options: TOptionFact[];
+  configuration: TConfiguration;
+  onChange: (next: TConfiguration) => void;
+}) {
   const set = (code: string, value: TConfiguration[string]) => onChange({ ...configuration, [code]: value });
   if (!options.length) return null;
 
@@ -20,22 +28,46 @@ export function ConfigurationFields({ options, configuration, onChange }: { opti
         switch (option.kind) {
           case "number":
             return (
-              <FormField key={option.code} id={id} label={label} hint={option.min !== undefined && option.max !== undefined ? `${option.min}–${option.max}` : undefined}>
-                <Input type="number" min={option.min} max={option.max} step={option.step} value={String(configuration[option.code] ?? "")} onChange={(event) => set(option.code, event.target.value === "" ? 0 : Number(event.target.value))} />
+              <FormField
+                key={option.code}
+                id={id}
+                label={label}
+                hint={option.min !== undefined && option.max !== undefined ? `${option.min}–${option.max}` : undefined}
+              >
+                <Input
+                  type="number"
+                  min={option.min}
+                  max={option.max}
+                  step={option.step}
+                  value={String(configuration[option.code] ?? "")}
+                  onChange={(event) => set(option.code, event.target.value === "" ? 0 : Number(event.target.value))}
+                />
               </FormField>
             );
           case "choice":
             return (
               <FormField key={option.code} id={id} label={label}>
-                <Select value={String(configuration[option.code] ?? "")} onChange={(event) => set(option.code, event.target.value)}>
-                  {option.values.map((value) => <option key={value} value={value}>{value}</option>)}
+                <Select
+                  value={String(configuration[option.code] ?? "")}
+                  onChange={(event) => set(option.code, event.target.value)}
+                >
+                  {option.values.map((value) => (
+                    <option key={value} value={value}>
+                      {value}
+                    </option>
+                  ))}
                 </Select>
               </FormField>
             );
           case "boolean":
             return (
               <label key={option.code} className="flex items-center gap-2 text-sm text-slate-700">
-                <input type="checkbox" checked={configuration[option.code] === true} onChange={(event) => set(option.code, event.target.checked)} /> {label}
+                <input
+                  type="checkbox"
+                  checked={configuration[option.code] === true}
+                  onChange={(event) => set(option.code, event.target.checked)}
+                />{" "}
+                {label}
               </label>
             );
           case "multi":
@@ -47,7 +79,17 @@ export function ConfigurationFields({ options, configuration, onChange }: { opti
 
                   return (
                     <label key={value} className="flex items-center gap-2">
-                      <input type="checkbox" checked={chosen.includes(value)} onChange={(event) => set(option.code, event.target.checked ? [...chosen, value] : chosen.filter((item) => item !== value))} /> {value}
+                      <input
+                        type="checkbox"
+                        checked={chosen.includes(value)}
+                        onChange={(event) =>
+                          set(
+                            option.code,
+                            event.target.checked ? [...chosen, value] : chosen.filter((item) => item !== value),
+                          )
+                        }
+                      />{" "}
+                      {value}
                     </label>
                   );
                 })}

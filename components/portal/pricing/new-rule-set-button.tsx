@@ -20,8 +20,15 @@ export function NewRuleSetButton() {
 
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>New price list</Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="New price list" description="One price list per currency. It starts as an empty draft.">
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        New price list
+      </Button>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="New price list"
+        description="One price list per currency. It starts as an empty draft."
+      >
         <form
           className="space-y-4"
           onSubmit={(event) => {
@@ -34,15 +41,33 @@ export function NewRuleSetButton() {
           }}
         >
           <FormField id="rule-set-name" label="Name" errors={errors.name}>
-            <Input value={name} onChange={(event) => setName(event.target.value)} placeholder="Standard prices (GBP)" autoFocus />
+            <Input
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              placeholder="Standard prices (GBP)"
+              autoFocus
+            />
           </FormField>
           <FormField id="rule-set-currency" label="Currency" hint="Three letters, e.g. GBP." errors={errors.currency}>
-            <Input value={currency} onChange={(event) => setCurrency(event.target.value)} maxLength={3} className="uppercase" />
+            <Input
+              value={currency}
+              onChange={(event) => setCurrency(event.target.value)}
+              maxLength={3}
+              className="uppercase"
+            />
           </FormField>
-          {errors._form && <p className="text-sm text-red-600" role="alert">{errors._form.join(" ")}</p>}
+          {errors._form && (
+            <p className="text-sm text-red-600" role="alert">
+              {errors._form.join(" ")}
+            </p>
+          )}
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" isLoading={isPending}>Create</Button>
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" isLoading={isPending}>
+              Create
+            </Button>
           </div>
         </form>
       </Dialog>

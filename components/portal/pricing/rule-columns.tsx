@@ -29,16 +29,34 @@ function idColumn(context: TColumnContext): TColumn {
     sortFn: "alphanumeric",
     cell: ({ row }) => {
       const findings = context.findingsByRule.get(row.original.id) ?? [];
-      const severity = findings.some((item) => item.severity === "error") ? "error" : findings.length ? "warning" : null;
+      const severity = findings.some((item) => item.severity === "error")
+        ? "error"
+        : findings.length
+          ? "warning"
+          : null;
 
       const label = (
-        <span className="inline-flex items-center gap-1.5 whitespace-nowrap font-mono text-xs" tabIndex={severity ? 0 : undefined}>
-          {severity && <span className={cn("size-2 rounded-full", severity === "error" ? "bg-red-500" : "bg-amber-400")} aria-label={severity === "error" ? "has an error" : "has a warning"} />}
+        <span
+          className="inline-flex items-center gap-1.5 whitespace-nowrap font-mono text-xs"
+          tabIndex={severity ? 0 : undefined}
+        >
+          {severity && (
+            <span
+              className={cn("size-2 rounded-full", severity === "error" ? "bg-red-500" : "bg-amber-400")}
+              aria-label={severity === "error" ? "has an error" : "has a warning"}
+            />
+          )}
           {row.original.id}
         </span>
       );
 
-      return severity ? <Tooltip content={findings.map((item) => item.message).join("\n")} side="right">{label}</Tooltip> : label;
+      return severity ? (
+        <Tooltip content={findings.map((item) => item.message).join("\n")} side="right">
+          {label}
+        </Tooltip>
+      ) : (
+        label
+      );
     },
   };
 }
@@ -51,7 +69,12 @@ const text = (id: string, header: string, value: (rule: TPricingRule) => string,
   cell: ({ getValue }) => <span className={className}>{String(getValue() ?? "") || "—"}</span>,
 });
 
-const number = (id: string, header: string, value: (rule: TPricingRule) => number, show: (rule: TPricingRule) => string): TColumn => ({
+const number = (
+  id: string,
+  header: string,
+  value: (rule: TPricingRule) => number,
+  show: (rule: TPricingRule) => string,
+): TColumn => ({
   id,
   header,
   accessorFn: value,
@@ -68,28 +91,61 @@ export function ruleColumns(kind: TRuleKind, context: TColumnContext): TColumn[]
   };
   const amountOrBps = (rule: TPricingRule) => Number(pick(rule, "amount") ?? 0) || Number(pick(rule, "bps") ?? 0);
   const common: TColumn[] = [
-    number("priority", "Priority", (rule) => rule.priority, (rule) => String(rule.priority)),
+    number(
+      "priority",
+      "Priority",
+      (rule) => rule.priority,
+      (rule) => String(rule.priority),
+    ),
     text("validity", "Valid", describeValidity, "whitespace-nowrap"),
     text("note", "Note", (rule) => rule.note, "block max-w-44 truncate text-slate-600"),
   ];
   const specific: Record<TRuleKind, TColumn[]> = {
-    base_price: [text("sku", "SKU", (rule) => String(pick(rule, "sku")), "whitespace-nowrap font-mono text-xs"), number("amount", "Price", amountOrBps, effect)],
+    base_price: [
+      text("sku", "SKU", (rule) => String(pick(rule, "sku")), "whitespace-nowrap font-mono text-xs"),
+      number("amount", "Price", amountOrBps, effect),
+    ],
     surcharge: [
       text("product", "Product", (rule) => String(pick(rule, "product"))),
-      text("option", "Option", (rule) => `${pick(rule, "option")}${pick(rule, "value") ? ` = ${pick(rule, "value")}` : ""}`, "whitespace-nowrap font-mono text-xs"),
+      text(
+        "option",
+        "Option",
+        (rule) => `${pick(rule, "option")}${pick(rule, "value") ? ` = ${pick(rule, "value")}` : ""}`,
+        "whitespace-nowrap font-mono text-xs",
+      ),
       number("amount", "Charge", amountOrBps, effect),
     ],
     org_discount: [
       text("organisation", "Organisation", organisation),
       text("scope", "Applies to", (rule) => (rule.kind === "org_discount" ? describeScope(rule.scope) : "")),
       number("bps", "Discount", (rule) => Number(pick(rule, "bps")), effect),
-      { id: "exclusive", header: "Combines", accessorFn: (rule) => (pick(rule, "exclusive") ? 1 : 0), sortFn: "basic", cell: ({ row }) => (pick(row.original, "exclusive") ? <Badge tone="warning">Exclusive</Badge> : <span className="text-slate-500">with others</span>) },
+      {
+        id: "exclusive",
+        header: "Combines",
+        accessorFn: (rule) => (pick(rule, "exclusive") ? 1 : 0),
+        sortFn: "basic",
+        cell: ({ row }) =>
+          pick(row.original, "exclusive") ? (
+            <Badge tone="warning">Exclusive</Badge>
+          ) : (
+            <span className="text-slate-500">with others</span>
+          ),
+      },
     ],
-    contract_price: [text("organisation", "Organisation", organisation), text("sku", "SKU", (rule) => String(pick(rule, "sku")), "whitespace-nowrap font-mono text-xs"), number("amount", "Price", amountOrBps, effect)],
+    contract_price: [
+      text("organisation", "Organisation", organisation),
+      text("sku", "SKU", (rule) => String(pick(rule, "sku")), "whitespace-nowrap font-mono text-xs"),
+      number("amount", "Price", amountOrBps, effect),
+    ],
     tier: [
       text("product", "Product", (rule) => String(pick(rule, "product") ?? "") || "All products"),
       text("organisation", "Organisation", organisation),
-      number("quantity", "Quantity", (rule) => Number(pick(rule, "minQuantity")), (rule) => (rule.kind === "tier" ? describeQuantity(rule) : "")),
+      number(
+        "quantity",
+        "Quantity",
+        (rule) => Number(pick(rule, "minQuantity")),
+        (rule) => (rule.kind === "tier" ? describeQuantity(rule) : ""),
+      ),
       number("amount", "Tier", amountOrBps, effect),
     ],
   };

@@ -12,7 +12,14 @@ import { emptyRuleForm, formToRuleInput, ruleToForm, toFormErrors, type TRuleFor
 import type { TPricingRule, TRuleKind } from "@/lib/pricing/rules";
 import { saveRuleAction } from "@/server/actions/pricing-rules";
 
-type TProps = { versionId: string; kind: TRuleKind; before: TPricingRule | null; currency: string; catalog: TEditorCatalog; onDone: () => void };
+type TProps = {
+  versionId: string;
+  kind: TRuleKind;
+  before: TPricingRule | null;
+  currency: string;
+  catalog: TEditorCatalog;
+  onDone: () => void;
+};
 
 /** Adds or edits one rule in place; checks it as the server will before sending it. */
 export function RuleForm({ versionId, kind, before, currency, catalog, onDone }: TProps) {
@@ -36,7 +43,8 @@ export function RuleForm({ versionId, kind, before, currency, catalog, onDone }:
     run(() => saveRuleAction({ versionId, rule: checked.input, before }), {
       success: (data) => (before ? `${data.ruleId} saved.` : `${data.ruleId} added.`),
       onSuccess: onDone,
-      onFailure: (result) => (result.fieldErrors ? setErrors(toFormErrors(result.fieldErrors)) : setErrors({ _form: [result.message] })),
+      onFailure: (result) =>
+        result.fieldErrors ? setErrors(toFormErrors(result.fieldErrors)) : setErrors({ _form: [result.message] }),
     });
   }
 
@@ -49,21 +57,56 @@ export function RuleForm({ versionId, kind, before, currency, catalog, onDone }:
         save();
       }}
     >
-      <p className="text-sm font-semibold text-slate-800">{before ? `Edit ${before.id}` : `New ${RULE_KIND_LABELS[kind].one}`}</p>
+      <p className="text-sm font-semibold text-slate-800">
+        {before ? `Edit ${before.id}` : `New ${RULE_KIND_LABELS[kind].one}`}
+      </p>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <RuleKindFields form={form} set={set} errors={errors} catalog={catalog} currency={currency} idPrefix={idPrefix} />
+        <RuleKindFields
+          form={form}
+          set={set}
+          errors={errors}
+          catalog={catalog}
+          currency={currency}
+          idPrefix={idPrefix}
+        />
         {common("priority", "Priority", { inputMode: "numeric" }, "Higher wins")}
         {common("validFrom", "Valid from (UTC)", { type: "datetime-local" })}
         {common("validTo", "Valid until (UTC)", { type: "datetime-local" })}
         {common("note", "Note", { placeholder: "Shown in price explanations" })}
       </div>
-      <datalist id={`${idPrefix}-skus`}>{catalog.products.flatMap((product) => product.skus.map((sku) => <option key={sku} value={sku}>{product.title}</option>))}</datalist>
-      <datalist id={`${idPrefix}-products`}>{catalog.products.map((product) => <option key={product.handle} value={product.handle}>{product.title}</option>)}</datalist>
-      <datalist id={`${idPrefix}-categories`}>{[...new Set(catalog.products.flatMap((product) => product.categories))].map((category) => <option key={category} value={category} />)}</datalist>
-      {errors._form?.length ? <p className="text-sm text-red-600" role="alert">{errors._form.join(" ")}</p> : null}
+      <datalist id={`${idPrefix}-skus`}>
+        {catalog.products.flatMap((product) =>
+          product.skus.map((sku) => (
+            <option key={sku} value={sku}>
+              {product.title}
+            </option>
+          )),
+        )}
+      </datalist>
+      <datalist id={`${idPrefix}-products`}>
+        {catalog.products.map((product) => (
+          <option key={product.handle} value={product.handle}>
+            {product.title}
+          </option>
+        ))}
+      </datalist>
+      <datalist id={`${idPrefix}-categories`}>
+        {[...new Set(catalog.products.flatMap((product) => product.categories))].map((category) => (
+          <option key={category} value={category} />
+        ))}
+      </datalist>
+      {errors._form?.length ? (
+        <p className="text-sm text-red-600" role="alert">
+          {errors._form.join(" ")}
+        </p>
+      ) : null}
       <div className="flex gap-2">
-        <Button type="submit" size="sm" isLoading={isPending}>{before ? "Save rule" : "Add rule"}</Button>
-        <Button type="button" size="sm" variant="secondary" onClick={onDone}>Cancel</Button>
+        <Button type="submit" size="sm" isLoading={isPending}>
+          {before ? "Save rule" : "Add rule"}
+        </Button>
+        <Button type="button" size="sm" variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

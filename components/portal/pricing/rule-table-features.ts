@@ -1,4 +1,13 @@
-import { createSortedRowModel, rowSelectionFeature, rowSortingFeature, sortFn_alphanumeric, sortFn_basic, tableFeatures, type ColumnDef, type RowData } from "@tanstack/react-table";
+import {
+  createSortedRowModel,
+  rowSelectionFeature,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  tableFeatures,
+  type ColumnDef,
+  type RowData,
+} from "@tanstack/react-table";
 
 // The TanStack Table features the pricing tables use: sorting and row selection only.
 export const pricingTableFeatures = tableFeatures({

@@ -12,7 +12,16 @@ import { cn } from "@/lib/cn";
 import { RULE_KIND_LABELS } from "@/lib/pricing/describe-rule";
 import type { TPricingRule, TRuleKind } from "@/lib/pricing/rules";
 
-type TProps = { versionId: string; kind: TRuleKind; rules: TPricingRule[]; context: TColumnContext; editable: boolean; catalog: TEditorCatalog; adding: boolean; onAddingChange: (adding: boolean) => void };
+type TProps = {
+  versionId: string;
+  kind: TRuleKind;
+  rules: TPricingRule[];
+  context: TColumnContext;
+  editable: boolean;
+  catalog: TEditorCatalog;
+  adding: boolean;
+  onAddingChange: (adding: boolean) => void;
+};
 
 /** One rule kind as a sortable table; in a draft, rows can be selected, edited in place and deleted. */
 export function RuleTable({ versionId, kind, rules, context, editable, catalog, adding, onAddingChange }: TProps) {
@@ -21,26 +30,66 @@ export function RuleTable({ versionId, kind, rules, context, editable, catalog, 
     const select: TPricingColumn<TPricingRule> = {
       id: "select",
       enableSorting: false,
-      header: ({ table }) => <input type="checkbox" aria-label="Select all rules" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />,
-      cell: ({ row }) => <input type="checkbox" aria-label={`Select ${row.original.id}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
+      header: ({ table }) => (
+        <input
+          type="checkbox"
+          aria-label="Select all rules"
+          checked={table.getIsAllRowsSelected()}
+          onChange={table.getToggleAllRowsSelectedHandler()}
+        />
+      ),
+      cell: ({ row }) => (
+        <input
+          type="checkbox"
+          aria-label={`Select ${row.original.id}`}
+          checked={row.getIsSelected()}
+          onChange={row.getToggleSelectedHandler()}
+        />
+      ),
     };
     const edit: TPricingColumn<TPricingRule> = {
       id: "edit",
       enableSorting: false,
       header: () => <span className="sr-only">Edit</span>,
-      cell: ({ row }) => <Button size="sm" variant="ghost" onClick={() => setEditingId(row.original.id)} aria-label={`Edit ${row.original.id}`}>Edit</Button>,
+      cell: ({ row }) => (
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => setEditingId(row.original.id)}
+          aria-label={`Edit ${row.original.id}`}
+        >
+          Edit
+        </Button>
+      ),
     };
 
     return editable ? [select, ...ruleColumns(kind, context), edit] : ruleColumns(kind, context);
   }, [kind, context, editable]);
-  const table = useTable({ features: pricingTableFeatures, columns, data: rules, getRowId: (rule) => rule.id, enableRowSelection: editable });
+  const table = useTable({
+    features: pricingTableFeatures,
+    columns,
+    data: rules,
+    getRowId: (rule) => rule.id,
+    enableRowSelection: editable,
+  });
   const selected = table.getSelectedRowModel().rows.map((row) => row.original);
   const span = columns.length;
 
   return (
     <div className="space-y-3">
-      {editable && selected.length > 0 && <BulkEditBar versionId={versionId} kind={kind} selected={selected} onDone={() => table.resetRowSelection()} />}
-      {adding && <RuleForm versionId={versionId} kind={kind} before={null} currency={context.currency} catalog={catalog} onDone={() => onAddingChange(false)} />}
+      {editable && selected.length > 0 && (
+        <BulkEditBar versionId={versionId} kind={kind} selected={selected} onDone={() => table.resetRowSelection()} />
+      )}
+      {adding && (
+        <RuleForm
+          versionId={versionId}
+          kind={kind}
+          before={null}
+          currency={context.currency}
+          catalog={catalog}
+          onDone={() => onAddingChange(false)}
+        />
+      )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs">
         <table className="w-full text-left text-sm" data-testid={`rules-${kind}`}>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
@@ -50,9 +99,18 @@ export function RuleTable({ versionId, kind, rules, context, editable, catalog, 
                   const sorted = header.column.getIsSorted();
 
                   return (
-                    <th key={header.id} scope="col" className="px-3 py-2.5 font-medium" aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className="px-3 py-2.5 font-medium"
+                      aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+                    >
                       {header.column.getCanSort() ? (
-                        <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-slate-800" onClick={header.column.getToggleSortingHandler()}>
+                        <button
+                          type="button"
+                          className="inline-flex items-center gap-1 uppercase hover:text-slate-800"
+                          onClick={header.column.getToggleSortingHandler()}
+                        >
                           <table.FlexRender header={header} />
                           <span aria-hidden>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
                         </button>
@@ -68,7 +126,11 @@ export function RuleTable({ versionId, kind, rules, context, editable, catalog, 
           <tbody className="divide-y divide-slate-100">
             {table.getRowModel().rows.map((row) => (
               <Fragment key={row.id}>
-                <tr data-testid="rule-row" data-rule-id={row.original.id} className={cn(row.getIsSelected() && "bg-brand-50/60")}>
+                <tr
+                  data-testid="rule-row"
+                  data-rule-id={row.original.id}
+                  className={cn(row.getIsSelected() && "bg-brand-50/60")}
+                >
                   {row.getAllCells().map((cell) => (
                     <td key={cell.id} className="px-3 py-2 align-middle text-slate-700">
                       <table.FlexRender cell={cell} />
@@ -78,7 +140,14 @@ export function RuleTable({ versionId, kind, rules, context, editable, catalog, 
                 {editingId === row.original.id && (
                   <tr>
                     <td colSpan={span} className="p-3">
-                      <RuleForm versionId={versionId} kind={kind} before={row.original} currency={context.currency} catalog={catalog} onDone={() => setEditingId(null)} />
+                      <RuleForm
+                        versionId={versionId}
+                        kind={kind}
+                        before={row.original}
+                        currency={context.currency}
+                        catalog={catalog}
+                        onDone={() => setEditingId(null)}
+                      />
                     </td>
                   </tr>
                 )}
@@ -86,7 +155,9 @@ export function RuleTable({ versionId, kind, rules, context, editable, catalog, 
             ))}
             {rules.length === 0 && (
               <tr>
-                <td colSpan={span} className="px-3 py-8 text-center text-slate-500">No {RULE_KIND_LABELS[kind].many.toLowerCase()} match.</td>
+                <td colSpan={span} className="px-3 py-8 text-center text-slate-500">
+                  No {RULE_KIND_LABELS[kind].many.toLowerCase()} match.
+                </td>
               </tr>
             )}
           </tbody>

@@ -28,7 +28,17 @@ type TProps = {
 };
 
 /** The rules tab: one table per rule kind with filters, and the checks and policy beside it. */
-export function RulesWorkspace({ versionId, currency, rules, policy, editable, findings, acknowledged, catalogueAvailable, catalog }: TProps) {
+export function RulesWorkspace({
+  versionId,
+  currency,
+  rules,
+  policy,
+  editable,
+  findings,
+  acknowledged,
+  catalogueAvailable,
+  catalog,
+}: TProps) {
   const [kind, setKind] = useState<TRuleKind>("base_price");
   const [search, setSearch] = useState("");
   const [organisationId, setOrganisationId] = useState("");
@@ -39,7 +49,8 @@ export function RulesWorkspace({ versionId, currency, rules, policy, editable, f
   const context = useMemo((): TColumnContext => {
     const names = new Map(catalog.organisations.map((organisation) => [organisation.id, organisation.name]));
     const findingsByRule = new Map<string, TFinding[]>();
-    for (const finding of findings) for (const id of finding.ruleIds) findingsByRule.set(id, [...(findingsByRule.get(id) ?? []), finding]);
+    for (const finding of findings)
+      for (const id of finding.ruleIds) findingsByRule.set(id, [...(findingsByRule.get(id) ?? []), finding]);
 
     return { currency, organisationName: (id) => names.get(id) ?? "Unknown organisation", findingsByRule };
   }, [catalog.organisations, findings, currency]);
@@ -75,44 +86,104 @@ export function RulesWorkspace({ versionId, currency, rules, policy, editable, f
               role="tab"
               aria-selected={item === kind}
               onClick={() => (setKind(item), setOnlyIds(null), setAdding(false))}
-              className={cn("rounded-md px-3 py-1.5 text-sm font-medium", item === kind ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50")}
+              className={cn(
+                "rounded-md px-3 py-1.5 text-sm font-medium",
+                item === kind
+                  ? "bg-brand-600 text-white"
+                  : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50",
+              )}
             >
-              {RULE_KIND_LABELS[item].many} <span className="ml-1 opacity-75">{rules.filter((rule) => rule.kind === item).length}</span>
+              {RULE_KIND_LABELS[item].many}{" "}
+              <span className="ml-1 opacity-75">{rules.filter((rule) => rule.kind === item).length}</span>
             </button>
           ))}
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <div className="w-72">
-            <Input className="h-9" type="search" placeholder="Search id, SKU, product, note…" aria-label="Search rules" value={search} onChange={(event) => setSearch(event.target.value)} />
+            <Input
+              className="h-9"
+              type="search"
+              placeholder="Search id, SKU, product, note…"
+              aria-label="Search rules"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+            />
           </div>
           <div className="w-60">
-            <Select className="h-9" aria-label="Filter by product" value={productHandle} onChange={(event) => setProductHandle(event.target.value)}>
+            <Select
+              className="h-9"
+              aria-label="Filter by product"
+              value={productHandle}
+              onChange={(event) => setProductHandle(event.target.value)}
+            >
               <option value="">All products</option>
-              {catalog.products.map((product) => <option key={product.handle} value={product.handle}>{product.title ?? product.handle}</option>)}
+              {catalog.products.map((product) => (
+                <option key={product.handle} value={product.handle}>
+                  {product.title ?? product.handle}
+                </option>
+              ))}
             </Select>
           </div>
           {["org_discount", "contract_price", "tier"].includes(kind) && (
             <div className="w-60">
-              <Select className="h-9" aria-label="Filter by organisation" value={organisationId} onChange={(event) => setOrganisationId(event.target.value)}>
+              <Select
+                className="h-9"
+                aria-label="Filter by organisation"
+                value={organisationId}
+                onChange={(event) => setOrganisationId(event.target.value)}
+              >
                 <option value="">All organisations</option>
-                {catalog.organisations.map((organisation) => <option key={organisation.id} value={organisation.id}>{organisation.name}</option>)}
+                {catalog.organisations.map((organisation) => (
+                  <option key={organisation.id} value={organisation.id}>
+                    {organisation.name}
+                  </option>
+                ))}
               </Select>
             </div>
           )}
-          {onlyIds && <Button size="sm" variant="ghost" onClick={() => setOnlyIds(null)}>Showing {onlyIds.join(", ")} · show all</Button>}
+          {onlyIds && (
+            <Button size="sm" variant="ghost" onClick={() => setOnlyIds(null)}>
+              Showing {onlyIds.join(", ")} · show all
+            </Button>
+          )}
           <div className="ml-auto flex gap-2">
-            <a className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50" href={`/portal/pricing/versions/${versionId}/export/${kind}`} download>
+            <a
+              className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50"
+              href={`/portal/pricing/versions/${versionId}/export/${kind}`}
+              download
+            >
               Export CSV
             </a>
             {editable && <CsvImport versionId={versionId} kind={kind} />}
-            {editable && <Button size="sm" onClick={() => setAdding(true)} disabled={adding}>Add {RULE_KIND_LABELS[kind].one}</Button>}
+            {editable && (
+              <Button size="sm" onClick={() => setAdding(true)} disabled={adding}>
+                Add {RULE_KIND_LABELS[kind].one}
+              </Button>
+            )}
           </div>
         </div>
-        <RuleTable key={kind} versionId={versionId} kind={kind} rules={visible} context={context} editable={editable} catalog={catalog} adding={adding} onAddingChange={setAdding} />
+        <RuleTable
+          key={kind}
+          versionId={versionId}
+          kind={kind}
+          rules={visible}
+          context={context}
+          editable={editable}
+          catalog={catalog}
+          adding={adding}
+          onAddingChange={setAdding}
+        />
       </div>
       {/* Beside the table on wide screens; above it otherwise, so problems are seen first. */}
       <aside className="order-first grid content-start items-start gap-4 lg:grid-cols-2 2xl:order-none 2xl:grid-cols-1">
-        <ConflictsPanel versionId={versionId} findings={findings} acknowledged={acknowledged} editable={editable} catalogueAvailable={catalogueAvailable} onShowRules={showRules} />
+        <ConflictsPanel
+          versionId={versionId}
+          findings={findings}
+          acknowledged={acknowledged}
+          editable={editable}
+          catalogueAvailable={catalogueAvailable}
+          onShowRules={showRules}
+        />
         <PolicyCard versionId={versionId} policy={policy} editable={editable} />
       </aside>
     </div>

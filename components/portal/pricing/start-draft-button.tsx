@@ -10,7 +10,16 @@ export function StartDraftButton({ ruleSetId }: { ruleSetId: string }) {
   const { run, isPending } = useActionRunner();
 
   return (
-    <Button size="sm" isLoading={isPending} onClick={() => run(() => createDraftAction({ ruleSetId }), { success: (data) => `Draft version ${data.number} started.`, onSuccess: (data) => router.push(`/portal/pricing/versions/${data.versionId}`) })}>
+    <Button
+      size="sm"
+      isLoading={isPending}
+      onClick={() =>
+        run(() => createDraftAction({ ruleSetId }), {
+          success: (data) => `Draft version ${data.number} started.`,
+          onSuccess: (data) => router.push(`/portal/pricing/versions/${data.versionId}`),
+        })
+      }
+    >
       Start a draft
     </Button>
   );

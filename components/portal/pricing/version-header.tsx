@@ -9,14 +9,26 @@ import type { TVersionView } from "@/server/pricing/get-version-view";
 type TPermissions = { userId: string; canWrite: boolean; canPublish: boolean };
 
 function Stepper({ view }: { view: TVersionView }) {
-  const steps = view.requiresApproval ? ["Draft", "Awaiting approval", "Approved", "Published"] : ["Draft", "Published"];
+  const steps = view.requiresApproval
+    ? ["Draft", "Awaiting approval", "Approved", "Published"]
+    : ["Draft", "Published"];
   const reached = { DRAFT: 0, PENDING_APPROVAL: 1, APPROVED: 2, PUBLISHED: steps.length - 1 }[view.version.status];
 
   return (
     <ol className="flex flex-wrap items-center gap-2 text-xs font-medium" aria-label="Publishing steps">
       {steps.map((step, index) => (
         <li key={step} className="flex items-center gap-2">
-          <span className={cn("flex items-center gap-1.5 rounded-full px-2.5 py-1", index < reached ? "bg-emerald-50 text-emerald-700" : index === reached ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-500")} aria-current={index === reached ? "step" : undefined}>
+          <span
+            className={cn(
+              "flex items-center gap-1.5 rounded-full px-2.5 py-1",
+              index < reached
+                ? "bg-emerald-50 text-emerald-700"
+                : index === reached
+                  ? "bg-brand-600 text-white"
+                  : "bg-slate-100 text-slate-500",
+            )}
+            aria-current={index === reached ? "step" : undefined}
+          >
             {index < reached ? "✓" : index + 1} {step}
           </span>
           {index < steps.length - 1 && <span className="h-px w-6 bg-slate-300" aria-hidden />}
@@ -35,13 +47,22 @@ function Meta({ view }: { view: TVersionView }) {
     person(version.createdById) && `created by ${person(version.createdById)} ${formatDateTime(version.createdAt)}`,
     person(version.submittedById) && `submitted by ${person(version.submittedById)}`,
     person(version.approvedById) && `approved by ${person(version.approvedById)}`,
-    version.effectiveFrom && `${view.state === "scheduled" ? "goes live" : "live from"} ${formatDateTime(version.effectiveFrom)}`,
+    version.effectiveFrom &&
+      `${view.state === "scheduled" ? "goes live" : "live from"} ${formatDateTime(version.effectiveFrom)}`,
   ].filter(Boolean);
 
   return <p className="text-sm text-slate-600">{facts.join(" · ")}</p>;
 }
 
-export function VersionHeader({ view, tab, permissions }: { view: TVersionView; tab: TVersionTab; permissions: TPermissions }) {
+export function VersionHeader({
+  view,
+  tab,
+  permissions,
+}: {
+  view: TVersionView;
+  tab: TVersionTab;
+  permissions: TPermissions;
+}) {
   const { version } = view;
   const changeCount = view.diff.changes.length + (view.diff.policy ? 1 : 0);
 

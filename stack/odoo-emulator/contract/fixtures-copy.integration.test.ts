@@ -13,9 +13,17 @@ const FIELDS_COPY = path.resolve(import.meta.dirname, "../fields");
 const FIELDS_ORIGINAL = path.resolve(import.meta.dirname, "../../../../shared/fixtures/odoo-fields");
 
 function digests(root: string): Record<string, string> {
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+    );
 
-  return Object.fromEntries(walk(root).map((file) => [path.relative(root, file), createHash("sha256").update(readFileSync(file)).digest("hex")]));
+  return Object.fromEntries(
+    walk(root).map((file) => [
+      path.relative(root, file),
+      createHash("sha256").update(readFileSync(file)).digest("hex"),
+    ]),
+  );
 }
 
 describe("the vendored Odoo fixtures", () => {

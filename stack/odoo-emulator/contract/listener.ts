@@ -11,8 +11,14 @@ export async function startListener(port: number): Promise<{ server: Server; rec
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const headers: Record<string, string> = {};
-      for (let index = 0; index < req.rawHeaders.length; index += 2) headers[req.rawHeaders[index]!] = req.rawHeaders[index + 1]!;
-      received.push({ method: req.method ?? "", path: req.url ?? "", headers, bodyRaw: Buffer.concat(chunks).toString("utf8") });
+      for (let index = 0; index < req.rawHeaders.length; index += 2)
+        headers[req.rawHeaders[index]!] = req.rawHeaders[index + 1]!;
+      received.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers,
+        bodyRaw: Buffer.concat(chunks).toString("utf8"),
+      });
       if (req.url === "/slow") setTimeout(() => res.end("late"), 3_000);
       else if (req.url === "/hook500") res.writeHead(500).end("boom");
       else res.end("ok");

@@ -14,7 +14,7 @@ export function parseLiteralJson(text: string): TLiteral {
       at += 1;
       const object: Record<string, TLiteral> = {};
       space();
-      if (text[at] === "}") return (at += 1), object;
+      if (text[at] === "}") return ((at += 1), object);
       for (;;) {
         space();
         const key = value() as string;
@@ -29,7 +29,7 @@ export function parseLiteralJson(text: string): TLiteral {
       at += 1;
       const list: TLiteral[] = [];
       space();
-      if (text[at] === "]") return (at += 1), list;
+      if (text[at] === "]") return ((at += 1), list);
       for (;;) {
         list.push(value());
         space();
@@ -44,8 +44,12 @@ export function parseLiteralJson(text: string): TLiteral {
 
       return JSON.parse(text.slice(start, at)) as string;
     }
-    for (const [literal, result] of [["true", true], ["false", false], ["null", null]] as const) {
-      if (text.startsWith(literal, at)) return (at += literal.length), result;
+    for (const [literal, result] of [
+      ["true", true],
+      ["false", false],
+      ["null", null],
+    ] as const) {
+      if (text.startsWith(literal, at)) return ((at += literal.length), result);
     }
     const number = /^-?\d+(\.\d+)?([eE][-+]?\d+)?/.exec(text.slice(at))![0];
     at += number.length;

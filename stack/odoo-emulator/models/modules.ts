@@ -16,8 +16,19 @@ export function installModule(env: Env, name: string): void {
 }
 
 function installDeliveryData(env: Env): void {
-  const productId = env.create("product.product", { name: "Standard delivery", default_code: "Delivery_007", type: "service", list_price: 0, taxes_id: [] });
-  env.create("delivery.carrier", { name: "Standard delivery", delivery_type: "fixed", fixed_price: 0, product_id: productId });
+  const productId = env.create("product.product", {
+    name: "Standard delivery",
+    default_code: "Delivery_007",
+    type: "service",
+    list_price: 0,
+    taxes_id: [],
+  });
+  env.create("delivery.carrier", {
+    name: "Standard delivery",
+    delivery_type: "fixed",
+    fixed_price: 0,
+    product_id: productId,
+  });
 }
 
 export function registerModules(registry: Registry): void {
@@ -29,7 +40,19 @@ export function registerModules(registry: Registry): void {
     fields: [
       { name: "name", type: "char", string: "Technical Name", required: true },
       { name: "shortdesc", type: "char", string: "Module Name" },
-      { name: "state", type: "selection", string: "Status", selection: [["uninstallable", "Uninstallable"], ["uninstalled", "Not Installed"], ["installed", "Installed"], ["to upgrade", "To be upgraded"], ["to remove", "To be removed"], ["to install", "To be installed"]] },
+      {
+        name: "state",
+        type: "selection",
+        string: "Status",
+        selection: [
+          ["uninstallable", "Uninstallable"],
+          ["uninstalled", "Not Installed"],
+          ["installed", "Installed"],
+          ["to upgrade", "To be upgraded"],
+          ["to remove", "To be removed"],
+          ["to install", "To be installed"],
+        ],
+      },
       { name: "auto_install", type: "boolean", string: "Automatic Installation" },
     ],
     methods: {

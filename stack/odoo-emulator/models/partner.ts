@@ -7,7 +7,11 @@ import type { TRecord } from "../orm/types";
 
 const COMMERCIAL_FIELDS = ["credit_limit", "property_payment_term_id"];
 
-const TYPE_LABELS: Record<string, string> = { invoice: "Invoice Address", delivery: "Delivery Address", other: "Other Address" };
+const TYPE_LABELS: Record<string, string> = {
+  invoice: "Invoice Address",
+  delivery: "Delivery Address",
+  other: "Other Address",
+};
 
 /**
  * Odoo's complete name: a contact or address under a company reads "<company>, <name>" (the
@@ -54,7 +58,9 @@ export function addressOf(env: Env, partnerId: number, type: string): number {
       if (record.type === type) return record.id;
       if (record.type === "contact") contact ??= record.id;
       const children = env.inverseIds("res.partner", "parent_id", record.id).map((id) => env.get("res.partner", id)!);
-      toScan.unshift(...children.filter((child) => !visited.has(child.id) && !child.is_company && child.active !== false));
+      toScan.unshift(
+        ...children.filter((child) => !visited.has(child.id) && !child.is_company && child.active !== false),
+      );
     }
     if (current.is_company || !current.parent_id) break;
     current = env.get("res.partner", current.parent_id as number);
@@ -65,7 +71,9 @@ export function addressOf(env: Env, partnerId: number, type: string): number {
 
 function syncCommercialFields(env: Env, from: TRecord, childIds: number[]): void {
   if (!childIds.length) return;
-  const values = Object.fromEntries(COMMERCIAL_FIELDS.map((name) => [name, from[name] ?? (name === "credit_limit" ? 0 : false)]));
+  const values = Object.fromEntries(
+    COMMERCIAL_FIELDS.map((name) => [name, from[name] ?? (name === "credit_limit" ? 0 : false)]),
+  );
   env.write("res.partner", childIds, values);
 }
 
@@ -78,14 +86,31 @@ export function registerPartner(registry: Registry): void {
     displayName: partnerDisplayName,
     fields: [
       { name: "name", type: "char", string: "Name", fieldId: 1008 },
-      { name: "complete_name", type: "char", string: "Complete Name", compute: (record, env) => partnerDisplayName(record, env) },
+      {
+        name: "complete_name",
+        type: "char",
+        string: "Complete Name",
+        compute: (record, env) => partnerDisplayName(record, env),
+      },
       { name: "parent_id", type: "many2one", string: "Related Company", relation: "res.partner", fieldId: 1010 },
       { name: "child_ids", type: "one2many", string: "Contact", relation: "res.partner", inverse: "parent_id" },
       { name: "ref", type: "char", string: "Reference", fieldId: 1013 },
       { name: "lang", type: "char", string: "Language", default: () => "en_US" },
       { name: "vat", type: "char", string: "Tax ID" },
       { name: "active", type: "boolean", string: "Active", default: () => true },
-      { name: "type", type: "selection", string: "Address Type", fieldId: 1033, default: () => "contact", selection: [["contact", "Contact"], ["invoice", "Invoice Address"], ["delivery", "Delivery Address"], ["other", "Other Address"]] },
+      {
+        name: "type",
+        type: "selection",
+        string: "Address Type",
+        fieldId: 1033,
+        default: () => "contact",
+        selection: [
+          ["contact", "Contact"],
+          ["invoice", "Invoice Address"],
+          ["delivery", "Delivery Address"],
+          ["other", "Other Address"],
+        ],
+      },
       { name: "street", type: "char", string: "Street", fieldId: 1035 },
       { name: "street2", type: "char", string: "Street2", fieldId: 1036 },
       { name: "zip", type: "char", string: "Zip", fieldId: 1037 },
@@ -94,14 +119,36 @@ export function registerPartner(registry: Registry): void {
       { name: "email", type: "char", string: "Email", fieldId: 1044 },
       { name: "phone", type: "char", string: "Phone" },
       { name: "is_company", type: "boolean", string: "Is a Company" },
-      { name: "commercial_partner_id", type: "many2one", string: "Commercial Entity", relation: "res.partner", compute: (record, env) => commercialPartnerId(env, record.id) },
-      { name: "credit_limit", type: "float", string: "Credit Limit", companyDependent: true, groupRestricted: true, fieldId: 4726 },
-      { name: "property_payment_term_id", type: "many2one", string: "Customer Payment Terms", relation: "account.payment.term", companyDependent: true },
+      {
+        name: "commercial_partner_id",
+        type: "many2one",
+        string: "Commercial Entity",
+        relation: "res.partner",
+        compute: (record, env) => commercialPartnerId(env, record.id),
+      },
+      {
+        name: "credit_limit",
+        type: "float",
+        string: "Credit Limit",
+        companyDependent: true,
+        groupRestricted: true,
+        fieldId: 4726,
+      },
+      {
+        name: "property_payment_term_id",
+        type: "many2one",
+        string: "Customer Payment Terms",
+        relation: "account.payment.term",
+        companyDependent: true,
+      },
       { name: "write_date", type: "datetime", string: "Last Updated on", fieldId: 1066 },
     ],
     hooks: {
       afterCreate: (env, record) => {
-        if (record.parent_id) syncCommercialFields(env, env.get("res.partner", commercialPartnerId(env, record.parent_id as number))!, [record.id]);
+        if (record.parent_id)
+          syncCommercialFields(env, env.get("res.partner", commercialPartnerId(env, record.parent_id as number))!, [
+            record.id,
+          ]);
       },
       afterWrite: (env, record, vals) => {
         if (!COMMERCIAL_FIELDS.some((name) => name in vals) || record.parent_id) return;

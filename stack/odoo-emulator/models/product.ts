@@ -6,7 +6,11 @@ import type { Registry } from "../orm/registry";
 import type { TFieldDef, TRecord } from "../orm/types";
 import { availableQuantity, onHandQuantity, reservedQuantity } from "./stock-quantities";
 
-const TYPE_SELECTION: [string, string][] = [["consu", "Goods"], ["service", "Service"], ["combo", "Combo"]];
+const TYPE_SELECTION: [string, string][] = [
+  ["consu", "Goods"],
+  ["service", "Service"],
+  ["combo", "Combo"],
+];
 
 const TEMPLATE_FIELDS: TFieldDef[] = [
   { name: "name", type: "char", string: "Name", required: true },
@@ -14,7 +18,14 @@ const TEMPLATE_FIELDS: TFieldDef[] = [
   { name: "barcode", type: "char", string: "Barcode" },
   { name: "list_price", type: "float", string: "Sales Price", default: () => 1 },
   { name: "standard_price", type: "float", string: "Cost" },
-  { name: "type", type: "selection", string: "Product Type", selection: TYPE_SELECTION, default: () => "consu", ownerModel: "product.template" },
+  {
+    name: "type",
+    type: "selection",
+    string: "Product Type",
+    selection: TYPE_SELECTION,
+    default: () => "consu",
+    ownerModel: "product.template",
+  },
   { name: "is_storable", type: "boolean", string: "Track Inventory" },
   { name: "sale_ok", type: "boolean", string: "Can be Sold", default: () => true },
   { name: "uom_id", type: "many2one", string: "Unit", relation: "uom.uom", default: () => 1 },
@@ -36,7 +47,11 @@ function template(env: Env, product: TRecord): TRecord {
 function delegated(field: TFieldDef): TFieldDef {
   const { default: _default, required: _required, fieldId: _fieldId, ...rest } = field;
 
-  return { ...rest, compute: (record, env) => template(env, record)[field.name] ?? (field.type === "many2many" ? [] : field.type === "float" ? 0 : false) };
+  return {
+    ...rest,
+    compute: (record, env) =>
+      template(env, record)[field.name] ?? (field.type === "many2many" ? [] : field.type === "float" ? 0 : false),
+  };
 }
 
 const stockFigure = (name: string, string: string, compute: (env: Env, productId: number) => number): TFieldDef => ({
@@ -47,7 +62,13 @@ const stockFigure = (name: string, string: string, compute: (env: Env, productId
 });
 
 export function registerProducts(registry: Registry): void {
-  registry.register({ name: "product.category", description: "Product Category", order: "name", fields: [{ name: "name", type: "char", string: "Name", required: true }], displayName: (record) => String(record.name) });
+  registry.register({
+    name: "product.category",
+    description: "Product Category",
+    order: "name",
+    fields: [{ name: "name", type: "char", string: "Name", required: true }],
+    displayName: (record) => String(record.name),
+  });
   registry.register({
     name: "product.template",
     description: "Product",
@@ -55,8 +76,19 @@ export function registerProducts(registry: Registry): void {
     displayName: productDisplayName,
     fields: [
       ...TEMPLATE_FIELDS,
-      { name: "product_variant_ids", type: "one2many", string: "Products", relation: "product.product", inverse: "product_tmpl_id" },
-      { name: "product_variant_count", type: "integer", string: "# Product Variants", compute: (record, env) => env.inverseIds("product.product", "product_tmpl_id", record.id).length },
+      {
+        name: "product_variant_ids",
+        type: "one2many",
+        string: "Products",
+        relation: "product.product",
+        inverse: "product_tmpl_id",
+      },
+      {
+        name: "product_variant_count",
+        type: "integer",
+        string: "# Product Variants",
+        compute: (record, env) => env.inverseIds("product.product", "product_tmpl_id", record.id).length,
+      },
     ],
   });
   registry.register({
@@ -67,7 +99,12 @@ export function registerProducts(registry: Registry): void {
     fields: [
       ...TEMPLATE_FIELDS.map(delegated),
       { name: "product_tmpl_id", type: "many2one", string: "Product Template", relation: "product.template" },
-      { name: "lst_price", type: "float", string: "Sales Price", compute: (record, env) => Number(template(env, record).list_price ?? 0) },
+      {
+        name: "lst_price",
+        type: "float",
+        string: "Sales Price",
+        compute: (record, env) => Number(template(env, record).list_price ?? 0),
+      },
       stockFigure("qty_available", "Quantity On Hand", onHandQuantity),
       stockFigure("free_qty", "Free To Use Quantity", availableQuantity),
       stockFigure("virtual_available", "Forecasted Quantity", (env, id) => onHandQuantity(env, id) - outgoing(env, id)),
@@ -77,13 +114,18 @@ export function registerProducts(registry: Registry): void {
     hooks: {
       prepareCreate: (env, vals) => {
         if (vals.product_tmpl_id) return;
-        const templateVals = Object.fromEntries(Object.entries(vals).filter(([name]) => TEMPLATE_FIELD_NAMES.includes(name)));
+        const templateVals = Object.fromEntries(
+          Object.entries(vals).filter(([name]) => TEMPLATE_FIELD_NAMES.includes(name)),
+        );
         vals.product_tmpl_id = env.create("product.template", templateVals);
       },
       afterWrite: (env, record, vals) => {
-        const templateVals = Object.fromEntries(Object.entries(vals).filter(([name]) => TEMPLATE_FIELD_NAMES.includes(name)));
+        const templateVals = Object.fromEntries(
+          Object.entries(vals).filter(([name]) => TEMPLATE_FIELD_NAMES.includes(name)),
+        );
         if ("lst_price" in vals) templateVals.list_price = vals.lst_price;
-        if (Object.keys(templateVals).length) env.write("product.template", [record.product_tmpl_id as number], templateVals);
+        if (Object.keys(templateVals).length)
+          env.write("product.template", [record.product_tmpl_id as number], templateVals);
       },
     },
   });
@@ -92,7 +134,12 @@ export function registerProducts(registry: Registry): void {
 function outgoing(env: Env, productId: number): number {
   return env
     .all("stock.move")
-    .filter((move) => move.product_id === productId && !["done", "cancel", "draft"].includes(String(move.state)) && move.picking_code === "outgoing")
+    .filter(
+      (move) =>
+        move.product_id === productId &&
+        !["done", "cancel", "draft"].includes(String(move.state)) &&
+        move.picking_code === "outgoing",
+    )
     .reduce((sum, move) => sum + Number(move.product_uom_qty), 0);
 }
 

@@ -9,16 +9,27 @@ import { productDisplayName } from "./product";
 import { cancelPickings, createDeliveryPicking } from "./stock-validate";
 
 const COMPANY_ID = 1;
-const ORDER_STATES: [string, string][] = [["draft", "Quotation"], ["sent", "Quotation Sent"], ["sale", "Sales Order"], ["cancel", "Cancelled"]];
+const ORDER_STATES: [string, string][] = [
+  ["draft", "Quotation"],
+  ["sent", "Quotation Sent"],
+  ["sale", "Sales Order"],
+  ["cancel", "Cancelled"],
+];
 
 /** Money rounded to cents, half away from zero (Odoo's float_round). */
 export const roundMoney = (value: number) => Math.round(value * 100 + (value >= 0 ? 1e-7 : -1e-7)) / 100;
 
-const linesOf = (env: Env, orderId: number) => env.inverseIds("sale.order.line", "order_id", orderId).map((id) => env.get("sale.order.line", id)!);
+const linesOf = (env: Env, orderId: number) =>
+  env.inverseIds("sale.order.line", "order_id", orderId).map((id) => env.get("sale.order.line", id)!);
 
 function lineAmounts(env: Env, line: TRecord) {
-  const subtotal = roundMoney(Number(line.product_uom_qty ?? 0) * Number(line.price_unit ?? 0) * (1 - Number(line.discount ?? 0) / 100));
-  const rate = ((line.tax_ids as number[]) ?? []).reduce((sum, id) => sum + Number(env.get("account.tax", id)?.amount ?? 0), 0);
+  const subtotal = roundMoney(
+    Number(line.product_uom_qty ?? 0) * Number(line.price_unit ?? 0) * (1 - Number(line.discount ?? 0) / 100),
+  );
+  const rate = ((line.tax_ids as number[]) ?? []).reduce(
+    (sum, id) => sum + Number(env.get("account.tax", id)?.amount ?? 0),
+    0,
+  );
   const tax = roundMoney((subtotal * rate) / 100);
 
   return { subtotal, tax, total: roundMoney(subtotal + tax) };
@@ -35,7 +46,9 @@ function orderAmounts(env: Env, order: TRecord) {
 /** Foreign customers get the auto-applied fiscal position (0% export tax); domestic ones none. */
 function fiscalPosition(env: Env, shippingId: number): number | false {
   const companyCountry = env.get("res.company", COMPANY_ID)?.country_id;
-  const country = env.get("res.partner", shippingId)?.country_id ?? env.get("res.partner", commercialPartnerId(env, shippingId))?.country_id;
+  const country =
+    env.get("res.partner", shippingId)?.country_id ??
+    env.get("res.partner", commercialPartnerId(env, shippingId))?.country_id;
   if (!country || country === companyCountry) return false;
   const position = env.all("account.fiscal.position").find((candidate) => candidate.auto_apply);
 
@@ -59,25 +72,100 @@ export function registerSale(registry: Registry): void {
     description: "Sales Order",
     order: "date_order desc, id desc",
     displayName: (record) => String(record.name),
-    access: { group: "sales_team.group_sale_salesman", deniedGroups: ["Accounting/Invoicing", "Inventory/User", "Sales/Administrator", "Sales/User: Own Documents Only", "Role / Portal", "Show Accounting Features - Readonly", "Show Full Accounting Features"] },
+    access: {
+      group: "sales_team.group_sale_salesman",
+      deniedGroups: [
+        "Accounting/Invoicing",
+        "Inventory/User",
+        "Sales/Administrator",
+        "Sales/User: Own Documents Only",
+        "Role / Portal",
+        "Show Accounting Features - Readonly",
+        "Show Full Accounting Features",
+      ],
+    },
     fields: [
       { name: "name", type: "char", string: "Order Reference", fieldId: 7792 },
-      { name: "partner_id", type: "many2one", string: "Customer", relation: "res.partner", required: true, fieldId: 7794 },
-      { name: "state", type: "selection", string: "Status", selection: ORDER_STATES, default: () => "draft", fieldId: 7795 },
+      {
+        name: "partner_id",
+        type: "many2one",
+        string: "Customer",
+        relation: "res.partner",
+        required: true,
+        fieldId: 7794,
+      },
+      {
+        name: "state",
+        type: "selection",
+        string: "Status",
+        selection: ORDER_STATES,
+        default: () => "draft",
+        fieldId: 7795,
+      },
       { name: "date_order", type: "datetime", string: "Order Date", default: (env) => env.txNow },
       { name: "client_order_ref", type: "char", string: "Customer Reference", fieldId: 7798 },
       { name: "origin", type: "char", string: "Source Document", fieldId: 7802 },
       { name: "partner_invoice_id", type: "many2one", string: "Invoice Address", relation: "res.partner" },
       { name: "partner_shipping_id", type: "many2one", string: "Delivery Address", relation: "res.partner" },
       { name: "fiscal_position_id", type: "many2one", string: "Fiscal Position", relation: "account.fiscal.position" },
-      { name: "currency_id", type: "many2one", string: "Currency", relation: "res.currency", compute: (_record, env) => env.get("res.company", COMPANY_ID)?.currency_id ?? false },
-      { name: "order_line", type: "one2many", string: "Order Lines", relation: "sale.order.line", inverse: "order_id", fieldId: 7824 },
-      { name: "amount_untaxed", type: "monetary", string: "Untaxed Amount", compute: (record, env) => orderAmounts(env, record).untaxed },
-      { name: "amount_tax", type: "monetary", string: "Taxes", compute: (record, env) => orderAmounts(env, record).tax },
-      { name: "amount_total", type: "monetary", string: "Total", compute: (record, env) => orderAmounts(env, record).total, fieldId: 7827 },
+      {
+        name: "currency_id",
+        type: "many2one",
+        string: "Currency",
+        relation: "res.currency",
+        compute: (_record, env) => env.get("res.company", COMPANY_ID)?.currency_id ?? false,
+      },
+      {
+        name: "order_line",
+        type: "one2many",
+        string: "Order Lines",
+        relation: "sale.order.line",
+        inverse: "order_id",
+        fieldId: 7824,
+      },
+      {
+        name: "amount_untaxed",
+        type: "monetary",
+        string: "Untaxed Amount",
+        compute: (record, env) => orderAmounts(env, record).untaxed,
+      },
+      {
+        name: "amount_tax",
+        type: "monetary",
+        string: "Taxes",
+        compute: (record, env) => orderAmounts(env, record).tax,
+      },
+      {
+        name: "amount_total",
+        type: "monetary",
+        string: "Total",
+        compute: (record, env) => orderAmounts(env, record).total,
+        fieldId: 7827,
+      },
       { name: "picking_ids", type: "one2many", string: "Transfers", relation: "stock.picking", inverse: "sale_id" },
-      { name: "delivery_status", type: "selection", string: "Delivery Status", selection: [["pending", "Not Delivered"], ["started", "Started"], ["partial", "Partially Delivered"], ["full", "Fully Delivered"]] },
-      { name: "invoice_status", type: "selection", string: "Invoice Status", selection: [["upselling", "Upselling Opportunity"], ["invoiced", "Fully Invoiced"], ["to invoice", "To Invoice"], ["no", "Nothing to Invoice"]], default: () => "no" },
+      {
+        name: "delivery_status",
+        type: "selection",
+        string: "Delivery Status",
+        selection: [
+          ["pending", "Not Delivered"],
+          ["started", "Started"],
+          ["partial", "Partially Delivered"],
+          ["full", "Fully Delivered"],
+        ],
+      },
+      {
+        name: "invoice_status",
+        type: "selection",
+        string: "Invoice Status",
+        selection: [
+          ["upselling", "Upselling Opportunity"],
+          ["invoiced", "Fully Invoiced"],
+          ["to invoice", "To Invoice"],
+          ["no", "Nothing to Invoice"],
+        ],
+        default: () => "no",
+      },
       { name: "note", type: "text", string: "Terms and conditions" },
       { name: "write_date", type: "datetime", string: "Last Updated on", fieldId: 7856 },
     ],
@@ -95,7 +183,8 @@ export function registerSale(registry: Registry): void {
         vals.fiscal_position_id ??= fiscalPosition(env, vals.partner_shipping_id as number);
       },
       beforeUnlink: (env, record) => {
-        if (["sale", "sent"].includes(String(record.state))) throw UserError("You can not delete a sent quotation or a confirmed sales order. You must first cancel it.");
+        if (["sale", "sent"].includes(String(record.state)))
+          throw UserError("You can not delete a sent quotation or a confirmed sales order. You must first cancel it.");
         for (const line of linesOf(env, record.id)) delete env.table("sale.order.line")[String(line.id)];
       },
     },
@@ -109,7 +198,10 @@ export function registerSale(registry: Registry): void {
             const order = env.get("sale.order", id)!;
             if (!["draft", "sent"].includes(String(order.state))) continue;
             const pickingId = createDeliveryPicking(env, order, linesOf(env, id));
-            env.update("sale.order", id, { delivery_status: pickingId ? "pending" : false, invoice_status: "to invoice" });
+            env.update("sale.order", id, {
+              delivery_status: pickingId ? "pending" : false,
+              invoice_status: "to invoice",
+            });
             env.write("sale.order", [id], { state: "sale" });
           }
 
@@ -143,7 +235,9 @@ function registerOrderLine(registry: Registry): void {
     access: registry.get("sale.order")!.access,
     displayName: (record, env) => {
       const order = env.get("sale.order", record.order_id as number);
-      const product = record.product_id ? env.displayName("product.product", record.product_id as number) : String(record.name ?? "");
+      const product = record.product_id
+        ? env.displayName("product.product", record.product_id as number)
+        : String(record.name ?? "");
       const ref = order ? env.get("res.partner", order.partner_id as number)?.ref : false;
 
       return `${order?.name ?? ""} - ${product}${ref ? ` (${String(ref)})` : ""}`;
@@ -151,7 +245,16 @@ function registerOrderLine(registry: Registry): void {
     fields: [
       { name: "order_id", type: "many2one", string: "Order Reference", relation: "sale.order", required: true },
       { name: "sequence", type: "integer", string: "Sequence", default: () => 10 },
-      { name: "display_type", type: "selection", string: "Display Type", selection: [["line_section", "Section"], ["line_subsection", "Subsection"], ["line_note", "Note"]] },
+      {
+        name: "display_type",
+        type: "selection",
+        string: "Display Type",
+        selection: [
+          ["line_section", "Section"],
+          ["line_subsection", "Subsection"],
+          ["line_note", "Note"],
+        ],
+      },
       { name: "product_id", type: "many2one", string: "Product", relation: "product.product" },
       { name: "name", type: "text", string: "Description" },
       { name: "product_uom_qty", type: "float", string: "Quantity", default: () => 1 },
@@ -160,9 +263,19 @@ function registerOrderLine(registry: Registry): void {
       { name: "qty_invoiced", type: "float", string: "Invoiced Quantity" },
       { name: "price_unit", type: "float", string: "Unit Price" },
       { name: "discount", type: "float", string: "Discount (%)" },
-      { name: "price_subtotal", type: "monetary", string: "Subtotal", compute: (record, env) => lineAmounts(env, record).subtotal },
+      {
+        name: "price_subtotal",
+        type: "monetary",
+        string: "Subtotal",
+        compute: (record, env) => lineAmounts(env, record).subtotal,
+      },
       { name: "price_tax", type: "float", string: "Total Tax", compute: (record, env) => lineAmounts(env, record).tax },
-      { name: "price_total", type: "monetary", string: "Total", compute: (record, env) => lineAmounts(env, record).total },
+      {
+        name: "price_total",
+        type: "monetary",
+        string: "Total",
+        compute: (record, env) => lineAmounts(env, record).total,
+      },
       { name: "tax_ids", type: "many2many", string: "Taxes", relation: "account.tax" },
     ],
     hooks: {

@@ -7,12 +7,17 @@ import type { TRecord } from "../orm/types";
 const isInternal = (env: Env, locationId: number) => env.get("stock.location", locationId)?.usage === "internal";
 
 function internalQuants(env: Env, productId: number): TRecord[] {
-  return env.all("stock.quant").filter((quant) => quant.product_id === productId && isInternal(env, quant.location_id as number));
+  return env
+    .all("stock.quant")
+    .filter((quant) => quant.product_id === productId && isInternal(env, quant.location_id as number));
 }
 
-export const onHandQuantity = (env: Env, productId: number) => internalQuants(env, productId).reduce((sum, quant) => sum + Number(quant.quantity ?? 0), 0);
-export const reservedQuantity = (env: Env, productId: number) => internalQuants(env, productId).reduce((sum, quant) => sum + Number(quant.reserved_quantity ?? 0), 0);
-export const availableQuantity = (env: Env, productId: number) => onHandQuantity(env, productId) - reservedQuantity(env, productId);
+export const onHandQuantity = (env: Env, productId: number) =>
+  internalQuants(env, productId).reduce((sum, quant) => sum + Number(quant.quantity ?? 0), 0);
+export const reservedQuantity = (env: Env, productId: number) =>
+  internalQuants(env, productId).reduce((sum, quant) => sum + Number(quant.reserved_quantity ?? 0), 0);
+export const availableQuantity = (env: Env, productId: number) =>
+  onHandQuantity(env, productId) - reservedQuantity(env, productId);
 
 export function findQuant(env: Env, productId: number, locationId: number): TRecord | undefined {
   return env.all("stock.quant").find((quant) => quant.product_id === productId && quant.location_id === locationId);
@@ -24,14 +29,18 @@ export function reserve(env: Env, productId: number, locationId: number, quantit
   if (!quant) return 0;
   const free = Number(quant.quantity) - Number(quant.reserved_quantity ?? 0);
   const reserved = Math.max(0, Math.min(free, quantity));
-  if (reserved > 0) env.update("stock.quant", quant.id, { reserved_quantity: Number(quant.reserved_quantity ?? 0) + reserved });
+  if (reserved > 0)
+    env.update("stock.quant", quant.id, { reserved_quantity: Number(quant.reserved_quantity ?? 0) + reserved });
 
   return reserved;
 }
 
 export function unreserve(env: Env, productId: number, locationId: number, quantity: number): void {
   const quant = findQuant(env, productId, locationId);
-  if (quant && quantity > 0) env.update("stock.quant", quant.id, { reserved_quantity: Math.max(0, Number(quant.reserved_quantity ?? 0) - quantity) });
+  if (quant && quantity > 0)
+    env.update("stock.quant", quant.id, {
+      reserved_quantity: Math.max(0, Number(quant.reserved_quantity ?? 0) - quantity),
+    });
 }
 
 /**

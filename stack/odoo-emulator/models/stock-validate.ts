@@ -10,7 +10,8 @@ const BACKORDER_VIEW_ID = 938;
 const PICKING_TYPE_DELIVERY = 2;
 
 const nextPickingName = (env: Env) => `WH/OUT/${String(env.nextSequence("stock.picking.out")).padStart(5, "0")}`;
-const movesOf = (env: Env, pickingId: number) => env.inverseIds("stock.move", "picking_id", pickingId).map((id) => env.get("stock.move", id)!);
+const movesOf = (env: Env, pickingId: number) =>
+  env.inverseIds("stock.move", "picking_id", pickingId).map((id) => env.get("stock.move", id)!);
 
 function moveState(reserved: number, demand: number): string {
   if (reserved >= demand) return "assigned";
@@ -19,12 +20,18 @@ function moveState(reserved: number, demand: number): string {
 }
 
 function pickingStateFromMoves(moves: TRecord[]): string {
-  return moves.some((move) => ["assigned", "partially_available"].includes(String(move.state))) ? "assigned" : "confirmed";
+  return moves.some((move) => ["assigned", "partially_available"].includes(String(move.state)))
+    ? "assigned"
+    : "confirmed";
 }
 
 /** The outgoing picking of a confirmed order: one move per goods line, reserved from stock. */
 export function createDeliveryPicking(env: Env, order: TRecord, lines: TRecord[]): number | null {
-  const goods = lines.filter((line) => env.get("product.template", env.get("product.product", line.product_id as number)?.product_tmpl_id as number)?.type === "consu");
+  const goods = lines.filter(
+    (line) =>
+      env.get("product.template", env.get("product.product", line.product_id as number)?.product_tmpl_id as number)
+        ?.type === "consu",
+  );
   if (!goods.length) return null;
   const pickingId = env.create("stock.picking", {
     name: nextPickingName(env),
@@ -63,12 +70,20 @@ export function createDeliveryPicking(env: Env, order: TRecord, lines: TRecord[]
 /** button_validate: true when done; the backorder wizard action when quantities are short. */
 export function validatePickings(env: Env, ids: number[]): true | Record<string, unknown> {
   env.write("stock.picking", ids, {});
-  const open = ids.map((id) => env.get("stock.picking", id)!).filter((picking) => !["done", "cancel"].includes(String(picking.state)));
+  const open = ids
+    .map((id) => env.get("stock.picking", id)!)
+    .filter((picking) => !["done", "cancel"].includes(String(picking.state)));
   for (const picking of open) {
     const moves = movesOf(env, picking.id).filter((move) => move.state !== "cancel");
-    if (!moves.some((move) => move.picked)) for (const move of moves) if (Number(move.quantity) > 0) env.update("stock.move", move.id, { picked: true }, { touch: false });
+    if (!moves.some((move) => move.picked))
+      for (const move of moves)
+        if (Number(move.quantity) > 0) env.update("stock.move", move.id, { picked: true }, { touch: false });
   }
-  const short = open.filter((picking) => movesOf(env, picking.id).some((move) => move.state !== "cancel" && Number(move.quantity) < Number(move.product_uom_qty)));
+  const short = open.filter((picking) =>
+    movesOf(env, picking.id).some(
+      (move) => move.state !== "cancel" && Number(move.quantity) < Number(move.product_uom_qty),
+    ),
+  );
   if (short.length) {
     const pickIds = short.map((picking) => picking.id);
 
@@ -80,7 +95,11 @@ export function validatePickings(env: Env, ids: number[]): true | Record<string,
       views: [[BACKORDER_VIEW_ID, "form"]],
       view_id: BACKORDER_VIEW_ID,
       target: "new",
-      context: { button_validate_picking_ids: pickIds, default_show_transfers: false, default_pick_ids: pickIds.map((id) => [4, id]) },
+      context: {
+        button_validate_picking_ids: pickIds,
+        default_show_transfers: false,
+        default_pick_ids: pickIds.map((id) => [4, id]),
+      },
     };
   }
   for (const picking of open) completePicking(env, picking.id);
@@ -101,13 +120,25 @@ export function processBackorderWizard(env: Env, context: Record<string, unknown
       if (Number(move.quantity) === 0) remaining.push({ move, quantity: missing });
       else {
         env.update("stock.move", move.id, { product_uom_qty: Number(move.quantity) });
-        const rest = env.create("stock.move", { ...pickMoveValues(move), product_uom_qty: missing, quantity: 0, state: "confirmed", picking_id: pickingId });
+        const rest = env.create("stock.move", {
+          ...pickMoveValues(move),
+          product_uom_qty: missing,
+          quantity: 0,
+          state: "confirmed",
+          picking_id: pickingId,
+        });
         remaining.push({ move: env.get("stock.move", rest)!, quantity: missing });
       }
     }
     if (remaining.length && keepBackorder) {
-      const backorderId = env.create("stock.picking", { ...pickPickingValues(picking), name: nextPickingName(env), backorder_id: pickingId, state: "confirmed" });
-      for (const { move } of remaining) env.update("stock.move", move.id, { picking_id: backorderId, state: "confirmed" });
+      const backorderId = env.create("stock.picking", {
+        ...pickPickingValues(picking),
+        name: nextPickingName(env),
+        backorder_id: pickingId,
+        state: "confirmed",
+      });
+      for (const { move } of remaining)
+        env.update("stock.move", move.id, { picking_id: backorderId, state: "confirmed" });
     } else {
       for (const { move } of remaining) env.update("stock.move", move.id, { state: "cancel" });
     }
@@ -124,9 +155,29 @@ function pickMoveValues(move: TRecord) {
 }
 
 function pickPickingValues(picking: TRecord) {
-  const { origin, sale_id, partner_id, picking_type_id, picking_type_code, location_id, location_dest_id, scheduled_date, date_deadline } = picking;
+  const {
+    origin,
+    sale_id,
+    partner_id,
+    picking_type_id,
+    picking_type_code,
+    location_id,
+    location_dest_id,
+    scheduled_date,
+    date_deadline,
+  } = picking;
 
-  return { origin, sale_id, partner_id, picking_type_id, picking_type_code, location_id, location_dest_id, scheduled_date, date_deadline };
+  return {
+    origin,
+    sale_id,
+    partner_id,
+    picking_type_id,
+    picking_type_code,
+    location_id,
+    location_dest_id,
+    scheduled_date,
+    date_deadline,
+  };
 }
 
 /**
@@ -140,7 +191,8 @@ function completePicking(env: Env, pickingId: number): void {
     if (move.state === "cancel") continue;
     const quantity = Number(move.quantity);
     unreserve(env, move.product_id as number, move.location_id as number, quantity);
-    if (quantity > 0) transfer(env, move.product_id as number, move.location_id as number, move.location_dest_id as number, quantity);
+    if (quantity > 0)
+      transfer(env, move.product_id as number, move.location_id as number, move.location_dest_id as number, quantity);
     env.update("stock.move", move.id, { state: "done", picked: true });
     if (move.sale_line_id) {
       const line = env.get("sale.order.line", move.sale_line_id as number);
@@ -154,7 +206,9 @@ function completePicking(env: Env, pickingId: number): void {
 
 /** sale_stock's delivery status, from the order's pickings (kept stored, as Odoo stores it). */
 export function refreshDeliveryStatus(env: Env, orderId: number): void {
-  const states = env.inverseIds("stock.picking", "sale_id", orderId).map((id) => String(env.get("stock.picking", id)!.state));
+  const states = env
+    .inverseIds("stock.picking", "sale_id", orderId)
+    .map((id) => String(env.get("stock.picking", id)!.state));
   const lines = env.inverseIds("sale.order.line", "order_id", orderId).map((id) => env.get("sale.order.line", id)!);
   const anyDone = states.includes("done");
   let status: string | false = "pending";

@@ -8,9 +8,28 @@ import { findQuant, transfer } from "./stock-quantities";
 
 export const LOCATION = { customers: 2, stock: 5, inventoryAdjustment: 11 } as const;
 
-const MOVE_STATES: [string, string][] = [["draft", "New"], ["waiting", "Waiting Another Move"], ["confirmed", "Waiting Availability"], ["partially_available", "Partially Available"], ["assigned", "Available"], ["done", "Done"], ["cancel", "Cancelled"]];
-const PICKING_STATES: [string, string][] = [["draft", "Draft"], ["waiting", "Waiting Another Operation"], ["confirmed", "Waiting"], ["assigned", "Ready"], ["done", "Done"], ["cancel", "Cancelled"]];
-const PICKING_CODES: [string, string][] = [["incoming", "Receipt"], ["outgoing", "Delivery"], ["internal", "Internal Transfer"]];
+const MOVE_STATES: [string, string][] = [
+  ["draft", "New"],
+  ["waiting", "Waiting Another Move"],
+  ["confirmed", "Waiting Availability"],
+  ["partially_available", "Partially Available"],
+  ["assigned", "Available"],
+  ["done", "Done"],
+  ["cancel", "Cancelled"],
+];
+const PICKING_STATES: [string, string][] = [
+  ["draft", "Draft"],
+  ["waiting", "Waiting Another Operation"],
+  ["confirmed", "Waiting"],
+  ["assigned", "Ready"],
+  ["done", "Done"],
+  ["cancel", "Cancelled"],
+];
+const PICKING_CODES: [string, string][] = [
+  ["incoming", "Receipt"],
+  ["outgoing", "Delivery"],
+  ["internal", "Internal Transfer"],
+];
 const byName = (record: TRecord) => String(record.name ?? "");
 
 export function registerStock(registry: Registry): void {
@@ -22,7 +41,20 @@ export function registerStock(registry: Registry): void {
     fields: [
       { name: "name", type: "char", string: "Location Name", required: true },
       { name: "complete_name", type: "char", string: "Full Location Name" },
-      { name: "usage", type: "selection", string: "Location Type", selection: [["supplier", "Vendor"], ["view", "Virtual"], ["internal", "Internal"], ["customer", "Customer"], ["inventory", "Inventory Loss"], ["production", "Production"], ["transit", "Transit"]] },
+      {
+        name: "usage",
+        type: "selection",
+        string: "Location Type",
+        selection: [
+          ["supplier", "Vendor"],
+          ["view", "Virtual"],
+          ["internal", "Internal"],
+          ["customer", "Customer"],
+          ["inventory", "Inventory Loss"],
+          ["production", "Production"],
+          ["transit", "Transit"],
+        ],
+      },
       { name: "active", type: "boolean", string: "Active", default: () => true },
     ],
   });
@@ -43,7 +75,10 @@ export function registerStock(registry: Registry): void {
     description: "Picking Type",
     order: "is_favorite desc, sequence, id",
     // "My Company: Delivery Orders": the warehouse, then the operation.
-    displayName: (record, env) => (record.warehouse_id ? `${env.displayName("stock.warehouse", record.warehouse_id as number)}: ${String(record.name)}` : String(record.name)),
+    displayName: (record, env) =>
+      record.warehouse_id
+        ? `${env.displayName("stock.warehouse", record.warehouse_id as number)}: ${String(record.name)}`
+        : String(record.name),
     fields: [
       { name: "name", type: "char", string: "Operation Type", required: true },
       { name: "code", type: "selection", string: "Type of Operation", selection: PICKING_CODES, required: true },
@@ -63,11 +98,30 @@ function registerQuant(registry: Registry): void {
     modelId: 539,
     displayName: (record, env) => env.displayName("product.product", record.product_id as number),
     fields: [
-      { name: "product_id", type: "many2one", string: "Product", relation: "product.product", required: true, fieldId: 6958 },
-      { name: "location_id", type: "many2one", string: "Location", relation: "stock.location", required: true, fieldId: 6963 },
+      {
+        name: "product_id",
+        type: "many2one",
+        string: "Product",
+        relation: "product.product",
+        required: true,
+        fieldId: 6958,
+      },
+      {
+        name: "location_id",
+        type: "many2one",
+        string: "Location",
+        relation: "stock.location",
+        required: true,
+        fieldId: 6963,
+      },
       { name: "quantity", type: "float", string: "Quantity", fieldId: 6972 },
       { name: "reserved_quantity", type: "float", string: "Reserved Quantity", fieldId: 6973 },
-      { name: "available_quantity", type: "float", string: "Available Quantity", compute: (record) => Number(record.quantity ?? 0) - Number(record.reserved_quantity ?? 0) },
+      {
+        name: "available_quantity",
+        type: "float",
+        string: "Available Quantity",
+        compute: (record) => Number(record.quantity ?? 0) - Number(record.reserved_quantity ?? 0),
+      },
       { name: "inventory_quantity", type: "float", string: "Counted Quantity", fieldId: 6979 },
       { name: "inventory_quantity_set", type: "boolean", string: "Inventory Quantity Set" },
       { name: "write_date", type: "datetime", string: "Last Updated on", fieldId: 6990 },
@@ -118,8 +172,20 @@ function applyInventory(env: Env, ids: number[]): void {
     const quant = env.get("stock.quant", id)!;
     const difference = Number(quant.inventory_quantity ?? 0) - Number(quant.quantity ?? 0);
     if (difference !== 0) {
-      const [from, to] = difference > 0 ? [LOCATION.inventoryAdjustment, quant.location_id as number] : [quant.location_id as number, LOCATION.inventoryAdjustment];
-      env.create("stock.move", { product_id: quant.product_id, product_uom_qty: Math.abs(difference), quantity: Math.abs(difference), location_id: from, location_dest_id: to, state: "done", picked: true, picking_code: false });
+      const [from, to] =
+        difference > 0
+          ? [LOCATION.inventoryAdjustment, quant.location_id as number]
+          : [quant.location_id as number, LOCATION.inventoryAdjustment];
+      env.create("stock.move", {
+        product_id: quant.product_id,
+        product_uom_qty: Math.abs(difference),
+        quantity: Math.abs(difference),
+        location_id: from,
+        location_dest_id: to,
+        state: "done",
+        picked: true,
+        picking_code: false,
+      });
       transfer(env, quant.product_id as number, from, to, Math.abs(difference));
     }
     env.update("stock.quant", id, { inventory_quantity: 0, inventory_quantity_set: false });
@@ -127,7 +193,14 @@ function applyInventory(env: Env, ids: number[]): void {
 }
 
 function registerMoveAndPicking(registry: Registry): void {
-  const state = (selection: [string, string][], fieldId?: number): TFieldDef => ({ name: "state", type: "selection", string: "Status", selection, default: () => "draft", fieldId });
+  const state = (selection: [string, string][], fieldId?: number): TFieldDef => ({
+    name: "state",
+    type: "selection",
+    string: "Status",
+    selection,
+    default: () => "draft",
+    fieldId,
+  });
   registry.register({
     name: "stock.move",
     description: "Stock Move",
@@ -155,7 +228,16 @@ function registerMoveAndPicking(registry: Registry): void {
     fields: [
       { name: "name", type: "char", string: "Reference", fieldId: 6895 },
       { name: "origin", type: "char", string: "Source Document", fieldId: 6896 },
-      { name: "priority", type: "selection", string: "Priority", selection: [["0", "Normal"], ["1", "Urgent"]], default: () => "0" },
+      {
+        name: "priority",
+        type: "selection",
+        string: "Priority",
+        selection: [
+          ["0", "Normal"],
+          ["1", "Urgent"],
+        ],
+        default: () => "0",
+      },
       state(PICKING_STATES, 6904),
       { name: "picking_type_code", type: "selection", string: "Type of Operation", selection: PICKING_CODES },
       { name: "partner_id", type: "many2one", string: "Contact", relation: "res.partner" },
@@ -165,9 +247,22 @@ function registerMoveAndPicking(registry: Registry): void {
       { name: "scheduled_date", type: "datetime", string: "Scheduled Date" },
       { name: "date_deadline", type: "datetime", string: "Deadline" },
       { name: "date_done", type: "datetime", string: "Date of Transfer", fieldId: 6910 },
-      { name: "move_ids", type: "one2many", string: "Stock Moves", relation: "stock.move", inverse: "picking_id", fieldId: 6915 },
+      {
+        name: "move_ids",
+        type: "one2many",
+        string: "Stock Moves",
+        relation: "stock.move",
+        inverse: "picking_id",
+        fieldId: 6915,
+      },
       { name: "backorder_id", type: "many2one", string: "Back Order of", relation: "stock.picking" },
-      { name: "carrier_id", type: "many2one", string: "Carrier", relation: "delivery.carrier", module: "stock_delivery" },
+      {
+        name: "carrier_id",
+        type: "many2one",
+        string: "Carrier",
+        relation: "delivery.carrier",
+        module: "stock_delivery",
+      },
       { name: "carrier_tracking_ref", type: "char", string: "Tracking Reference", module: "stock_delivery" },
     ],
     methods: {
@@ -182,8 +277,16 @@ function registerMoveAndPicking(registry: Registry): void {
     displayName: () => "",
     fields: [{ name: "pick_ids", type: "many2many", string: "Pick", relation: "stock.picking" }],
     methods: {
-      process: { level: "record", params: [], run: (env, _model, { context }) => processBackorderWizard(env, context, true) },
-      process_cancel_backorder: { level: "record", params: [], run: (env, _model, { context }) => processBackorderWizard(env, context, false) },
+      process: {
+        level: "record",
+        params: [],
+        run: (env, _model, { context }) => processBackorderWizard(env, context, true),
+      },
+      process_cancel_backorder: {
+        level: "record",
+        params: [],
+        run: (env, _model, { context }) => processBackorderWizard(env, context, false),
+      },
     },
   });
 }

@@ -4,7 +4,8 @@
 import type { Env } from "./env";
 import type { TRecord } from "./types";
 
-const namesActive = (domain: unknown) => Array.isArray(domain) && domain.some((term) => Array.isArray(term) && term[0] === "active");
+const namesActive = (domain: unknown) =>
+  Array.isArray(domain) && domain.some((term) => Array.isArray(term) && term[0] === "active");
 
 /** The records a search on `domain` may see at all. */
 export function searchable(env: Env, records: TRecord[], domain: unknown): TRecord[] {

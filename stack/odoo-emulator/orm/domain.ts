@@ -9,9 +9,28 @@ import { hierarchyIds } from "./hierarchy";
 import type { TFieldDef, TRecord } from "./types";
 
 type TLeaf = [string, string, unknown];
-type TNode = { op: "&" | "|"; left: TNode; right: TNode } | { op: "!"; child: TNode } | { leaf: TLeaf } | { always: true };
+type TNode =
+  { op: "&" | "|"; left: TNode; right: TNode } | { op: "!"; child: TNode } | { leaf: TLeaf } | { always: true };
 
-const OPERATORS = new Set(["=", "!=", "<>", "<", ">", "<=", ">=", "in", "not in", "like", "not like", "ilike", "not ilike", "=like", "=ilike", "child_of", "parent_of"]);
+const OPERATORS = new Set([
+  "=",
+  "!=",
+  "<>",
+  "<",
+  ">",
+  "<=",
+  ">=",
+  "in",
+  "not in",
+  "like",
+  "not like",
+  "ilike",
+  "not ilike",
+  "=like",
+  "=ilike",
+  "child_of",
+  "parent_of",
+]);
 
 function isLeaf(term: unknown): term is TLeaf {
   return Array.isArray(term) && term.length === 3 && typeof term[0] === "string" && typeof term[1] === "string";
@@ -32,7 +51,8 @@ export function parseDomain(domain: unknown): TNode {
       if (!child) throw ValueErrorPy(`Invalid domain: ${pythonRepr(domain)}`);
       stack.push({ op: "!", child });
     } else if (isLeaf(term)) {
-      if (!OPERATORS.has(term[1].toLowerCase())) throw ValueErrorPy(`Invalid operator ${pythonRepr(term[1])} in ${pythonRepr(term)}`);
+      if (!OPERATORS.has(term[1].toLowerCase()))
+        throw ValueErrorPy(`Invalid operator ${pythonRepr(term[1])} in ${pythonRepr(term)}`);
       stack.push({ leaf: [term[0], term[1].toLowerCase(), term[2]] });
     } else {
       throw ValueErrorPy(`Invalid domain term ${pythonRepr(term)}`);
@@ -63,7 +83,10 @@ function resolvePath(env: Env, model: string, leaf: TLeaf): TFieldDef[] {
   let current = model;
   for (const name of leaf[0].split(".")) {
     const field = env.field(current, name);
-    if (!field) throw ValueErrorPy(`Invalid field ${current}.${name} in condition ${pythonRepr(leaf).replace(/^\[(.*)\]$/, "($1)")}`);
+    if (!field)
+      throw ValueErrorPy(
+        `Invalid field ${current}.${name} in condition ${pythonRepr(leaf).replace(/^\[(.*)\]$/, "($1)")}`,
+      );
     chain.push(field);
     if (field.relation) current = field.relation;
   }
@@ -89,7 +112,8 @@ function matchLeaf(env: Env, model: string, record: TRecord, leaf: TLeaf): boole
     const ids = field.type === "many2one" ? (raw ? [raw as number] : []) : (raw as number[]);
     const related = ids.map((id) => env.get(field.relation!, id)).filter((r): r is TRecord => Boolean(r));
     const subLeaf: TLeaf = [rest.join("."), operator, value];
-    if (!related.length) return operator.startsWith("not") || operator === "!=" ? true : value === false && operator === "=";
+    if (!related.length)
+      return operator.startsWith("not") || operator === "!=" ? true : value === false && operator === "=";
 
     return related.some((sub) => matchLeaf(env, field.relation!, sub, subLeaf));
   }
@@ -168,7 +192,10 @@ function compareNumbers(left: number, operator: string, right: number): boolean 
 }
 
 function likeToRegExp(pattern: string, wrap: boolean, caseInsensitive: boolean): RegExp {
-  const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replaceAll("%", ".*").replaceAll("_", ".");
+  const escaped = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    .replaceAll("%", ".*")
+    .replaceAll("_", ".");
 
   return new RegExp(wrap ? escaped : `^${escaped}$`, caseInsensitive ? "is" : "s");
 }

@@ -3,7 +3,15 @@
 // are not, as in PostgreSQL), and change notifications for automation rules.
 import type { Clock } from "../clock";
 import { AccessError, missingRecord, ValueErrorPy } from "../errors";
-import { applyOneToManyCommands, checkManyToOne, checkRequired, checkValues, splitRelated, storedValue, writeThrough } from "./writes";
+import {
+  applyOneToManyCommands,
+  checkManyToOne,
+  checkRequired,
+  checkValues,
+  splitRelated,
+  storedValue,
+  writeThrough,
+} from "./writes";
 import { matches, parseDomain, validateDomain } from "./domain";
 import { searchable } from "./archive";
 import { sortRecords } from "./order";
@@ -45,7 +53,11 @@ export class Env {
   }
 
   /** Runs `work` as one Odoo transaction for `uid`: all or nothing, webhooks queued for after commit. */
-  transaction<T>(uid: number, context: Record<string, unknown>, work: () => T): { result: T; webhooks: TPendingWebhook[] } {
+  transaction<T>(
+    uid: number,
+    context: Record<string, unknown>,
+    work: () => T,
+  ): { result: T; webhooks: TPendingWebhook[] } {
     this.rollback = new Map();
     this.uid = uid;
     this.context = context;
@@ -73,7 +85,9 @@ export class Env {
   }
 
   isInstalled(module: string): boolean {
-    return Object.values(this.table("ir.module.module")).some((record) => record.name === module && record.state === "installed");
+    return Object.values(this.table("ir.module.module")).some(
+      (record) => record.name === module && record.state === "installed",
+    );
   }
 
   field(model: string, name: string): TFieldDef | undefined {
@@ -194,7 +208,8 @@ export class Env {
       if (!record || seen.has(id)) return [];
       seen.add(id);
       const row: Record<string, unknown> = { id };
-      for (const field of fields) if (field.name !== "id") row[field.name] = toReadValue(this, field, this.value(model, record, field));
+      for (const field of fields)
+        if (field.name !== "id") row[field.name] = toReadValue(this, field, this.value(model, record, field));
 
       return [row];
     });
@@ -229,7 +244,13 @@ export class Env {
       if (field.type === "one2many" && field.inverse) oneToMany.push([field, value]);
       else if (!field.compute) record[name] = storedValue(this, field, value, []);
     }
-    if (!definition.transient) Object.assign(record, { create_date: this.txNow, write_date: this.txNow, create_uid: this.uid, write_uid: this.uid });
+    if (!definition.transient)
+      Object.assign(record, {
+        create_date: this.txNow,
+        write_date: this.txNow,
+        create_uid: this.uid,
+        write_uid: this.uid,
+      });
     this.table(model)[String(id)] = record;
     for (const [field, commands] of oneToMany) applyOneToManyCommands(this, model, id, field, commands);
     writeThrough(this, model, record, through);
@@ -259,7 +280,9 @@ export class Env {
       writeThrough(this, model, record, through);
       if (!definition.transient) Object.assign(record, { write_date: this.txNow, write_uid: this.uid });
       definition.hooks?.afterWrite?.(this, record, vals);
-      const changed = Object.keys(vals).filter((name, index) => JSON.stringify(this.valueOf(model, record, name)) !== before[index]);
+      const changed = Object.keys(vals).filter(
+        (name, index) => JSON.stringify(this.valueOf(model, record, name)) !== before[index],
+      );
       this.notify({ model, id, created: false, fields: new Set(changed) });
     }
 

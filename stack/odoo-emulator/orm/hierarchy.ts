@@ -21,7 +21,10 @@ function rootIds(env: Env, model: string, value: unknown): number[] {
     if (typeof item !== "string") return [];
     const needle = item.toLowerCase();
 
-    return env.all(model).filter((record) => env.displayName(model, record.id).toLowerCase().includes(needle)).map((record) => record.id);
+    return env
+      .all(model)
+      .filter((record) => env.displayName(model, record.id).toLowerCase().includes(needle))
+      .map((record) => record.id);
   });
 }
 
@@ -33,7 +36,8 @@ export function hierarchyIds(env: Env, model: string, operator: string, value: u
   const parentOf = (id: number) => (env.get(model, id)?.[parent] as number | false | undefined) || null;
   if (operator === "parent_of") {
     const found = new Set<number>();
-    for (const root of roots) for (let id: number | null = root; id !== null && !found.has(id); id = parentOf(id)) found.add(id);
+    for (const root of roots)
+      for (let id: number | null = root; id !== null && !found.has(id); id = parentOf(id)) found.add(id);
 
     return found;
   }

@@ -4,7 +4,8 @@ import { AccessError, NotFound, UnprocessableEntity, UserError, ValueErrorPy } f
 import type { Env } from "./env";
 import type { TMethod, TMethodArgs } from "./types";
 
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
+const asList = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 const asFields = (value: unknown): string[] | null => (Array.isArray(value) ? (value as string[]) : null);
 const asNumber = (value: unknown): number | undefined => (typeof value === "number" ? value : undefined);
 
@@ -38,14 +39,22 @@ export const COMMON_METHODS: Record<string, TMethod> = {
     params: ["domain", "offset", "limit", "order"],
     positional: ["domain", "offset", "limit", "order"],
     run: (env, model, { kwargs }) =>
-      env.search(model, kwargs.domain, { offset: asNumber(kwargs.offset), limit: asNumber(kwargs.limit), order: kwargs.order as string | undefined }),
+      env.search(model, kwargs.domain, {
+        offset: asNumber(kwargs.offset),
+        limit: asNumber(kwargs.limit),
+        order: kwargs.order as string | undefined,
+      }),
   },
   search_read: {
     level: "model",
     params: ["domain", "fields", "offset", "limit", "order", "load"],
     positional: ["domain", "fields", "offset", "limit", "order"],
     run: (env, model, { kwargs }) => {
-      const ids = env.search(model, kwargs.domain, { offset: asNumber(kwargs.offset), limit: asNumber(kwargs.limit), order: kwargs.order as string | undefined });
+      const ids = env.search(model, kwargs.domain, {
+        offset: asNumber(kwargs.offset),
+        limit: asNumber(kwargs.limit),
+        order: kwargs.order as string | undefined,
+      });
 
       return env.read(model, ids, asFields(kwargs.fields));
     },
@@ -64,7 +73,12 @@ export const COMMON_METHODS: Record<string, TMethod> = {
   },
 };
 
-function fieldsGet(env: Env, model: string, allfields: string[] | null, attributes: string[] | null): Record<string, unknown> {
+function fieldsGet(
+  env: Env,
+  model: string,
+  allfields: string[] | null,
+  attributes: string[] | null,
+): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const field of env.fields(model)) {
     if (allfields?.length && !allfields.includes(field.name)) continue;
@@ -79,17 +93,29 @@ function fieldsGet(env: Env, model: string, allfields: string[] | null, attribut
       ...(field.selection ? { selection: field.selection } : {}),
     };
     const wanted = attributes?.length ? attributes : Object.keys(description);
-    result[field.name] = Object.fromEntries(wanted.filter((key) => key in description).sort().map((key) => [key, description[key]]));
+    result[field.name] = Object.fromEntries(
+      wanted
+        .filter((key) => key in description)
+        .sort()
+        .map((key) => [key, description[key]]),
+    );
   }
 
   return result;
 }
 
-export type TCall = { model: string; method: string; ids: number[] | null; kwargs: Record<string, unknown>; context: Record<string, unknown> };
+export type TCall = {
+  model: string;
+  method: string;
+  ids: number[] | null;
+  kwargs: Record<string, unknown>;
+  context: Record<string, unknown>;
+};
 
 /** Finds the method or raises what Odoo raises; the protocols translate unknown model/method themselves. */
 export function resolveMethod(env: Env, model: string, method: string): TMethod | undefined {
-  if (method.startsWith("_")) throw AccessError(`Private methods (such as '${model}.${method}') cannot be called remotely.`);
+  if (method.startsWith("_"))
+    throw AccessError(`Private methods (such as '${model}.${method}') cannot be called remotely.`);
 
   return env.model(model)?.methods?.[method] ?? COMMON_METHODS[method];
 }
@@ -98,14 +124,20 @@ export function resolveMethod(env: Env, model: string, method: string): TMethod 
 export function runMethod(env: Env, target: TMethod, call: TCall): unknown {
   const unexpected = Object.keys(call.kwargs).find((name) => !target.params.includes(name));
   if (unexpected) throw UnprocessableEntity(`got an unexpected keyword argument '${unexpected}'`);
-  if (target.level === "model" && call.ids !== null) throw UnprocessableEntity(`cannot call ${call.model}.${call.method} with ids`);
+  if (target.level === "model" && call.ids !== null)
+    throw UnprocessableEntity(`cannot call ${call.model}.${call.method} with ids`);
   checkContext(call.context);
 
-  return target.run(env, call.model, { ids: call.ids ?? [], kwargs: call.kwargs, context: call.context } satisfies TMethodArgs);
+  return target.run(env, call.model, {
+    ids: call.ids ?? [],
+    kwargs: call.kwargs,
+    context: call.context,
+  } satisfies TMethodArgs);
 }
 
 function checkContext(context: Record<string, unknown>): void {
-  if (context.lang !== undefined && context.lang !== false && context.lang !== "en_US") throw UserError(`Invalid language code: ${String(context.lang)}`);
+  if (context.lang !== undefined && context.lang !== false && context.lang !== "en_US")
+    throw UserError(`Invalid language code: ${String(context.lang)}`);
 }
 
 export function methodNotFound(model: string, method: string) {

@@ -13,7 +13,9 @@ const ORDER_SPEC = /^(\s*[a-z0-9_]+(\s+(desc|asc))?(\s+nulls\s+(first|last))?\s*
 
 export function parseOrder(env: Env, model: string, order: string): TOrderTerm[] {
   if (!ORDER_SPEC.test(order)) {
-    throw UserError(`Invalid "order" specified (${order}). A valid "order" specification is a comma-separated list of valid field names (optionally followed by asc/desc for the direction)`);
+    throw UserError(
+      `Invalid "order" specified (${order}). A valid "order" specification is a comma-separated list of valid field names (optionally followed by asc/desc for the direction)`,
+    );
   }
 
   return order

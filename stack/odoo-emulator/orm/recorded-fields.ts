@@ -19,7 +19,10 @@ export function recordedModels(): Map<string, TRecordedModel> {
   recordings ??= new Map(
     readdirSync(FIELDS_DIR)
       .filter((file) => file.endsWith(".json"))
-      .map((file) => [file.slice(0, -".json".length), JSON.parse(readFileSync(path.join(FIELDS_DIR, file), "utf8")) as TRecordedModel]),
+      .map((file) => [
+        file.slice(0, -".json".length),
+        JSON.parse(readFileSync(path.join(FIELDS_DIR, file), "utf8")) as TRecordedModel,
+      ]),
   );
 
   return recordings;
@@ -32,14 +35,18 @@ const GENERIC_MODELS: Record<string, { description: string; order: string }> = {
   "mail.activity": { description: "Activity", order: "date_deadline asc, id asc" },
   "mail.message": { description: "Message", order: "id desc" },
   "product.pricelist": { description: "Pricelist", order: "sequence, id, name" },
-  "product.pricelist.item": { description: "Pricelist Rule", order: "applied_on, min_quantity desc, categ_id desc, id desc" },
+  "product.pricelist.item": {
+    description: "Pricelist Rule",
+    order: "applied_on, min_quantity desc, categ_id desc, id desc",
+  },
   "res.country.state": { description: "Country state", order: "code" },
   "stock.move.line": { description: "Product Moves (Stock Move Line)", order: "result_package_id desc, id" },
   "stock.picking.type": { description: "Picking Type", order: "is_favorite desc, sequence, id" },
 };
 
 /** Odoo's default display name: the `name` field, else "model,id". */
-const genericDisplayName = (model: string) => (record: TRecord) => (typeof record.name === "string" && record.name ? record.name : `${model},${record.id}`);
+const genericDisplayName = (model: string) => (record: TRecord) =>
+  typeof record.name === "string" && record.name ? record.name : `${model},${record.id}`;
 
 /** Registers the recorded models the emulator does not implement, then gives every model its recorded fields. */
 export function applyRecordedFields(registry: Registry): void {

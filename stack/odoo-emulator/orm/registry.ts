@@ -30,7 +30,10 @@ export class Registry {
 
   register(definition: TModelDef): void {
     // Copies: definitions are shared module constants, and each registry numbers its own fields.
-    const fields: TFieldDef[] = [{ name: "id", type: "integer", string: "ID" }, ...definition.fields.map((field) => ({ ...field }))];
+    const fields: TFieldDef[] = [
+      { name: "id", type: "integer", string: "ID" },
+      ...definition.fields.map((field) => ({ ...field })),
+    ];
     for (const magic of MAGIC_FIELDS) if (!fields.some((field) => field.name === magic.name)) fields.push({ ...magic });
     const displayName = fields.find((field) => field.name === "display_name")!;
     displayName.compute ??= (record, env) => definition.displayName(record, env);

@@ -1,9 +1,25 @@
 import type { Env } from "./env";
 
 export type TFieldType =
-  | "char" | "text" | "html" | "integer" | "float" | "monetary" | "boolean" | "selection"
-  | "date" | "datetime" | "many2one" | "one2many" | "many2many" | "json" | "binary"
-  | "reference" | "many2one_reference" | "properties" | "properties_definition";
+  | "char"
+  | "text"
+  | "html"
+  | "integer"
+  | "float"
+  | "monetary"
+  | "boolean"
+  | "selection"
+  | "date"
+  | "datetime"
+  | "many2one"
+  | "one2many"
+  | "many2many"
+  | "json"
+  | "binary"
+  | "reference"
+  | "many2one_reference"
+  | "properties"
+  | "properties_definition";
 
 /** A field as `fields_get` described it on a real Odoo 19 (stack/odoo-emulator/fields/). */
 export type TRecordedField = {

@@ -10,7 +10,8 @@ import type { TFieldDef, TRecord } from "./types";
 export function rawValue(env: Env, model: string, record: TRecord, field: TFieldDef): unknown {
   if (field.compute) return field.compute(record, env);
   if (field.related) return relatedValue(env, model, record, field);
-  if (field.type === "one2many" && field.inverse) return visibleIds(env, field.relation!, env.inverseIds(field.relation!, field.inverse, record.id));
+  if (field.type === "one2many" && field.inverse)
+    return visibleIds(env, field.relation!, env.inverseIds(field.relation!, field.inverse, record.id));
 
   return record[field.name] ?? emptyValue(field);
 }

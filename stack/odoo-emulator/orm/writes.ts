@@ -10,8 +10,15 @@ export function checkValues(env: Env, model: string, values: Record<string, unkn
   for (const [name, value] of Object.entries(values)) {
     const field = env.field(model, name);
     if (!field) throw ValueErrorPy(`Invalid field '${name}' on model '${model}'`);
-    if (field.type === "selection" && value !== false && value !== null && !field.selection!.some(([key]) => key === value)) {
-      throw ValueErrorPy(`Wrong value for ${field.ownerModel ?? model}.${name}: ${value === undefined ? "None" : typeof value === "string" ? `'${value}'` : String(value)}`);
+    if (
+      field.type === "selection" &&
+      value !== false &&
+      value !== null &&
+      !field.selection!.some(([key]) => key === value)
+    ) {
+      throw ValueErrorPy(
+        `Wrong value for ${field.ownerModel ?? model}.${name}: ${value === undefined ? "None" : typeof value === "string" ? `'${value}'` : String(value)}`,
+      );
     }
   }
 }
@@ -20,7 +27,8 @@ export function checkManyToOne(env: Env, model: string, values: Record<string, u
   for (const [name, value] of Object.entries(values)) {
     const field = env.registry.field(model, name);
     if (field?.type === "many2one" && value !== false && value !== null && value !== undefined) {
-      if (typeof value !== "number" || !Number.isInteger(value)) throw ValueErrorPy(`Wrong value for ${model}.${name}: ${JSON.stringify(value)}`);
+      if (typeof value !== "number" || !Number.isInteger(value))
+        throw ValueErrorPy(`Wrong value for ${model}.${name}: ${JSON.stringify(value)}`);
       if (!env.get(field.relation!, value)) throw missingRecord(field.relation!, [value], env.uid);
     }
   }
@@ -99,7 +107,8 @@ export function writeThrough(env: Env, model: string, record: TRecord, through: 
 }
 
 export function applyOneToManyCommands(env: Env, model: string, id: number, field: TFieldDef, commands: unknown): void {
-  if (!Array.isArray(commands)) throw ValueErrorPy(`Wrong value for ${model}.${field.name}: expected a list of commands`);
+  if (!Array.isArray(commands))
+    throw ValueErrorPy(`Wrong value for ${model}.${field.name}: expected a list of commands`);
   for (const command of commands as unknown[][]) {
     const [code, targetId, vals] = command as [number, number, Record<string, unknown>];
     if (code === 0) env.create(field.relation!, { ...vals, [field.inverse!]: id });

@@ -12,7 +12,10 @@ export default async function ConfiguratorPage() {
 
   return (
     <>
-      <PageHeader title="Product models" description="What buyers can configure for each product: options, defaults and the constraints between them. Price rules refer to the option codes." />
+      <PageHeader
+        title="Product models"
+        description="What buyers can configure for each product: options, defaults and the constraints between them. Price rules refer to the option codes."
+      />
       <ModelList entries={entries} canWrite={hasPermission(user.role, "configurator.write")} />
     </>
   );

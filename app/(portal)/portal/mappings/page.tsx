@@ -17,39 +17,76 @@ const ZQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
-export default async function MappingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MappingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePageUser("operations.read");
   const query = ZQuery.parse(await searchParams);
   const result = await findExternalLinks(query);
 
   return (
     <>
-      <PageHeader title="ID mappings" description={`${result.total} link${result.total === 1 ? "" : "s"} between Tradepost records and Medusa, Odoo and the PIM.`} />
+      <PageHeader
+        title="ID mappings"
+        description={`${result.total} link${result.total === 1 ? "" : "s"} between Tradepost records and Medusa, Odoo and the PIM.`}
+      />
       <form className="mb-4 flex flex-wrap gap-2" action="/portal/mappings">
-        <select name="system" defaultValue={query.system ?? ""} className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm" aria-label="System">
+        <select
+          name="system"
+          defaultValue={query.system ?? ""}
+          className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
+          aria-label="System"
+        >
           <option value="">All systems</option>
-          {EXTERNAL_SYSTEMS.map((system) => <option key={system}>{system}</option>)}
+          {EXTERNAL_SYSTEMS.map((system) => (
+            <option key={system}>{system}</option>
+          ))}
         </select>
-        <select name="entityType" defaultValue={query.entityType ?? ""} className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm" aria-label="Entity type">
+        <select
+          name="entityType"
+          defaultValue={query.entityType ?? ""}
+          className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
+          aria-label="Entity type"
+        >
           <option value="">All entity types</option>
-          {EXTERNAL_ENTITY_TYPES.map((type) => <option key={type}>{type}</option>)}
+          {EXTERNAL_ENTITY_TYPES.map((type) => (
+            <option key={type}>{type}</option>
+          ))}
         </select>
-        <input name="q" defaultValue={query.q} placeholder="Our id or external id" className="h-9 w-64 rounded-md border border-slate-300 px-3 text-sm" aria-label="Search ids" />
+        <input
+          name="q"
+          defaultValue={query.q}
+          placeholder="Our id or external id"
+          className="h-9 w-64 rounded-md border border-slate-300 px-3 text-sm"
+          aria-label="Search ids"
+        />
         <button className="h-9 rounded-md bg-brand-600 px-4 text-sm font-medium text-white">Filter</button>
       </form>
       {result.rows.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">No links yet. They appear as organisations, products and orders are synced.</p>
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
+          No links yet. They appear as organisations, products and orders are synced.
+        </p>
       ) : (
         <Table>
           <THead>
-            <tr><Th>Entity</Th><Th>Our id</Th><Th>System</Th><Th>External id</Th><Th>Last synced</Th></tr>
+            <tr>
+              <Th>Entity</Th>
+              <Th>Our id</Th>
+              <Th>System</Th>
+              <Th>External id</Th>
+              <Th>Last synced</Th>
+            </tr>
           </THead>
           <TBody>
             {result.rows.map((row) => (
               <tr key={row.id}>
                 <Td>{row.entityType}</Td>
                 <Td className="font-mono text-xs">{row.localId}</Td>
-                <Td><Badge tone="brand">{row.system}</Badge></Td>
+                <Td>
+                  <Badge tone="brand">{row.system}</Badge>
+                </Td>
                 <Td className="font-mono text-xs">{row.externalId}</Td>
                 <Td>{formatDateTime(row.syncedAt)}</Td>
               </tr>
@@ -58,7 +95,11 @@ export default async function MappingsPage({ searchParams }: { searchParams: Pro
         </Table>
       )}
       <div className="mt-4">
-        <Pagination page={result.page} pageCount={result.pageCount} params={{ system: query.system, entityType: query.entityType, q: query.q }} />
+        <Pagination
+          page={result.page}
+          pageCount={result.pageCount}
+          params={{ system: query.system, entityType: query.entityType, q: query.q }}
+        />
       </div>
     </>
   );

@@ -12,8 +12,15 @@ export default async function MyOrganisationPage() {
 
   return (
     <>
-      <PageHeader title={user.organisationName ?? "My organisation"} description={`${members.length} member${members.length === 1 ? "" : "s"}. Deactivated members cannot sign in.`} />
-      <MemberTable members={members} currentUserId={user.id} canManage={hasPermission(user.role, "organisation.members.manage")} />
+      <PageHeader
+        title={user.organisationName ?? "My organisation"}
+        description={`${members.length} member${members.length === 1 ? "" : "s"}. Deactivated members cannot sign in.`}
+      />
+      <MemberTable
+        members={members}
+        currentUserId={user.id}
+        canManage={hasPermission(user.role, "organisation.members.manage")}
+      />
     </>
   );
 }

@@ -14,12 +14,20 @@ export default async function PricingPage() {
 
   return (
     <>
-      <PageHeader title="Price lists" description="Pricing rules per currency. Edit a draft, check it, have it approved and publish it; every published version stays available for rollback." actions={canWrite && <NewRuleSetButton />} />
+      <PageHeader
+        title="Price lists"
+        description="Pricing rules per currency. Edit a draft, check it, have it approved and publish it; every published version stays available for rollback."
+        actions={canWrite && <NewRuleSetButton />}
+      />
       {ruleSets.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">No price lists yet.</p>
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
+          No price lists yet.
+        </p>
       ) : (
         <div className="space-y-6">
-          {ruleSets.map((ruleSet) => <RuleSetCard key={ruleSet.id} ruleSet={ruleSet} canWrite={canWrite} />)}
+          {ruleSets.map((ruleSet) => (
+            <RuleSetCard key={ruleSet.id} ruleSet={ruleSet} canWrite={canWrite} />
+          ))}
         </div>
       )}
     </>

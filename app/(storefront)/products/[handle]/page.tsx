@@ -10,7 +10,13 @@ import { getProductOrThrow } from "@/server/catalog/get-product-or-throw";
 import { findOwnLineConfiguration } from "@/server/cart/find-own-line-configuration";
 import { getPublishedModel } from "@/server/configurator/get-published-model";
 
-export default async function ProductPage({ params, searchParams }: { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ handle: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser("storefront.browse");
   const [{ handle }, query] = await Promise.all([params, searchParams]);
   const product = await getProductOrThrow(handle).catch((error: unknown) => {
@@ -28,7 +34,11 @@ export default async function ProductPage({ params, searchParams }: { params: Pr
       <Link href={editing ? "/cart" : "/catalog"} className="text-sm font-medium text-brand-600 hover:underline">
         {editing ? "← Back to the cart, unchanged" : "← Catalogue"}
       </Link>
-      {editing && <p className="rounded-lg bg-brand-50 p-3 text-sm text-brand-900" role="status">You are changing a line of your cart. Update it to replace the line with this configuration and quantity.</p>}
+      {editing && (
+        <p className="rounded-lg bg-brand-50 p-3 text-sm text-brand-900" role="status">
+          You are changing a line of your cart. Update it to replace the line with this configuration and quantity.
+        </p>
+      )}
       <div className="grid gap-10 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
         <div className="space-y-5">
           <ProductImage product={product} className="aspect-square rounded-2xl border border-slate-200" />
@@ -36,15 +46,27 @@ export default async function ProductPage({ params, searchParams }: { params: Pr
         </div>
         <div className="space-y-5">
           <div className="flex flex-wrap items-center gap-2">
-            {product.categories.map((category) => <Badge key={category.id}>{category.name}</Badge>)}
+            {product.categories.map((category) => (
+              <Badge key={category.id}>{category.name}</Badge>
+            ))}
             {product.isConfigurable && <Badge tone="brand">Made to order</Badge>}
           </div>
           <h1 className="text-3xl font-semibold tracking-tight">{product.title}</h1>
           {product.subtitle && <p className="text-lg text-slate-600">{product.subtitle}</p>}
           {canBuy ? (
-            <ProductPurchase handle={product.handle} model={model?.definition ?? null} variants={product.variants.flatMap((variant) => (variant.sku ? [{ sku: variant.sku, title: variant.title }] : []))} organisationName={user.organisationName} editing={editing} />
+            <ProductPurchase
+              handle={product.handle}
+              model={model?.definition ?? null}
+              variants={product.variants.flatMap((variant) =>
+                variant.sku ? [{ sku: variant.sku, title: variant.title }] : [],
+              )}
+              organisationName={user.organisationName}
+              editing={editing}
+            />
           ) : (
-            <p className="rounded-lg bg-brand-50 p-4 text-sm text-brand-900">This product is made to order. It can be configured and ordered once its configuration model is published.</p>
+            <p className="rounded-lg bg-brand-50 p-4 text-sm text-brand-900">
+              This product is made to order. It can be configured and ordered once its configuration model is published.
+            </p>
           )}
         </div>
       </div>

@@ -16,7 +16,11 @@ export const POST = withRoute("storefront.price", async (request) => {
   const input = ZPriceRequest.parse(await request.json().catch(() => ({})));
   const pricing = await loadBuyerPricing({ products: [input.product] });
   const loaded = performance.now();
-  const line = priceBuyerLine(pricing, { organisationId: organisationIdOf(user), ...input }, { withQuantityBreaks: true });
+  const line = priceBuyerLine(
+    pricing,
+    { organisationId: organisationIdOf(user), ...input },
+    { withQuantityBreaks: true },
+  );
   const body: TPriceResponse = {
     sku: line.sku,
     currency: line.result.currency,

@@ -1,5 +1,5 @@
-import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
-import { ZAddPricedLineItem, ZCreateCart, ZUpdatePricedLineItem } from "./admin/tradepost/validators"
+import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http";
+import { ZAddPricedLineItem, ZCreateCart, ZUpdatePricedLineItem } from "./admin/tradepost/validators";
 
 // Routes under /admin are authenticated by Medusa (Tradepost uses its secret API key).
 export default defineMiddlewares({
@@ -16,4 +16,4 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformBody(ZUpdatePricedLineItem)],
     },
   ],
-})
+});

@@ -1,36 +1,45 @@
 // The demo catalogue. Handles and SKUs are stable: Tradepost's configurator models and
 // pricing rules refer to them, and tests assert on them.
 
-export type TDemoVariant = { title: string; sku: string; options: Record<string, string>; price: number }
+export type TDemoVariant = { title: string; sku: string; options: Record<string, string>; price: number };
 /** What a buyer configures beyond the variant; Tradepost's pricing rules and configurator read it (metadata.configuration_options). */
 export type TConfigurationOption =
-  | { code: string; label: string; kind: "number"; min: number; max: number; step: number; unit: string; default: number }
+  | {
+      code: string;
+      label: string;
+      kind: "number";
+      min: number;
+      max: number;
+      step: number;
+      unit: string;
+      default: number;
+    }
   | { code: string; label: string; kind: "choice"; values: string[]; default: string }
-  | { code: string; label: string; kind: "boolean"; default: boolean }
+  | { code: string; label: string; kind: "boolean"; default: boolean };
 export type TDemoProduct = {
-  handle: string
-  title: string
-  subtitle: string
-  description: string
-  category: string
+  handle: string;
+  title: string;
+  subtitle: string;
+  description: string;
+  category: string;
   /** A merchandising collection (Medusa product collection), optional. */
-  collection?: string
-  configurable: boolean
-  configurationOptions: TConfigurationOption[]
-  options: { title: string; values: string[] }[]
-  variants: TDemoVariant[]
-}
+  collection?: string;
+  configurable: boolean;
+  configurationOptions: TConfigurationOption[];
+  options: { title: string; values: string[] }[];
+  variants: TDemoVariant[];
+};
 
 export const DEMO_CATEGORIES = [
   { handle: "tables", name: "Tables" },
   { handle: "cables", name: "Cables & connectors" },
   { handle: "accessories", name: "Workplace accessories" },
-]
+];
 
 export const DEMO_COLLECTIONS = [
   { handle: "made-to-order", title: "Made to order" },
   { handle: "workspace-essentials", title: "Workspace essentials" },
-]
+];
 
 export const DEMO_PRODUCTS: TDemoProduct[] = [
   {
@@ -75,15 +84,47 @@ export const DEMO_PRODUCTS: TDemoProduct[] = [
       { title: "OM4 fibre", sku: "CBL-ASSY-OM4", options: { Cable: "OM4 fibre" }, price: 32 },
     ],
   },
-  standard("levelling-feet", "Levelling Feet, set of 4", "Adjustable M8 feet for uneven floors.", "accessories", "ACC-FEET-M8", 24, "workspace-essentials"),
-  standard("cable-tray", "Under-desk Cable Tray", "Powder-coated steel tray, 800 mm, tool-free mounting.", "accessories", "ACC-TRAY-800", 39, "workspace-essentials"),
-  standard("desk-grommet", "Desk Grommet 80 mm", "Brushed aluminium cable grommet with brush insert.", "accessories", "ACC-GROMMET-80", 12.5),
-  standard("monitor-arm", "Dual Monitor Arm", "Gas-spring arm for two screens up to 9 kg each.", "accessories", "ACC-ARM-DUAL", 149, "workspace-essentials"),
+  standard(
+    "levelling-feet",
+    "Levelling Feet, set of 4",
+    "Adjustable M8 feet for uneven floors.",
+    "accessories",
+    "ACC-FEET-M8",
+    24,
+    "workspace-essentials",
+  ),
+  standard(
+    "cable-tray",
+    "Under-desk Cable Tray",
+    "Powder-coated steel tray, 800 mm, tool-free mounting.",
+    "accessories",
+    "ACC-TRAY-800",
+    39,
+    "workspace-essentials",
+  ),
+  standard(
+    "desk-grommet",
+    "Desk Grommet 80 mm",
+    "Brushed aluminium cable grommet with brush insert.",
+    "accessories",
+    "ACC-GROMMET-80",
+    12.5,
+  ),
+  standard(
+    "monitor-arm",
+    "Dual Monitor Arm",
+    "Gas-spring arm for two screens up to 9 kg each.",
+    "accessories",
+    "ACC-ARM-DUAL",
+    149,
+    "workspace-essentials",
+  ),
   {
     handle: "acoustic-desk-screen",
     title: "Acoustic Desk Screen",
     subtitle: "Felt privacy screen in two widths",
-    description: "A 12 mm recycled-felt screen that clamps to any desk edge. Absorbs speech noise in open offices; choose the width of your desk.",
+    description:
+      "A 12 mm recycled-felt screen that clamps to any desk edge. Absorbs speech noise in open offices; choose the width of your desk.",
     category: "accessories",
     configurable: false,
     configurationOptions: [],
@@ -93,10 +134,25 @@ export const DEMO_PRODUCTS: TDemoProduct[] = [
       { title: "1600 mm", sku: "ACC-SCREEN-1600", options: { Width: "1600 mm" }, price: 109 },
     ],
   },
-  standard("patch-cable-pack", "Cat6a Patch Cable Pack", "Ten 2 m patch cables in five colours.", "cables", "CBL-PATCH-10", 45),
-]
+  standard(
+    "patch-cable-pack",
+    "Cat6a Patch Cable Pack",
+    "Ten 2 m patch cables in five colours.",
+    "cables",
+    "CBL-PATCH-10",
+    45,
+  ),
+];
 
-function standard(handle: string, title: string, description: string, category: string, sku: string, price: number, collection?: string): TDemoProduct {
+function standard(
+  handle: string,
+  title: string,
+  description: string,
+  category: string,
+  sku: string,
+  price: number,
+  collection?: string,
+): TDemoProduct {
   return {
     handle,
     title,
@@ -108,5 +164,5 @@ function standard(handle: string, title: string, description: string, category: 
     configurationOptions: [],
     options: [{ title: "Pack", values: ["Standard"] }],
     variants: [{ title: "Standard", sku, options: { Pack: "Standard" }, price }],
-  }
+  };
 }

@@ -15,7 +15,11 @@ export async function loadVersionPage(params: Promise<{ versionId: string }>) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const permissions = { userId: user.id, canWrite: hasPermission(user.role, "pricing.write"), canPublish: hasPermission(user.role, "pricing.publish") };
+  const permissions = {
+    userId: user.id,
+    canWrite: hasPermission(user.role, "pricing.write"),
+    canPublish: hasPermission(user.role, "pricing.publish"),
+  };
 
   return { user, view, permissions, editable: view.version.status === "DRAFT" && permissions.canWrite };
 }

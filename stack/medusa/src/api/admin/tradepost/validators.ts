@@ -1,6 +1,6 @@
-import { z } from "zod"
+import { z } from "zod";
 
-const metadata = z.record(z.string(), z.unknown())
+const metadata = z.record(z.string(), z.unknown());
 
 // POST /admin/tradepost/carts
 export const ZCreateCart = z
@@ -12,9 +12,9 @@ export const ZCreateCart = z
     // Must name the Tradepost organisation the cart is bought for.
     metadata: metadata.and(z.object({ organisation_id: z.string().min(1) })),
   })
-  .strict()
+  .strict();
 
-export type TCreateCart = z.infer<typeof ZCreateCart>
+export type TCreateCart = z.infer<typeof ZCreateCart>;
 
 // POST /admin/tradepost/carts/:id/line-items
 // unit_price is decided by Tradepost's pricing engine, in whole currency units (12.9 = €12.90).
@@ -25,9 +25,9 @@ export const ZAddPricedLineItem = z
     unit_price: z.number().nonnegative().max(100_000_000),
     metadata: metadata.optional(),
   })
-  .strict()
+  .strict();
 
-export type TAddPricedLineItem = z.infer<typeof ZAddPricedLineItem>
+export type TAddPricedLineItem = z.infer<typeof ZAddPricedLineItem>;
 
 // POST /admin/tradepost/carts/:id/line-items/:lineId – a new quantity with its re-decided price.
 export const ZUpdatePricedLineItem = z
@@ -36,6 +36,6 @@ export const ZUpdatePricedLineItem = z
     unit_price: z.number().nonnegative().max(100_000_000),
     metadata: metadata.optional(),
   })
-  .strict()
+  .strict();
 
-export type TUpdatePricedLineItem = z.infer<typeof ZUpdatePricedLineItem>
+export type TUpdatePricedLineItem = z.infer<typeof ZUpdatePricedLineItem>;

@@ -10,7 +10,12 @@ export default async function SimulatePage({ params }: { params: Promise<{ versi
   return (
     <>
       <VersionHeader view={view} tab="simulate" permissions={permissions} />
-      <Simulator versionId={view.version.id} versionNumber={view.version.number} currency={view.version.ruleSet.currency} catalog={{ products: view.catalog.facts.products, organisations: view.catalog.organisations }} />
+      <Simulator
+        versionId={view.version.id}
+        versionNumber={view.version.number}
+        currency={view.version.ruleSet.currency}
+        catalog={{ products: view.catalog.facts.products, organisations: view.catalog.organisations }}
+      />
     </>
   );
 }

@@ -11,7 +11,11 @@ export default async function WhatIfPage({ params }: { params: Promise<{ version
   return (
     <>
       <VersionHeader view={view} tab="what-if" permissions={permissions} />
-      <WhatIfReport versionId={view.version.id} currency={view.version.ruleSet.currency} linesPerQuantity={skus * view.catalog.organisations.length} />
+      <WhatIfReport
+        versionId={view.version.id}
+        currency={view.version.ruleSet.currency}
+        linesPerQuantity={skus * view.catalog.organisations.length}
+      />
     </>
   );
 }

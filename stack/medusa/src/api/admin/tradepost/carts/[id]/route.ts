@@ -1,11 +1,11 @@
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { retrieveCart } from "../route"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http";
+import { MedusaError } from "@medusajs/framework/utils";
+import { retrieveCart } from "../route";
 
 // GET /admin/tradepost/carts/:id – the cart with its lines (prices and metadata as stored).
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const cart = await retrieveCart(req, req.params.id)
-  if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${req.params.id} was not found`)
+  const cart = await retrieveCart(req, req.params.id);
+  if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${req.params.id} was not found`);
 
-  res.json({ cart })
+  res.json({ cart });
 }
