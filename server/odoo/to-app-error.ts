@@ -31,7 +31,7 @@ const SETUP_EXCEPTIONS = new Set([
   "BadRequest",
 ]);
 
-/** Odoo's own message, safe to show: first lines only, no URLs, addresses or ports. */
+/** Odoo's own message, safe to show: no URLs, addresses or ports, at most 400 characters. */
 export function scrubOdooMessage(message: string): string {
   const text = message
     .replace(/\bhttps?:\/\/\S+/gi, "[url]")
