@@ -17,8 +17,10 @@ export function QuickOrderForm() {
   function submit() {
     startTransition(async () => {
       const response = await quickOrderAction({ text });
-      if (response.ok) (setResult(response.data), setError(null));
-      else setError(response.fieldErrors?.text?.join(" ") ?? response.message);
+      if (response.ok) {
+        setResult(response.data);
+        setError(null);
+      } else setError(response.fieldErrors?.text?.join(" ") ?? response.message);
     });
   }
 

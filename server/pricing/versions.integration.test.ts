@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "../../test/support/next-request-scope";
 import { ok } from "../../test/support/actions";
-import { catalogueBasePrices, rule, testCurrency } from "../../test/support/pricing";
+import { catalogueBasePrices, testCurrency } from "../../test/support/pricing";
 import { createOrganisationWithMembers, createUser } from "../../prisma/seed/factories";
 import { testDb } from "../../test/support/db";
 import { priceLine } from "@/lib/pricing/evaluate";

@@ -63,8 +63,10 @@ export function Simulator({
       const result = await simulatePriceAction(request);
       if (!current) return; // a newer request was made: the last one wins
       setIsLoading(false);
-      if (result.ok) (setSimulation(result.data), setErrors({}));
-      else setErrors(result.fieldErrors ?? { _form: [result.message] });
+      if (result.ok) {
+        setSimulation(result.data);
+        setErrors({});
+      } else setErrors(result.fieldErrors ?? { _form: [result.message] });
     }, 250);
 
     return () => {
