@@ -9,6 +9,24 @@ const postgresUrl = z
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((url) => url.replace(/\/+$/, ""));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const optionalText = z.string().trim().min(1).optional();
+/** Comma-separated secrets (several at once while one is rotated out), each URL-safe and long enough. */
+const secretList = (minLength: number) =>
+  z.string().transform((value, ctx) => {
+    const secrets = value
+      .split(",")
+      .map((secret) => secret.trim())
+      .filter(Boolean);
+    if (secrets.length === 0 || secrets.some((secret) => secret.length < minLength || !/^[\w.~-]+$/.test(secret))) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be a comma-separated list of secrets of at least ${minLength} characters each (letters, digits, - _ . ~)`,
+      });
+
+      return z.NEVER;
+    }
+
+    return secrets;
+  });
 
 export const ZEnv = z
   .object({
@@ -45,6 +63,15 @@ export const ZEnv = z
     LOGIN_LOCKOUT_MINUTES: positiveInt(15),
     /** How many proxies in front of the app append to X-Forwarded-For (the per-IP sign-in limit reads the address the outermost trusted one saw). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+
+    /** Secrets in the Odoo webhook URL (/api/webhooks/odoo/<token>); without any, every delivery is refused. */
+    ODOO_WEBHOOK_TOKENS: secretList(24).optional(),
+    /** Set when a signing proxy in front of Odoo adds `X-Tradepost-Signature: sha256=<hex>` (HMAC of the body). */
+    ODOO_WEBHOOK_HMAC_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    ODOO_WEBHOOK_MAX_BYTES: positiveInt(256 * 1024),
+    ODOO_WEBHOOK_DEDUPE_SECONDS: positiveInt(600),
+    /** Deliveries per second accepted from Odoo, across all app instances (counted in PostgreSQL). */
+    ODOO_WEBHOOK_RATE_PER_SECOND: positiveInt(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NEXTAUTH_URL !== env.APP_URL) {
