@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     // Fast and first: a layering violation or an unformatted file fails the run in seconds.
     await runTier("lint (ESLint)", bin("eslint"), [".", "--max-warnings", "50"]);
     await runTier("format (Prettier)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
+    await runTier("types (tsc, tests and tooling included)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
   }
   if (tiers.has("unit")) await runTier("unit tests", bin("vitest"), ["run", "--project", "unit", ...fileFilters]);
   if (!tiers.has("integration") && !tiers.has("e2e")) return;
