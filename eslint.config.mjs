@@ -12,6 +12,7 @@ const medusaSdk = { group: ["@medusajs/*"], message: "Only server/medusa talks t
 const odooLayer = {
   group: ["@/server/odoo/client", "@/server/odoo/transports", "@/server/odoo/http"],
   message: "Use cases reach Odoo through its gateways (server/odoo/<entity>.ts), never the client directly.",
+  allowTypeImports: true,
 };
 
 const config = [

@@ -180,6 +180,11 @@ describe("worker", () => {
     expect(job).toMatchObject({ state: "failed", retryCount: 0, output: { error: "INVALID_PAYLOAD" } });
   });
 
+  it("schedules a scheduled job as a job envelope, so the scheduled run is valid", async () => {
+    const prune = (await boss.getSchedules()).find((schedule) => schedule.name === PRUNE);
+    expect(prune).toMatchObject({ cron: "15 3 * * *", data: { version: 1, payload: {} } });
+  });
+
   it("refuses to start with a bad environment, naming the variable", async () => {
     const lines: string[] = [];
     const broken = startService({

@@ -1,0 +1,10 @@
+import "server-only";
+import type { TReconciler } from "@/server/integrations/run-reconciliation";
+
+/**
+ * Every model reconciled against Odoo on a schedule, in the order they run (customers before
+ * what refers to them). Each entry is built lazily so the worker loads a gateway only when it
+ * reconciles. The ERP cache and catalog import add theirs here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each reconciler has its own record type
+export const ODOO_RECONCILERS: Record<string, () => Promise<TReconciler<any>>> = {};
