@@ -9,7 +9,8 @@ import {
   parseOdooWebhook,
 } from "@/server/integrations/odoo-webhook-request";
 
-const FIXTURES = "/work/shared/fixtures/odoo/webhooks";
+// Real Odoo 19 deliveries, recorded and kept with the emulator's contract fixtures.
+const FIXTURES = path.resolve(import.meta.dirname, "../../stack/odoo-emulator/contract/fixtures/webhooks");
 const TOKENS = ["tok_current_0123456789abcdefXYZ", "tok_previous_0123456789abcdefXY"];
 
 describe("matchesAnyToken", () => {

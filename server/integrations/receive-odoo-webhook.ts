@@ -66,8 +66,10 @@ export async function receiveOdooWebhook(
 
   if (!matchesAnyToken(request.token, settings.tokens)) {
     const reason = settings.tokens.length ? "Unknown token in the URL." : "No ODOO_WEBHOOK_TOKENS configured.";
-    if (!(await hitRateLimit(`${SOURCE}:refused`, settings.ratePerSecond)).allowed) {
-      logger.warn({ source: SOURCE }, "webhook with an unknown token beyond the rate limit: not recorded");
+    const refused = await hitRateLimit(`${SOURCE}:refused`, settings.ratePerSecond);
+    if (!refused.allowed) {
+      if (refused.count === settings.ratePerSecond + 1)
+        logger.warn({ source: SOURCE }, "webhooks with unknown tokens beyond the rate limit: not recorded this second");
 
       return { status: "rejected", refusal: "not-found", message: reason };
     }

@@ -18,8 +18,10 @@ const raw = testDb();
 const TOKEN = "tok_current_0123456789abcdefXYZ";
 const OLD_TOKEN = "tok_previous_0123456789abcdefXY";
 const HMAC_SECRET = "hmac-secret-for-the-signing-proxy-0123456789";
+// Real Odoo 19 deliveries, recorded and kept with the emulator's contract fixtures.
+const FIXTURES = path.resolve(import.meta.dirname, "../../../../../stack/odoo-emulator/contract/fixtures/webhooks");
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(path.join("/work/shared/fixtures/odoo/webhooks", name), "utf8")) as {
+  JSON.parse(readFileSync(path.join(FIXTURES, name), "utf8")) as {
     request: { headers: Record<string, string>; body_raw: string };
   };
 const partnerCreate = fixture("166-wh-partner-create-res.partner.json").request;
@@ -239,6 +241,13 @@ describe("POST /api/webhooks/odoo/<token>", () => {
       status: "PROCESSED",
       reason: expect.stringContaining("does not process odoo mrp.production"),
     });
+  });
+
+  it("refuses every delivery while no token is configured", async () => {
+    configure({ ODOO_WEBHOOK_TOKENS: undefined });
+    const { response, row } = await deliver({ body: partner(freshId()) });
+    expect(response.status).toBe(404);
+    expect(row).toMatchObject({ status: "REJECTED", reason: "No ODOO_WEBHOOK_TOKENS configured.", jobId: null });
   });
 
   it("stops reading a body as soon as it passes the limit", async () => {
