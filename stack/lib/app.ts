@@ -1,5 +1,6 @@
 // The Tradepost app (Next.js), its worker and the Odoo emulator, as the stack runs them.
 import path from "node:path";
+import { appBuildInputs, isAppBuildCurrent, recordAppBuild } from "./app-build";
 import type { TEnvVars } from "./processes";
 import { isPortAnswering, runToCompletion, startService, waitForHttp, type TService } from "./processes";
 import type { TMedusaKeys } from "./medusa";
@@ -49,15 +50,16 @@ export function appEnv({
   };
 }
 
-export async function buildApp(logDir: string): Promise<void> {
-  await runToCompletion({
-    name: "next-build",
-    command: bin("next"),
-    args: ["build"],
-    cwd: ROOT,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
-    logDir,
-  });
+/** `next build`, unless .next/ already holds a build of the sources as they are. */
+export async function buildApp(logDir: string): Promise<"built" | "up to date"> {
+  const env = { NEXT_TELEMETRY_DISABLED: "1" };
+  // Taken before the build: a file changed while it runs makes the next run build again.
+  const inputs = appBuildInputs(ROOT, env);
+  if (isAppBuildCurrent(ROOT, inputs)) return "up to date";
+  await runToCompletion({ name: "next-build", command: bin("next"), args: ["build"], cwd: ROOT, env, logDir });
+  recordAppBuild(ROOT, inputs);
+
+  return "built";
 }
 
 export async function startApp({
