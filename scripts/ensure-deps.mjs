@@ -10,7 +10,10 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-const digest = (...files) => createHash("sha256").update(files.map((file) => (existsSync(file) ? readFileSync(file) : "")).join("\0")).digest("hex");
+const digest = (...files) =>
+  createHash("sha256")
+    .update(files.map((file) => (existsSync(file) ? readFileSync(file) : "")).join("\0"))
+    .digest("hex");
 
 function ensureInstalled(dir, label) {
   const stamp = path.join(dir, "node_modules", ".tradepost-installed");
