@@ -1,0 +1,108 @@
+// Setting up Odoo's webhook automation rules against the emulator: created once, a second run
+// writes nothing, a new token rewrites the URL, a rule a user archived is switched back on, and
+// a partner change then reaches the configured URL as Odoo would post it.
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ODOO_PROTOCOLS, useOdooEmulator } from "../../test/support/odoo-gateway";
+import { WEBHOOK_RULE_PREFIX, WEBHOOK_RULES } from "@/lib/erp/webhook-rules";
+import { setupOdooWebhooks } from "@/server/erp/setup-odoo-webhooks";
+import { findWebhookRules } from "@/server/odoo/automations";
+
+const emulator = useOdooEmulator();
+const TOKEN = "first-token-abcdefghijklmnopqrstuvwxyz";
+const MODELS = WEBHOOK_RULES.map((rule) => rule.model);
+
+type TReceived = { path: string; headers: IncomingMessage["headers"]; body: Record<string, unknown> };
+const received: TReceived[] = [];
+const receiver = createServer((req, res) => {
+  let body = "";
+  req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+  req.on("end", () => {
+    received.push({ path: req.url ?? "", headers: req.headers, body: JSON.parse(body) as Record<string, unknown> });
+    res.end("ok");
+  });
+});
+let appUrl = "";
+beforeAll(async () => {
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  appUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
+});
+afterAll(() => new Promise((resolve) => receiver.close(resolve)));
+
+describe.each(ODOO_PROTOCOLS)("setupOdooWebhooks over %s", (protocol) => {
+  it("creates one webhook rule per model, then changes nothing on a second run", async () => {
+    const client = emulator.client(protocol);
+    const first = await setupOdooWebhooks({ client, appUrl, token: TOKEN });
+    const url = `${appUrl}api/webhooks/odoo/${TOKEN}`;
+
+    expect(first).toEqual({ url, created: MODELS, updated: [], unchanged: [] });
+    const rules = await findWebhookRules(client, WEBHOOK_RULE_PREFIX);
+    expect(rules.map((rule) => rule.model)).toEqual(MODELS);
+    for (const rule of rules) {
+      expect(rule).toMatchObject({ trigger: "on_create_or_write", triggerFieldIds: [], active: true });
+      expect(rule.actions).toEqual([expect.objectContaining({ state: "webhook", url })]);
+      expect(rule.actions[0]!.fieldIds).toHaveLength(
+        WEBHOOK_RULES.find((spec) => spec.model === rule.model)!.fields.length,
+      );
+    }
+
+    expect(await setupOdooWebhooks({ client, appUrl, token: TOKEN })).toEqual({
+      url,
+      created: [],
+      updated: [],
+      unchanged: MODELS,
+    });
+    expect(await findWebhookRules(client, WEBHOOK_RULE_PREFIX)).toEqual(rules);
+  });
+
+  it("rewrites the URL for a new token and re-activates an archived rule, leaving other rules alone", async () => {
+    const client = emulator.client(protocol);
+    await setupOdooWebhooks({ client, appUrl, token: TOKEN });
+    const [partnerRule] = await findWebhookRules(client, `${WEBHOOK_RULE_PREFIX}res.partner`);
+    await client.write("base.automation", [partnerRule!.id], { active: false });
+    const other = await emulator.odoo.admin("POST", "webhook-rules", {
+      model: "res.partner",
+      name: "Someone else's rule",
+      url: "http://127.0.0.1:1/elsewhere",
+      fields: ["name"],
+      triggerFields: [],
+      trigger: "on_create_or_write",
+    });
+    expect(other.status).toBe(200);
+
+    const rotated = await setupOdooWebhooks({ client, appUrl, token: "second-token-abcdefghijklmnopqrstuvwxyz" });
+    expect(rotated.updated).toEqual(MODELS);
+    const rules = await findWebhookRules(client, WEBHOOK_RULE_PREFIX);
+    expect(rules).toHaveLength(MODELS.length);
+    expect(rules.every((rule) => rule.active && rule.actions[0]!.url === rotated.url)).toBe(true);
+    expect(rotated.url).toBe(`${appUrl}api/webhooks/odoo/second-token-abcdefghijklmnopqrstuvwxyz`);
+    const [untouched] = await findWebhookRules(client, "Someone else");
+    expect(untouched!.actions[0]!.url).toBe("http://127.0.0.1:1/elsewhere");
+  });
+
+  it("makes Odoo post a partner change to the configured URL", async () => {
+    const client = emulator.client(protocol);
+    await setupOdooWebhooks({ client, appUrl, token: TOKEN });
+    const [partnerId] = await client.create("res.partner", { name: "Webhook GmbH", is_company: true, ref: "TP-WH-1" });
+    received.length = 0;
+
+    const change = await emulator.odoo.admin("POST", "actions/partner", { id: partnerId, values: { city: "Bremen" } });
+    expect(change.status).toBe(200);
+    await expect.poll(() => received.length, { timeout: 3_000 }).toBeGreaterThanOrEqual(1);
+    const delivery = received.find((hook) => hook.body._model === "res.partner")!;
+    expect(delivery.path).toBe(`/api/webhooks/odoo/${TOKEN}`);
+    expect(delivery.headers["content-type"]).toBe("application/json");
+    expect(delivery.body).toMatchObject({
+      _model: "res.partner",
+      _id: partnerId,
+      id: partnerId,
+      name: "Webhook GmbH",
+      ref: "TP-WH-1",
+      is_company: true,
+      active: true,
+    });
+    expect(delivery.body._action).toMatch(/^Tradepost: res\.partner webhook\(#\d+\)$/);
+    expect(typeof delivery.body.write_date).toBe("string");
+  });
+});
