@@ -66,6 +66,45 @@ describe("signInWithPassword", () => {
     expect(await db.loginAttempt.count({ where: { email: user.email } })).toBe(5);
   });
 
+  it("checks at most 5 of 20 parallel wrong passwords for one email; the rest are refused unchecked", async () => {
+    const user = await buyer();
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, attempt) =>
+        refusal(signInWithPassword({ input: { email: user.email, password: `parallel-${attempt}` }, ip: freshIp() })),
+      ),
+    );
+    const reasons = outcomes.map((outcome) => outcome.reason);
+
+    // Only a checked password can answer WRONG_CREDENTIALS; every other attempt was turned away before bcrypt.
+    const checked = reasons.filter((reason) => reason === "WRONG_CREDENTIALS").length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(reasons.filter((reason) => reason !== "WRONG_CREDENTIALS")).toEqual(Array(20 - checked).fill("RATE_LIMITED"));
+    expect(await db.loginAttempt.count({ where: { email: user.email } })).toBe(checked);
+
+    // Whatever the burst left, the email gets 5 checked failures in all, then is locked even for the right password.
+    for (let attempt = checked; attempt < 5; attempt += 1) {
+      expect((await refusal(signInWithPassword({ input: { email: user.email, password: `then-${attempt}` }, ip: freshIp() }))).reason).toBe("WRONG_CREDENTIALS");
+    }
+    expect((await refusal(signInWithPassword({ input: { email: user.email, password: TEST_PASSWORD }, ip: freshIp() }))).reason).toBe("RATE_LIMITED");
+    expect(await db.loginAttempt.count({ where: { email: user.email } })).toBe(5);
+  });
+
+  it("checks at most the per-IP limit when one IP sends parallel attempts for many emails", async () => {
+    const ip = freshIp();
+    await db.loginAttempt.createMany({ data: Array.from({ length: 27 }, (_, index) => ({ email: `earlier-${index}@x.example`, ip, succeeded: false })) });
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, attempt) =>
+        refusal(signInWithPassword({ input: { email: `spray-${attempt}-${ip}@x.example`, password: "guess" }, ip })),
+      ),
+    );
+    const reasons = outcomes.map((outcome) => outcome.reason);
+
+    const checked = reasons.filter((reason) => reason === "WRONG_CREDENTIALS").length;
+    expect(checked).toBeLessThanOrEqual(3);
+    expect(reasons.filter((reason) => reason !== "WRONG_CREDENTIALS")).toEqual(Array(12 - checked).fill("RATE_LIMITED"));
+    expect(await db.loginAttempt.count({ where: { ip } })).toBe(27 + checked);
+  });
+
   it("lets an email in again once its failures are older than the window", async () => {
     const user = await buyer();
     const old = new Date(Date.now() - 16 * 60_000);

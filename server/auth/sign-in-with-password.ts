@@ -22,16 +22,24 @@ export type TSignedInUser = { id: string; email: string; name: string; role: Rol
 
 /**
  * Checks an email and password. Refuses (SignInRefused) malformed input without writing
- * anything, and rate-limits failures per email and per IP; every well-formed attempt is
- * recorded in LoginAttempt. On success, stamps `lastLoginAt`.
+ * anything, and rate-limits failures per email and per IP; every checked attempt is
+ * recorded in LoginAttempt (a refused one is not, so hammering does not extend a lockout).
+ * On success, stamps `lastLoginAt`.
  */
 export async function signInWithPassword({ input, ip }: { input: unknown; ip: string }): Promise<TSignedInUser> {
   const parsed = ZLoginInput.safeParse(input);
   if (!parsed.success) throw new SignInRefused("INVALID_INPUT");
   const { email, password } = parsed.data;
 
-  const retryAfterMinutes = await getLockoutMinutes({ email, ip });
+  // The attempt is recorded (as a failure) BEFORE the limits are counted, so parallel requests
+  // see each other: the n-th concurrent attempt counts at least n-1 others and, beyond the limit,
+  // is refused before the password is checked. Counting first and recording after the check let
+  // 20 parallel guesses all through. (An advisory lock would serialise too, but holds a pooled
+  // connection per waiting request for the whole bcrypt check.)
+  const attempt = await db.loginAttempt.create({ data: { email, ip, succeeded: false }, select: { id: true } });
+  const retryAfterMinutes = await getLockoutMinutes({ email, ip, ownAttemptId: attempt.id });
   if (retryAfterMinutes) {
+    await db.loginAttempt.delete({ where: { id: attempt.id } });
     logger.warn({ email, ip }, "sign-in refused: too many failures");
     throw new SignInRefused("RATE_LIMITED", retryAfterMinutes);
   }
@@ -51,13 +59,12 @@ export async function signInWithPassword({ input, ip }: { input: unknown; ip: st
         : null;
 
   if (refusal || !user) {
-    await db.loginAttempt.create({ data: { email, ip, succeeded: false } });
     logger.info({ email, ip, reason: refusal }, "sign-in refused");
     throw new SignInRefused(refusal ?? "WRONG_CREDENTIALS");
   }
 
   await db.$transaction([
-    db.loginAttempt.create({ data: { email, ip, succeeded: true } }),
+    db.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } }),
     db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } }),
   ]);
   logger.info({ userId: user.id, role: user.role }, "signed in");
@@ -65,8 +72,8 @@ export async function signInWithPassword({ input, ip }: { input: unknown; ip: st
   return { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId };
 }
 
-/** Minutes until the email or IP may try again, or 0 when neither is locked out. */
-async function getLockoutMinutes({ email, ip }: { email: string; ip: string }): Promise<number> {
+/** Minutes until the email or IP may try again, or 0 when neither is locked out; the caller's own attempt is not counted. */
+async function getLockoutMinutes({ email, ip, ownAttemptId }: { email: string; ip: string; ownAttemptId: string }): Promise<number> {
   const env = getEnv();
   const windowMs = env.LOGIN_LOCKOUT_MINUTES * 60_000;
   const since = new Date(Date.now() - windowMs);
@@ -76,8 +83,8 @@ async function getLockoutMinutes({ email, ip }: { email: string; ip: string }): 
     select: { at: true },
   });
   const [emailFailures, ipFailures] = await Promise.all([
-    recentFailures({ where: { email }, since: lastSuccess?.at ?? since, take: env.LOGIN_MAX_FAILURES_PER_EMAIL }),
-    recentFailures({ where: { ip }, since, take: env.LOGIN_MAX_FAILURES_PER_IP }),
+    recentFailures({ where: { email }, ownAttemptId, since: lastSuccess?.at ?? since, take: env.LOGIN_MAX_FAILURES_PER_EMAIL }),
+    recentFailures({ where: { ip }, ownAttemptId, since, take: env.LOGIN_MAX_FAILURES_PER_IP }),
   ]);
   const lockedUntil = Math.max(
     lockedUntilMs(emailFailures, env.LOGIN_MAX_FAILURES_PER_EMAIL, windowMs),
@@ -87,9 +94,11 @@ async function getLockoutMinutes({ email, ip }: { email: string; ip: string }): 
   return lockedUntil > Date.now() ? Math.ceil((lockedUntil - Date.now()) / 60_000) : 0;
 }
 
-async function recentFailures({ where, since, take }: { where: { email: string } | { ip: string }; since: Date; take: number }) {
+type TFailureQuery = { where: { email: string } | { ip: string }; ownAttemptId: string; since: Date; take: number };
+
+async function recentFailures({ where, ownAttemptId, since, take }: TFailureQuery) {
   return db.loginAttempt.findMany({
-    where: { ...where, succeeded: false, at: { gte: since } },
+    where: { ...where, id: { not: ownAttemptId }, succeeded: false, at: { gte: since } },
     orderBy: { at: "desc" },
     take,
     select: { at: true },
