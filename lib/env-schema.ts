@@ -61,6 +61,8 @@ export const ZEnv = z
     LOGIN_MAX_FAILURES_PER_EMAIL: positiveInt(5),
     LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
     LOGIN_LOCKOUT_MINUTES: positiveInt(15),
+    /** Lets a monitor read health details (latencies, versions, failure kinds) with `Authorization: Bearer …`. */
+    HEALTH_DETAILS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
     /** How many proxies in front of the app append to X-Forwarded-For (the per-IP sign-in limit reads the address the outermost trusted one saw). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 

@@ -1,52 +1,55 @@
 import "server-only";
+import { TimeoutError, withinTimeout } from "@/lib/within-timeout";
 import { db } from "@/server/db";
-import { getEnv } from "@/server/env";
+import { pingMedusa } from "@/server/medusa/ping-medusa";
+import { OdooError } from "@/server/odoo/errors";
+import { getOdooClient } from "@/server/odoo/get-odoo-client";
 
-export type TCheck = { status: "ok" | "down"; latencyMs: number; detail?: string };
+export type TCheckStatus = "ok" | "down";
+/** `detail` is a version when up, the kind of failure when down — never a message (they can carry hosts or credentials). */
+export type TCheck = { status: TCheckStatus; latencyMs: number; detail?: string };
 export type THealth = { status: "ok" | "degraded"; checkedAt: string; checks: { database: TCheck; medusa: TCheck; odoo: TCheck } };
 
 const TIMEOUT_MS = 3_000;
 
+function failureKind(error: unknown): string {
+  if (error instanceof TimeoutError) return "timeout";
+  if (error instanceof OdooError) return error.kind === "http" ? error.exception : error.kind;
+  const status = (error as { status?: unknown }).status;
+  if (typeof status === "number") return `HTTP ${status}`;
+
+  return error instanceof Error ? error.name : "error";
+}
+
 async function timed(run: () => Promise<string | undefined>): Promise<TCheck> {
   const started = performance.now();
+  const latencyMs = () => Math.round(performance.now() - started);
   try {
-    const detail = await run();
+    const detail = await withinTimeout(run(), TIMEOUT_MS);
 
-    return { status: "ok", latencyMs: Math.round(performance.now() - started), ...(detail ? { detail } : {}) };
+    return { status: "ok", latencyMs: latencyMs(), ...(detail ? { detail } : {}) };
   } catch (error) {
-    // Only the kind of failure is reported: messages can carry hosts or credentials.
-    const name = error instanceof Error ? (error.name === "TimeoutError" ? "timeout" : error.name) : "error";
-
-    return { status: "down", latencyMs: Math.round(performance.now() - started), detail: name };
+    return { status: "down", latencyMs: latencyMs(), detail: failureKind(error) };
   }
 }
 
-async function getOk(url: string): Promise<Response> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), cache: "no-store" });
-  if (!response.ok) throw Object.assign(new Error(), { name: `HTTP ${response.status}` });
-
-  return response;
-}
-
-/** Database, Medusa and Odoo reachability, checked in parallel, each with its latency. */
+/**
+ * Database, Medusa and Odoo reachability, checked in parallel through the app's own clients, each
+ * with its latency and a version or failure kind. Read-only; never throws. Not cached: see getHealth.
+ */
 export async function checkHealth(): Promise<THealth> {
-  const env = getEnv();
   const [database, medusa, odoo] = await Promise.all([
     timed(async () => {
-      await Promise.race([db.$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(() => reject(Object.assign(new Error(), { name: "TimeoutError" })), TIMEOUT_MS))]);
+      const [row] = await db.$queryRaw<{ version: string }[]>`SELECT current_setting('server_version') AS version`;
+
+      return row ? `PostgreSQL ${row.version}` : undefined;
+    }),
+    timed(async () => {
+      await pingMedusa({ signal: AbortSignal.timeout(TIMEOUT_MS) });
 
       return undefined;
     }),
-    timed(async () => {
-      await getOk(`${env.MEDUSA_URL}/health`);
-
-      return undefined;
-    }),
-    timed(async () => {
-      const body = (await (await getOk(`${env.ODOO_URL}/web/version`)).json()) as { version?: unknown };
-
-      return typeof body.version === "string" ? `Odoo ${body.version}` : undefined;
-    }),
+    timed(async () => `Odoo ${(await getOdooClient().version()).version}`),
   ]);
   const allOk = [database, medusa, odoo].every((check) => check.status === "ok");
 

@@ -1,13 +1,24 @@
 import { NextResponse } from "next/server";
-import { checkHealth } from "@/server/health/check-health";
+import { getHealth } from "@/server/health/get-health";
+import { getHealthAccess } from "@/server/health/get-health-access";
+import { toPublicHealth } from "@/server/health/public-health";
 import { withRoute } from "@/server/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/health – reachability of the database, Medusa and Odoo. Public (for load
-// balancers and monitors), so it reports states and latencies only, never configuration.
-export const GET = withRoute("health", async () => {
-  const health = await checkHealth();
+// GET /api/health – is the database, Medusa and Odoo up? Public (load balancers, monitors): ok/down per
+// system only, from a result shared for ~5 s. Latencies, versions and failure kinds for an operator's
+// session or `Authorization: Bearer $HEALTH_DETAILS_TOKEN`; any other bearer token gets 401.
+export const GET = withRoute("health", async (request) => {
+  const access = await getHealthAccess(request);
+  if (access === "wrong-token") {
+    return NextResponse.json(
+      { error: { code: "UNAUTHENTICATED", message: "Unknown health token." } },
+      { status: 401, headers: { "www-authenticate": "Bearer", "cache-control": "no-store" } },
+    );
+  }
+  const health = await getHealth();
+  const body = access === "details" ? health : toPublicHealth(health);
 
-  return NextResponse.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return NextResponse.json(body, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
 });
