@@ -19,9 +19,16 @@ export const DEMO_USERS: TDemoUser[] = [
 
 /**
  * The demo organisations, logins, published price list and configuration models. Idempotent: existing rows (matched by organisation name
- * and email) are left as they are, so a second run changes nothing.
+ * and email) are left as they are, so a second run changes nothing. The logins include staff (data manager, operator) with the one
+ * `password` the caller chose: the demo and test stacks pass theirs, `npm run db:seed` needs DEMO_PASSWORD. Refuses with
+ * NODE_ENV=production, whoever calls it.
  */
 export async function seedDemoData(db: PrismaClient, { password }: { password: string }): Promise<TDemoUser[]> {
+  // Read here rather than passed in, so that no caller can forget the check.
+  if (process.env.NODE_ENV === "production") {
+    throw new Error("Refusing to seed demo data with NODE_ENV=production: it creates staff logins that share one known password.");
+  }
+  if (password.length < 8) throw new Error("The demo password must be at least 8 characters.");
   const organisationIds: Record<string, string> = {};
   for (const name of DEMO_ORGANISATIONS) {
     const organisation = await db.organisation.upsert({ where: { name }, create: { name }, update: {} });
