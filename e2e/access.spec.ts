@@ -1,6 +1,7 @@
+import type { Page } from "@playwright/test";
 import { expect, expectSignedIn, signIn, test } from "./support/fixtures";
 
-const forbidden = (page: import("@playwright/test").Page) =>
+const forbidden = (page: Page) =>
   expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
 
 test("[ACCESS] visitors without a session are sent to sign in, then back where they were going", async ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasPermission, PERMISSIONS, ROLE_PERMISSIONS, type TPermission } from "@/server/auth/permissions";
+import { hasPermission, PERMISSIONS, type ROLE_PERMISSIONS, type TPermission } from "@/server/auth/permissions";
 
 type TRole = keyof typeof ROLE_PERMISSIONS;
 

@@ -9,7 +9,11 @@ import { runReconciliation, type TReconcileOutcome } from "@/server/integrations
  * A model that fails does not stop the others; its cursor row says what happened, and the
  * next scheduled pass starts from where it stopped.
  */
-export async function reconcileOdoo({ models }: { models?: string[] }): Promise<Record<string, TReconcileOutcome | { error: string }>> {
+export async function reconcileOdoo({
+  models,
+}: {
+  models?: string[];
+}): Promise<Record<string, TReconcileOutcome | { error: string }>> {
   const names = models ?? Object.keys(ODOO_RECONCILERS);
   const unknown = names.filter((name) => !ODOO_RECONCILERS[name]);
   if (unknown.length) throw new AppError("INVALID_INPUT", `No reconciler for ${unknown.join(", ")}.`);

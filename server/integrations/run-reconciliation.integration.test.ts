@@ -49,27 +49,43 @@ describe("runReconciliation", () => {
     const { reconciler, synced } = scripted(name);
     expect(await runReconciliation(reconciler)).toEqual({ read: 6, changed: 3, unchanged: 3, failed: 0, pages: 3 });
     expect(synced).toEqual([11, 12, 21, 22, 31, 32]);
-    expect(await raw.syncCursor.findUniqueOrThrow({ where: { name } })).toMatchObject({ writeDate: second(3), seenIds: [31, 32], lastRunOk: true });
-    expect(await raw.syncRun.count({ where: { kind: "test.sync", trigger: "reconcile", externalId: "21" } })).toBeGreaterThanOrEqual(1);
+    expect(await raw.syncCursor.findUniqueOrThrow({ where: { name } })).toMatchObject({
+      writeDate: second(3),
+      seenIds: [31, 32],
+      lastRunOk: true,
+    });
+    expect(
+      await raw.syncRun.count({ where: { kind: "test.sync", trigger: "reconcile", externalId: "21" } }),
+    ).toBeGreaterThanOrEqual(1);
 
     expect(await runReconciliation(reconciler)).toMatchObject({ read: 0, pages: 1 });
   });
 
   it("logs a permanent failure and moves on", async () => {
     const name = `test.${randomUUID()}`;
-    const { reconciler, synced } = scripted(name, (id) => (id === 21 ? new AppError("INVALID_STATE", "Partner 21 has no ref") : null));
+    const { reconciler, synced } = scripted(name, (id) =>
+      id === 21 ? new AppError("INVALID_STATE", "Partner 21 has no ref") : null,
+    );
     expect(await runReconciliation(reconciler)).toMatchObject({ read: 6, failed: 1 });
     expect(synced).toEqual([11, 12, 22, 31, 32]);
-    expect(await raw.syncRun.findFirst({ where: { kind: "test.sync", externalId: "21", outcome: "FAILED" } })).toMatchObject({ error: "Partner 21 has no ref" });
+    expect(
+      await raw.syncRun.findFirst({ where: { kind: "test.sync", externalId: "21", outcome: "FAILED" } }),
+    ).toMatchObject({ error: "Partner 21 has no ref" });
     expect((await raw.syncCursor.findUniqueOrThrow({ where: { name } })).lastRunOk).toBe(false);
   });
 
   it("stops before the page of a retryable failure, and the next pass picks it up again", async () => {
     const name = `test.${randomUUID()}`;
     let down = true;
-    const { reconciler, synced } = scripted(name, (id) => (down && id === 22 ? new AppError("UPSTREAM_FAILED", "Odoo could not be reached") : null));
+    const { reconciler, synced } = scripted(name, (id) =>
+      down && id === 22 ? new AppError("UPSTREAM_FAILED", "Odoo could not be reached") : null,
+    );
     await expect(runReconciliation(reconciler)).rejects.toThrow("Odoo could not be reached");
-    expect(await raw.syncCursor.findUniqueOrThrow({ where: { name } })).toMatchObject({ writeDate: second(1), lastRunOk: false, lastRunSummary: expect.stringContaining("stopped: Odoo could not be reached") });
+    expect(await raw.syncCursor.findUniqueOrThrow({ where: { name } })).toMatchObject({
+      writeDate: second(1),
+      lastRunOk: false,
+      lastRunSummary: expect.stringContaining("stopped: Odoo could not be reached"),
+    });
     down = false;
     await runReconciliation(reconciler);
     expect(synced).toEqual([11, 12, 21, 21, 22, 31, 32]); // page 2 again: 21 twice is fine, the syncs are idempotent

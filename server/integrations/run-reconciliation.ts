@@ -28,7 +28,13 @@ async function loadCursor(name: string): Promise<TChangeCursor> {
 }
 
 async function saveCursor(name: string, cursor: TChangeCursor, run: { ok: boolean; summary: string }) {
-  const data = { writeDate: cursor.writeDate, seenIds: cursor.seenIds, lastRunAt: new Date(), lastRunOk: run.ok, lastRunSummary: run.summary.slice(0, 500) };
+  const data = {
+    writeDate: cursor.writeDate,
+    seenIds: cursor.seenIds,
+    lastRunAt: new Date(),
+    lastRunOk: run.ok,
+    lastRunSummary: run.summary.slice(0, 500),
+  };
   await db.syncCursor.upsert({ where: { name }, create: { name, ...data }, update: data });
 }
 
@@ -41,17 +47,25 @@ async function saveCursor(name: string, cursor: TChangeCursor, run: { ok: boolea
  * the pass with the cursor before that page, and is re-thrown, so nothing is skipped.
  * Callers run one pass per model at a time (the reconcile job is exclusive).
  */
-export async function runReconciliation<T extends { id: number }>(reconciler: TReconciler<T>): Promise<TReconcileOutcome> {
+export async function runReconciliation<T extends { id: number }>(
+  reconciler: TReconciler<T>,
+): Promise<TReconcileOutcome> {
   const outcome: TReconcileOutcome = { read: 0, changed: 0, unchanged: 0, failed: 0, pages: 0 };
-  const summary = () => `${outcome.read} read, ${outcome.changed} changed, ${outcome.failed} failed in ${outcome.pages} page(s)`;
+  const summary = () =>
+    `${outcome.read} read, ${outcome.changed} changed, ${outcome.failed} failed in ${outcome.pages} page(s)`;
   let cursor = await loadCursor(reconciler.name);
   try {
-    for (let more = true; more && outcome.pages < MAX_PAGES_PER_RUN; ) {
+    for (let more = true; more && outcome.pages < MAX_PAGES_PER_RUN;) {
       const page = await reconciler.fetchPage(cursor);
       for (const record of page.records) {
         outcome.read += 1;
         try {
-          const subject = { kind: reconciler.kind, trigger: "reconcile", system: reconciler.system, externalId: String(record.id) };
+          const subject = {
+            kind: reconciler.kind,
+            trigger: "reconcile",
+            system: reconciler.system,
+            externalId: String(record.id),
+          };
           const result = await withSyncRun(subject, () => reconciler.sync(record));
           if (result.outcome === "CHANGED") outcome.changed += 1;
           else outcome.unchanged += 1;
@@ -66,7 +80,10 @@ export async function runReconciliation<T extends { id: number }>(reconciler: TR
       await saveCursor(reconciler.name, cursor, { ok: outcome.failed === 0, summary: summary() });
     }
   } catch (error) {
-    await saveCursor(reconciler.name, cursor, { ok: false, summary: `${summary()}; stopped: ${error instanceof Error ? error.message : String(error)}` });
+    await saveCursor(reconciler.name, cursor, {
+      ok: false,
+      summary: `${summary()}; stopped: ${error instanceof Error ? error.message : String(error)}`,
+    });
     throw error;
   }
 

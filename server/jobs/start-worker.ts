@@ -35,7 +35,10 @@ export async function startWorker(jobs: readonly TJobDefinition[]): Promise<{ st
     // apply); on an exclusive queue it shares the key manual runs use, so only one runs at a time.
     if (job.schedule) {
       const envelope = { version: job.version, correlationId: null, payload: {} };
-      await boss.schedule(job.name, job.schedule, envelope, { tz: "UTC", ...(job.policy === "exclusive" ? { singletonKey: job.name } : {}) });
+      await boss.schedule(job.name, job.schedule, envelope, {
+        tz: "UTC",
+        ...(job.policy === "exclusive" ? { singletonKey: job.name } : {}),
+      });
     }
     await boss.work(job.name, { perJobResults: true }, async (items) =>
       Promise.all(items.map((item) => runJob(job, item))),

@@ -45,7 +45,7 @@ export function checkRequired(definition: TModelDef, values: Record<string, unkn
   }
 }
 
-export function normaliseValue(field: TFieldDef, value: unknown, current: number[]): unknown {
+export function normaliseValue(field: TFieldDef, value: unknown, _current: number[]): unknown {
   if (value === null || value === undefined) return false;
   switch (field.type) {
     case "float":
