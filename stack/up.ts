@@ -50,13 +50,6 @@ async function main(): Promise<void> {
   });
   const pg = postgres;
 
-  await step("App database: migrate and seed demo data", async () => {
-    await ensureDatabase(pg.appDatabaseUrl);
-    await deployMigrations(pg.appDatabaseUrl);
-    const db = createPrismaClient(pg.appDatabaseUrl);
-    await seedDemoData(db, { password: demoPassword }).finally(() => db.$disconnect());
-  });
-
   const medusaEnv = {
     databaseUrl: pg.medusaDatabaseUrl,
     jwtSecret: secrets.medusaJwtSecret,
@@ -65,10 +58,20 @@ async function main(): Promise<void> {
     port: ports.medusa,
   };
   const keys = await step("Medusa: migrate and seed", () => prepareMedusa({ ...medusaEnv, stateDir, logDir }));
-  const buildLabel = flags.dev ? "" : " and build the app";
-  await step(`Medusa: start (port ${ports.medusa})${buildLabel}`, async () => {
-    await Promise.all([startMedusa({ ...medusaEnv, logDir }), flags.dev ? undefined : buildApp(logDir)]);
+  // Medusa takes the longest to boot: it does so while the steps below run (a failure stops all at once).
+  const medusa = startMedusa({ ...medusaEnv, logDir });
+  medusa.catch(fail);
+
+  await step("App database: migrate and seed demo data", async () => {
+    await ensureDatabase(pg.appDatabaseUrl);
+    await deployMigrations(pg.appDatabaseUrl);
+    const db = createPrismaClient(pg.appDatabaseUrl);
+    await seedDemoData(db, { password: demoPassword }).finally(() => db.$disconnect());
   });
+  if (!flags.dev) {
+    // Says "built" or "up to date".
+    await step("App: production build", () => buildApp(logDir), String);
+  }
   await step(`Odoo emulator: start (port ${ports.odoo})`, () =>
     startOdooEmulator({
       port: ports.odoo,
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
     startApp({ env, port: ports.app, dev: flags.dev, logDir }),
   );
   await step("Worker: start", async () => startWorker({ env, logDir }));
+  await step(`Medusa: started (port ${ports.medusa})`, () => medusa);
   await step("Health check", () => waitForHttp(`http://127.0.0.1:${ports.app}/api/health`, { timeoutMs: 60_000 }));
 
   printSummary({
@@ -99,8 +103,11 @@ async function main(): Promise<void> {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
 
-main().catch(async (error: unknown) => {
+async function fail(error: unknown): Promise<void> {
+  if (stopping) return;
   console.error(`\n${error instanceof Error ? error.message : String(error)}`);
   console.error(`Logs: ${logDir}`);
   await shutdown(1);
-});
+}
+
+main().catch(fail);

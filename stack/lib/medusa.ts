@@ -1,6 +1,7 @@
 // The Medusa backend in stack/medusa: migrate, seed (idempotent) and start.
 import type { TEnvVars } from "./processes";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureDatabase } from "../../scripts/db/ensure-database";
 import { isPortAnswering, runToCompletion, startService, waitForHttp, type TService } from "./processes";
@@ -40,28 +41,50 @@ function medusaVersion(): string {
 
 /**
  * Creates and migrates the Medusa database (skipped when this Medusa version already migrated
- * it), then runs the idempotent seed. Returns the keys the seed wrote.
+ * it), then runs the idempotent seed (skipped when this seed already ran on this database and its
+ * keys are kept). Returns the keys the seed wrote.
  */
 export async function prepareMedusa(env: TMedusaEnv & { stateDir: string; logDir: string }): Promise<TMedusaKeys> {
   const created = await ensureDatabase(env.databaseUrl);
   const databaseName = new URL(env.databaseUrl).pathname.slice(1);
-  const stamp = path.join(env.stateDir, `medusa-migrated-${databaseName}`);
   const version = medusaVersion();
   const common = { cwd: MEDUSA_DIR, env: medusaEnv(env), logDir: env.logDir };
-  if (created || !existsSync(stamp) || readFileSync(stamp, "utf8") !== version) {
+  const migrated = path.join(env.stateDir, `medusa-migrated-${databaseName}`);
+  const migrate = created || !hasStamp(migrated, version);
+  if (migrate) {
     await runToCompletion({ name: "medusa-migrate", command: MEDUSA_BIN, args: ["db:migrate"], ...common });
-    writeFileSync(stamp, version);
+    writeFileSync(migrated, version);
   }
   const keys = keysFile(env.stateDir, env.databaseUrl);
-  await runToCompletion({
-    name: "medusa-seed",
-    command: MEDUSA_BIN,
-    args: ["exec", "./src/scripts/seed.ts"],
-    ...common,
-    env: { ...common.env, TRADEPOST_MEDUSA_KEYS_FILE: keys },
-  });
+  // Seeding boots all of Medusa (~10 s), so a warm start skips it; delete the stamp to seed again.
+  const seeded = path.join(env.stateDir, `medusa-seeded-${databaseName}`);
+  const seedVersion = `${version} ${seedDigest()}`;
+  if (migrate || !existsSync(keys) || !hasStamp(seeded, seedVersion)) {
+    await runToCompletion({
+      name: "medusa-seed",
+      command: MEDUSA_BIN,
+      args: ["exec", "./src/scripts/seed.ts"],
+      ...common,
+      env: { ...common.env, TRADEPOST_MEDUSA_KEYS_FILE: keys },
+    });
+    writeFileSync(seeded, seedVersion);
+  }
 
   return JSON.parse(readFileSync(keys, "utf8")) as TMedusaKeys;
+}
+
+const hasStamp = (file: string, content: string) => existsSync(file) && readFileSync(file, "utf8") === content;
+
+/** The seed's sources and the backend's configuration, which decide what seeding writes. */
+function seedDigest(): string {
+  const scripts = path.join(MEDUSA_DIR, "src", "scripts");
+  const files = readdirSync(scripts, { recursive: true, encoding: "utf8" }).map((file) => path.join(scripts, file));
+  const hash = createHash("sha256");
+  for (const file of [...files.sort(), path.join(MEDUSA_DIR, "medusa-config.ts")]) {
+    if (statSync(file).isFile()) hash.update(`${path.relative(MEDUSA_DIR, file)}\0`).update(readFileSync(file));
+  }
+
+  return hash.digest("hex");
 }
 
 /** Where the seed keeps the keys for one Medusa database (the secret key is shown only once). */
