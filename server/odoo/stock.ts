@@ -78,3 +78,26 @@ export function findQuantsChangedSince(
     }),
   );
 }
+
+/** The quants of one product in internal locations, each with its location's id and full name. Reads only. */
+export function findProductQuants(client: OdooClient, productId: number): Promise<TOdooQuant[]> {
+  return withAppErrors(() =>
+    client.searchRead(MODEL, QUANT_FIELDS, ZQuant, {
+      domain: [["product_id", "=", productId], ...INTERNAL_ONLY],
+      order: "location_id asc, id asc",
+    }),
+  );
+}
+
+/**
+ * The product of a quant, wherever the quant is; null when the quant no longer exists (Odoo
+ * deletes emptied quants). Reads only.
+ */
+export function getQuantProductId(client: OdooClient, quantId: number): Promise<number | null> {
+  return withAppErrors(async () => {
+    // search_read, not read: read raises MissingError for a deleted record.
+    const [quant] = await client.searchRead(MODEL, QUANT_FIELDS, ZQuant, { domain: [["id", "=", quantId]], limit: 1 });
+
+    return quant?.productId || null;
+  });
+}
