@@ -20,4 +20,9 @@ export type TInboundProcessor = (delivery: TInboundDeliveryRecord) => Promise<TS
 export type TInboundProcessors = Record<string, Record<string, TInboundProcessor>>;
 
 // The receivers (Odoo webhooks, Strapi webhooks) add their processors here as they land.
-export const INBOUND_PROCESSORS: TInboundProcessors = {};
+export const INBOUND_PROCESSORS: TInboundProcessors = {
+  odoo: {
+    "res.partner": async (delivery) =>
+      (await import("@/server/erp/sync-odoo-customer")).syncOdooCustomer(Number(delivery.subjectId)),
+  },
+};

@@ -7,4 +7,6 @@ import type { TReconciler } from "@/server/integrations/run-reconciliation";
  * reconciles. The ERP cache and catalog import add theirs here.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each reconciler has its own record type
-export const ODOO_RECONCILERS: Record<string, () => Promise<TReconciler<any>>> = {};
+export const ODOO_RECONCILERS: Record<string, () => Promise<TReconciler<any>>> = {
+  "odoo.res.partner": async () => (await import("@/server/erp/customer-reconciler")).createCustomerReconciler(),
+};
