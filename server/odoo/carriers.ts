@@ -1,10 +1,12 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import type { OdooClient } from "@/server/odoo/client";
 import { getCountryCodes } from "@/server/odoo/countries";
+import { invalidResponse } from "@/server/odoo/errors";
 import {
   fieldsOf,
   odooBoolean,
+  odooDatetime,
   odooIds,
   odooMany2one,
   odooMoney,
@@ -101,5 +103,72 @@ export function findCarriers(client: OdooClient, { ids }: { ids?: number[] } = {
       // search_read keeps the model's order (sequence, list_price, id); filter, not re-sort.
       priceRules: rules.filter((rule) => priceRuleIds.includes(rule.id)),
     }));
+  });
+}
+
+// For the ERP cache: archived carriers too (the cache marks them inactive), with the write_date
+// of the carrier and of its rules (a rule edited on its own does not touch the carrier's).
+const WITH_ARCHIVED = { active_test: false };
+const ZRaw = z.record(z.string(), z.unknown());
+const ZSyncExtras = z.object({ currency_id: odooMany2one, write_date: odooDatetime });
+const ZCompanyCurrency = odooRecord({ currency_id: odooMany2one });
+
+export type TOdooCarrierForSync = TOdooCarrier & {
+  /** ISO 4217 code of the prices (the carrier's company currency). */
+  currency: string;
+  /** The newest write_date of the carrier and its rules. */
+  writeDate: Date;
+};
+
+/**
+ * Every carrier, archived ones included (or these ids; unknown ids are left out), with its rules,
+ * countries, currency and the newest write_date of carrier and rules. Reads only.
+ */
+export function findCarriersForSync(
+  client: OdooClient,
+  { ids }: { ids?: number[] } = {},
+): Promise<TOdooCarrierForSync[]> {
+  return withAppErrors(async () => {
+    const raw = await client.searchRead("delivery.carrier", [...CARRIER_FIELDS, "currency_id", "write_date"], ZRaw, {
+      domain: ids ? [["id", "in", ids]] : [],
+      order: "sequence asc, id asc",
+      context: WITH_ARCHIVED,
+    });
+    const carriers = raw.map((record) => ({ ...ZCarrier.parse(record), ...ZSyncExtras.parse(record) }));
+    const ruleIds = carriers.flatMap((carrier) => carrier.priceRuleIds);
+    const rules = ruleIds.length
+      ? (
+          await client.searchRead("delivery.price.rule", [...RULE_FIELDS, "write_date"], ZRaw, {
+            domain: [["id", "in", ruleIds]],
+          })
+        ).map((record) => ({ ...ZRule.parse(record), writeDate: odooDatetime.parse(record.write_date) }))
+      : [];
+    const codes = await getCountryCodes(
+      client,
+      carriers.flatMap((carrier) => carrier.countryIds),
+    );
+    // currency_id is related to the company's and not stored: a database may read it as false.
+    const [company] = carriers.some((carrier) => !carrier.currency_id)
+      ? await client.searchRead("res.company", ["currency_id"], ZCompanyCurrency, { order: "id asc", limit: 1 })
+      : [];
+
+    return carriers.map(({ countryIds, priceRuleIds, currency_id, write_date, ...carrier }) => {
+      const own = rules.filter((rule) => priceRuleIds.includes(rule.id));
+      const currency = currency_id?.name ?? company?.currency_id?.name;
+      if (!currency)
+        throw invalidResponse(`delivery.carrier ${carrier.id} has no currency`, { retryable: false, status: 200 });
+      const dates = [write_date, ...own.map((rule) => rule.writeDate)].flatMap((date) =>
+        date ? [date.getTime()] : [],
+      );
+
+      return {
+        ...carrier,
+        countryCodes: countryIds.flatMap((id) => (codes.has(id) ? [codes.get(id)!] : [])),
+        // search_read keeps the rules' model order (sequence, list_price, id): the order Odoo tries them in.
+        priceRules: own.map(({ writeDate: _ruleDate, ...rule }) => rule),
+        currency,
+        writeDate: new Date(Math.max(0, ...dates)),
+      };
+    });
   });
 }
