@@ -24,5 +24,9 @@ export const INBOUND_PROCESSORS: TInboundProcessors = {
   odoo: {
     "res.partner": async (delivery) =>
       (await import("@/server/erp/sync-odoo-customer")).syncOdooCustomer(Number(delivery.subjectId)),
+    "stock.quant": async (delivery) =>
+      (await import("@/server/erp/process-odoo-stock-quant")).processOdooStockQuant(delivery),
+    "delivery.carrier": async (delivery) =>
+      (await import("@/server/erp/process-odoo-carrier")).processOdooCarrier(delivery),
   },
 };

@@ -9,4 +9,6 @@ import type { TReconciler } from "@/server/integrations/run-reconciliation";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each reconciler has its own record type
 export const ODOO_RECONCILERS: Record<string, () => Promise<TReconciler<any>>> = {
   "odoo.res.partner": async () => (await import("@/server/erp/customer-reconciler")).createCustomerReconciler(),
+  "odoo.stock.quant": async () => (await import("@/server/erp/stock-reconciler")).createStockReconciler(),
+  "odoo.delivery.carrier": async () => (await import("@/server/erp/carrier-reconciler")).createCarrierReconciler(),
 };
