@@ -14,6 +14,7 @@ const EXPECTED: Record<TRole, TPermission[]> = {
     "organisation.members.read",
     "organisation.members.manage",
     "organisation.approvals.manage",
+    "organisation.account.read",
   ],
   DATA_MANAGER: [
     "portal.access",

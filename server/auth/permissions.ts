@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   "organisation.members.read",
   "organisation.members.manage",
   "organisation.approvals.manage",
+  "organisation.account.read",
   "portal.access",
   "organisations.read",
   "organisations.manage",
@@ -35,6 +36,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly TPermission[]> = {
     "organisation.members.read",
     "organisation.members.manage",
     "organisation.approvals.manage",
+    "organisation.account.read",
   ],
   DATA_MANAGER: [
     "portal.access",

@@ -1,14 +1,19 @@
+import { CustomerAccountPanel } from "@/components/portal/organisation/customer-account-panel";
 import { MemberTable } from "@/components/portal/member-table";
 import { PageHeader } from "@/components/portal/page-header";
 import { hasPermission } from "@/server/auth/permissions";
 import { organisationIdOf, requirePageUser } from "@/server/auth/session";
+import { getCachedCustomerAccount } from "@/server/erp/get-cached-customer-account";
 import { findOrganisationMembers } from "@/server/organisations/find-organisation-members";
 
 export const metadata = { title: "My organisation" };
 
 export default async function MyOrganisationPage() {
   const user = await requirePageUser("organisation.members.read");
-  const members = await findOrganisationMembers({ organisationId: organisationIdOf(user) });
+  const [members, account] = await Promise.all([
+    findOrganisationMembers({ organisationId: organisationIdOf(user) }),
+    hasPermission(user.role, "organisation.account.read") ? getCachedCustomerAccount(user) : null,
+  ]);
 
   return (
     <>
@@ -21,6 +26,11 @@ export default async function MyOrganisationPage() {
         currentUserId={user.id}
         canManage={hasPermission(user.role, "organisation.members.manage")}
       />
+      {account && (
+        <div className="mt-10">
+          <CustomerAccountPanel account={account} now={new Date()} />
+        </div>
+      )}
     </>
   );
 }
