@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { ConfiguratorForm } from "@/components/shared/configurator-form";
 import { useConfigurator } from "@/components/shared/use-configurator";
 import { PricePanel } from "@/components/storefront/price-panel";
+import { StockAvailability, type TAvailabilityView } from "@/components/storefront/stock-availability";
 import { PriceError, useLivePrice } from "@/components/storefront/use-live-price";
 import { VariantPicker, type TVariantChoice } from "@/components/storefront/variant-picker";
 import { Button } from "@/components/ui/button";
@@ -33,12 +34,15 @@ export function ProductPurchase({
   variants,
   organisationName,
   editing,
+  stock,
 }: {
   handle: string;
   model: TModelDefinition | null;
   variants: TVariantChoice[];
   organisationName: string | null;
   editing?: TEditedLine;
+  /** Availability per SKU from the ERP cache: the chosen variant's is shown. */
+  stock?: Record<string, TAvailabilityView>;
 }) {
   const router = useRouter();
   const configurator = useConfigurator(model ?? EMPTY_MODEL, editing?.configuration);
@@ -89,6 +93,7 @@ export function ProductPurchase({
   return (
     <div className="space-y-6">
       {sku && <VariantPicker variants={variants} sku={sku} error={serverErrors.sku} onChange={setChosenSku} />}
+      {stock && <StockAvailability availability={stock[sku ?? variants[0]?.sku ?? ""]} />}
       {model && (
         <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5" aria-label="Configure">
           <div className="flex items-center justify-between">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductImage } from "@/components/storefront/product-image";
 import { ProductPurchase } from "@/components/storefront/product-purchase";
+import { StockAvailability } from "@/components/storefront/stock-availability";
 import { Badge } from "@/components/ui/badge";
 import { isAppError } from "@/lib/errors";
 import { hasPermission } from "@/server/auth/permissions";
@@ -9,6 +10,7 @@ import { requirePageUser } from "@/server/auth/session";
 import { getProductOrThrow } from "@/server/catalog/get-product-or-throw";
 import { findOwnLineConfiguration } from "@/server/cart/find-own-line-configuration";
 import { getPublishedModel } from "@/server/configurator/get-published-model";
+import { getStockAvailability } from "@/server/erp/get-stock-availability";
 
 export default async function ProductPage({
   params,
@@ -23,7 +25,15 @@ export default async function ProductPage({
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const model = await getPublishedModel(product.handle);
+  const skus = product.variants.flatMap((variant) => (variant.sku ? [variant.sku] : []));
+  // Availability reads the ERP cache only (one grouped query), never Odoo.
+  const [model, availability] = await Promise.all([
+    getPublishedModel(product.handle),
+    getStockAvailability({ skus, configurable: product.isConfigurable }),
+  ]);
+  const stock = Object.fromEntries(
+    Object.entries(availability).map(([sku, { kind, label }]) => [sku, { kind, label }]),
+  );
   const canBuy = hasPermission(user.role, "cart.manage") && (!product.isConfigurable || model !== null);
   // ?line=… changes that line of the caller's own cart (any other id is simply ignored).
   const editedLine = canBuy && typeof query.line === "string" ? await findOwnLineConfiguration(user, query.line) : null;
@@ -53,6 +63,8 @@ export default async function ProductPage({
           </div>
           <h1 className="text-3xl font-semibold tracking-tight">{product.title}</h1>
           {product.subtitle && <p className="text-lg text-slate-600">{product.subtitle}</p>}
+          {/* A configurable product already says "Made to order"; the purchase form shows its chosen variant's. */}
+          {!product.isConfigurable && !canBuy && skus[0] && <StockAvailability availability={stock[skus[0]]} />}
           {canBuy ? (
             <ProductPurchase
               handle={product.handle}
@@ -62,6 +74,7 @@ export default async function ProductPage({
               )}
               organisationName={user.organisationName}
               editing={editing}
+              stock={product.isConfigurable ? undefined : stock}
             />
           ) : (
             <p className="rounded-lg bg-brand-50 p-4 text-sm text-brand-900">
