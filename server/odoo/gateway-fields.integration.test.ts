@@ -17,6 +17,7 @@ import {
   createCompanyPartner,
   findCompanyPartners,
   findPartnersChangedSince,
+  getCustomerAccount,
   getPartnersByIds,
 } from "@/server/odoo/partners";
 import {
@@ -63,6 +64,7 @@ async function exerciseGateways(client: OdooClient): Promise<void> {
     address: { street: "A 2", zip: "1", city: "B", countryCode: "DE" },
   });
   await getPartnersByIds(client, [partnerId]);
+  await getCustomerAccount(client, partnerId);
   await findCompanyPartners(client, "Fields");
   await findPartnersChangedSince(client, INITIAL_CURSOR, { limit: 5 });
   const [productId] = await client.create("product.product", {
