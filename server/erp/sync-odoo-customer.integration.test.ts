@@ -162,7 +162,7 @@ describe("syncOdooCustomer", () => {
     expect((await db.erpAddress.findUniqueOrThrow({ where: { odooPartnerId: deliveryId } })).city).toBe("Kiel");
   });
 
-  it("skips a partner of no organisation, and one naming an organisation that does not exist, writing nothing", async () => {
+  it("skips a partner of no organisation and one naming an unknown organisation, writing nothing", async () => {
     const { id: stranger } = await createCompanyPartner(client, {
       ref: "SOMEONE-ELSE",
       name: "Stranger",

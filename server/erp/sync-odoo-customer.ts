@@ -179,13 +179,15 @@ export async function syncOdooCustomer(
   const writes = [
     plan.customer ? "customer" : null,
     plan.upsertAddresses.length ? `${plan.upsertAddresses.length} address(es) written` : null,
-    plan.deleteAddressIds.length ? `${plan.deleteAddressIds.length} removed` : null,
-  ].filter(Boolean);
+    plan.deleteAddressIds.length ? `${plan.deleteAddressIds.length} address(es) removed` : null,
+  ].filter((write) => write !== null);
   if (!writes.length) return { outcome: "UNCHANGED", ...result };
+
+  if (!fresh.creditKnown) writes.push("credit not readable by the integration user, kept as cached");
 
   return {
     outcome: "CHANGED",
-    summary: `${writes.join(", ")}${fresh.creditKnown ? "" : "; credit not readable by the integration user, kept as cached"}`,
+    summary: writes.join("; "),
     detail: { upserted: plan.upsertAddresses.map((a) => a.odooPartnerId), removed: plan.deleteAddressIds },
     ...result,
   };
