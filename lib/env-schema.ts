@@ -6,7 +6,9 @@ import { z } from "zod";
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/.+\/[^/?]+/, "must be a postgresql:// URL that names a database");
-const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((url) => url.replace(/\/+$/, ""));
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .transform((url) => url.replace(/\/+$/, ""));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const optionalText = z.string().trim().min(1).optional();
 /** Comma-separated secrets (several at once while one is rotated out), each URL-safe and long enough. */
@@ -74,21 +76,37 @@ export const ZEnv = z
     ODOO_WEBHOOK_DEDUPE_SECONDS: positiveInt(600),
     /** Deliveries per second accepted from Odoo, across all app instances (counted in PostgreSQL). */
     ODOO_WEBHOOK_RATE_PER_SECOND: positiveInt(1000),
+    /** How many cached customers and products the hourly drift report checks against Odoo (0: all of them). */
+    ERP_DRIFT_SAMPLE_SIZE: z.coerce.number().int().min(0).default(0),
   })
   .superRefine((env, ctx) => {
     if (env.NEXTAUTH_URL !== env.APP_URL) {
-      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must equal APP_URL (next-auth builds its redirects from it)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message: "must equal APP_URL (next-auth builds its redirects from it)",
+      });
     }
     const hasPassword = Boolean(env.ODOO_LOGIN && env.ODOO_PASSWORD);
     if (!env.ODOO_API_KEY && !hasPassword) {
-      ctx.addIssue({ code: "custom", path: ["ODOO_API_KEY"], message: "is required (or ODOO_LOGIN and ODOO_PASSWORD for JSON-RPC)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ODOO_API_KEY"],
+        message: "is required (or ODOO_LOGIN and ODOO_PASSWORD for JSON-RPC)",
+      });
     }
     if (env.ODOO_PROTOCOL === "json2" && !env.ODOO_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["ODOO_API_KEY"], message: "is required when ODOO_PROTOCOL=json2" });
     }
     if (env.ODOO_PROTOCOL === "jsonrpc") {
-      if (!env.ODOO_LOGIN) ctx.addIssue({ code: "custom", path: ["ODOO_LOGIN"], message: "is required when ODOO_PROTOCOL=jsonrpc (the user JSON-RPC logs in as)" });
-      if (!env.ODOO_DB) ctx.addIssue({ code: "custom", path: ["ODOO_DB"], message: "is required when ODOO_PROTOCOL=jsonrpc" });
+      if (!env.ODOO_LOGIN)
+        ctx.addIssue({
+          code: "custom",
+          path: ["ODOO_LOGIN"],
+          message: "is required when ODOO_PROTOCOL=jsonrpc (the user JSON-RPC logs in as)",
+        });
+      if (!env.ODOO_DB)
+        ctx.addIssue({ code: "custom", path: ["ODOO_DB"], message: "is required when ODOO_PROTOCOL=jsonrpc" });
     }
   });
 

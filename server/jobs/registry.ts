@@ -2,7 +2,13 @@ import "server-only";
 import { processInboundDeliveryJob } from "@/server/jobs/definitions/process-inbound-delivery";
 import { pruneLoginAttemptsJob } from "@/server/jobs/definitions/prune-login-attempts";
 import { reconcileOdooJob } from "@/server/jobs/definitions/reconcile-odoo";
+import { reportDriftJob } from "@/server/jobs/definitions/report-drift";
 import type { TJobDefinition } from "@/server/jobs/job-definition";
 
 /** Every job the worker runs. Each gets its queue and dead-letter queue at start. */
-export const JOBS: readonly TJobDefinition[] = [pruneLoginAttemptsJob, processInboundDeliveryJob, reconcileOdooJob];
+export const JOBS: readonly TJobDefinition[] = [
+  pruneLoginAttemptsJob,
+  processInboundDeliveryJob,
+  reconcileOdooJob,
+  reportDriftJob,
+];
