@@ -7,7 +7,8 @@ import { ensureDatabase } from "../scripts/db/ensure-database";
 import { createPrismaClient } from "../prisma/seed/client";
 import { seedDemoData } from "../prisma/seed/demo-data";
 import { DEFAULT_DEMO_PASSWORD } from "../prisma/seed";
-import { appEnv, buildApp, ROOT, startApp, startOdooEmulator, startWorker } from "./lib/app";
+import { appEnv, buildApp, ODOO_EMULATOR_DB, ROOT, startApp, startOdooEmulator, startWorker } from "./lib/app";
+import { seedOdooDemoData } from "./lib/odoo-demo-data";
 import { prepareMedusa, startMedusa } from "./lib/medusa";
 import { startPostgresStep, type TPostgres } from "./lib/postgres";
 import { stopAllServices, waitForHttp } from "./lib/processes";
@@ -81,6 +82,16 @@ async function main(): Promise<void> {
       stateFile: path.join(stateDir, "odoo-emulator.json"),
     }),
   );
+
+  await step("Odoo: demo customers, addresses, products and stock", async () => {
+    const db = createPrismaClient(pg.appDatabaseUrl);
+    const rows = await db.organisation.findMany({ select: { id: true, name: true } }).finally(() => db.$disconnect());
+    const organisations = Object.fromEntries(rows.map((row) => [row.name, row.id]));
+    await seedOdooDemoData(
+      { url: `http://127.0.0.1:${ports.odoo}`, db: ODOO_EMULATOR_DB, apiKey: secrets.odooApiKey },
+      organisations,
+    );
+  });
 
   const env = appEnv({ databaseUrl: pg.appDatabaseUrl, ports, keys, secrets, requirePricingApproval: false });
   await step(`App: start (port ${ports.app}${flags.dev ? ", dev mode" : ""})`, () =>
