@@ -42,6 +42,13 @@ async function shutdown(code: number): Promise<never> {
 }
 
 async function main(): Promise<void> {
+  // Demo logins with a published password belong in the embedded demo database only: on a
+  // PostgreSQL of your own, say which password they get.
+  if (process.env.DATABASE_URL && !process.env.DEMO_PASSWORD) {
+    throw new Error(
+      "With DATABASE_URL set, npm run demo needs DEMO_PASSWORD: the password the demo logins get in that database.",
+    );
+  }
   const secrets = loadOrCreateSecrets(stateDir);
   postgres = await startPostgresStep({
     stateDir,
