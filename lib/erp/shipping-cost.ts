@@ -20,8 +20,9 @@ export type TShippingPriceRule = {
   operator: TPriceRuleOperator;
   /** Compared in the variable's unit: kg, m³, kg·m³, currency units (not minor), units. */
   maxValue: number;
+  /** Minor units, fractional when Odoo's rule has more digits than the currency (product-price precision). */
   basePriceMinor: number;
-  /** Per unit of `variableFactor`, in minor units. */
+  /** Per unit of `variableFactor`, in minor units, fractional too (0.015 per kg is 1.5). */
   pricePerUnitMinor: number;
   variableFactor: TPriceRuleVariable;
 };

@@ -14,6 +14,7 @@ import {
   odooRecord,
   odooSelection,
   odooText,
+  toMinorUnits,
 } from "@/server/odoo/mappers";
 import { withAppErrors } from "@/server/odoo/to-app-error";
 
@@ -112,6 +113,8 @@ const WITH_ARCHIVED = { active_test: false };
 const ZRaw = z.record(z.string(), z.unknown());
 const ZSyncExtras = z.object({ currency_id: odooMany2one, write_date: odooDatetime });
 const ZCompanyCurrency = odooRecord({ currency_id: odooMany2one });
+// 1.1 × 100 is 110.00000000000001 in floats: six decimals of a cent are more than Odoo keeps.
+const fractionalMinor = (amount: number) => Math.round(toMinorUnits(1) * amount * 1e6) / 1e6;
 
 export type TOdooCarrierForSync = TOdooCarrier & {
   /** ISO 4217 code of the prices (the carrier's company currency). */
@@ -141,7 +144,14 @@ export function findCarriersForSync(
           await client.searchRead("delivery.price.rule", [...RULE_FIELDS, "write_date"], ZRaw, {
             domain: [["id", "in", ruleIds]],
           })
-        ).map((record) => ({ ...ZRule.parse(record), writeDate: odooDatetime.parse(record.write_date) }))
+        ).map((record) => ({
+          ...ZRule.parse(record),
+          // Rule prices carry Odoo's product-price precision (0.015 per kg): kept as fractional
+          // minor units, rounded only once the shipping price is computed, as Odoo rounds the line.
+          basePriceMinor: fractionalMinor(odooNumber.parse(record.list_base_price)),
+          pricePerUnitMinor: fractionalMinor(odooNumber.parse(record.list_price)),
+          writeDate: odooDatetime.parse(record.write_date),
+        }))
       : [];
     const codes = await getCountryCodes(
       client,

@@ -5,6 +5,7 @@ import { Faults } from "./faults";
 import { registerAutomation } from "./models/automation";
 import { registerBaseModels } from "./models/base";
 import { registerDelivery } from "./models/delivery";
+import { registerDeliveryRate } from "./models/delivery-rate";
 import { registerModules } from "./models/modules";
 import { registerPartner } from "./models/partner";
 import { registerProducts } from "./models/product";
@@ -42,6 +43,7 @@ function buildRegistry(): Registry {
   registerStock(registry);
   registerSale(registry);
   registerDelivery(registry);
+  registerDeliveryRate(registry);
   registerAutomation(registry);
   applyRecordedFields(registry);
 
