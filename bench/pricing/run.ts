@@ -1,6 +1,7 @@
 // npm run bench:pricing — the pricing engine's speed on a realistic rule set, against the
 // same rules in json-rules-engine and in GoRules ZEN. Prints figures and whether each goal
 // is met; exits non-zero if any price differs from ours.
+import { loadavg } from "node:os";
 import { compileRuleSet } from "../../lib/pricing/compile";
 import { priceLine } from "../../lib/pricing/evaluate";
 import { AT, buildLines, buildRules, POLICY } from "./fixture";
@@ -20,6 +21,7 @@ const fmt = (value: number, digits = 0) =>
   value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
+  const loadAtStart = loadavg()[0]!;
   const rules = buildRules();
   const lines = buildLines(LINES);
   const counts = new Map<string, number>();
@@ -86,8 +88,15 @@ async function main() {
     return result.ok ? result.unitPrice : null;
   });
   const zen = await runZen(rules, POLICY, zenLines, ours);
-  const zenBest = zen.oneAtATime.perSecond >= zen.concurrent.perSecond ? zen.oneAtATime : zen.concurrent;
+  // ZEN's highest figure anywhere in the run (a busy machine makes single runs noisy; the doubt goes to ZEN).
+  const zenRuns = [
+    { how: "one at a time", perSecond: zen.oneAtATime.perSecond },
+    { how: `${zen.concurrent.concurrency} in flight`, perSecond: zen.concurrent.perSecond },
+    ...zen.sweep.map(({ concurrency, perSecond }) => ({ how: `${concurrency} in flight, sweep`, perSecond })),
+  ];
+  const zenBest = zenRuns.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
   const zenSpeedup = evalsPerSecond / zenBest.perSecond;
+  const zenCpuRatio = Math.min(zen.oneAtATime.cpuMicrosPerEval, zen.concurrent.cpuMicrosPerEval) / cpuMicrosPerEval;
   const zenOk = zenSpeedup >= GOALS.zenSpeedup && zen.mismatches === 0;
 
   console.log("Tradepost engine");
@@ -133,9 +142,12 @@ async function main() {
   console.log(`  prices                        ${fmt(zen.compared)} compared with ours, ${zen.mismatches} mismatches`);
   for (const example of zen.examples) console.log(`    MISMATCH ${example}`);
   console.log(
-    `  Tradepost engine speed-up     ${fmt(zenSpeedup, 0)}× ZEN's best (${fmt(evalsPerSecond)} vs ${fmt(zenBest.perSecond)} evaluations/s, ${zenBest === one ? "one at a time" : `${many.concurrency} in flight`})   goal ≥ ${GOALS.zenSpeedup}× with identical prices: ${verdict(zenOk)}`,
+    `  Tradepost engine speed-up     ${fmt(zenSpeedup, 0)}× ZEN's best (${fmt(evalsPerSecond)} vs ${fmt(zenBest.perSecond)} evaluations/s, ${zenBest.how}); ${fmt(zenCpuRatio, 0)}× less CPU per evaluation   goal ≥ ${GOALS.zenSpeedup}× with identical prices: ${verdict(zenOk)}`,
   );
-  console.log(`\n(checksum ${checksum}, at ${AT.toISOString()})`);
+  const load = loadavg()[0]!;
+  console.log(
+    `\n(checksum ${checksum}, at ${AT.toISOString()}; load average ${fmt(load, 1)} at the end, ${fmt(loadAtStart, 1)} at the start)`,
+  );
   if (mismatches || zen.mismatches) process.exitCode = 1;
 }
 
