@@ -126,6 +126,18 @@ describe("syncOdooCustomer", () => {
     expect(await syncOdooCustomer(companyId, client)).toMatchObject({ outcome: "UNCHANGED" });
   });
 
+  it("lets concurrent syncs of one customer (webhook and poll at once) end with one consistent cache", async () => {
+    const { organisation, companyId, deliveryId, invoiceId } = await seedCustomer();
+    const results = await Promise.all(
+      [companyId, deliveryId, invoiceId, companyId].map((id) => syncOdooCustomer(id, client)),
+    );
+
+    expect(results.map((result) => result.outcome).sort()).toEqual(["CHANGED", "UNCHANGED", "UNCHANGED", "UNCHANGED"]);
+    expect(await db.erpCustomer.count({ where: { organisationId: organisation.id } })).toBe(1);
+    expect(await db.erpAddress.count({ where: { organisationId: organisation.id } })).toBe(3);
+    expect(await db.externalLink.count({ where: { system: "ODOO", entityType: "organisation" } })).toBe(1);
+  });
+
   it("brings a credit limit change to the cache", async () => {
     const { organisation, companyId } = await seedCustomer();
     await syncOdooCustomer(companyId, client);
@@ -248,7 +260,8 @@ describe("the res.partner webhook and reconciliation", () => {
     await emulator.freezeClock("2030-01-01 11:00:03");
     await changePartner(deliveryId, { city: "Leipzig" });
     await changePartner(companyId, { credit_limit: 7_000 });
-    expect(await runReconciliation(reconciler)).toMatchObject({ changed: 1, failed: 0 });
+    // Two partners changed, one customer: synced once.
+    expect(await runReconciliation(reconciler)).toMatchObject({ read: 1, changed: 1, failed: 0 });
     expect((await db.erpAddress.findUniqueOrThrow({ where: { odooPartnerId: deliveryId } })).city).toBe("Leipzig");
     expect(await db.erpCustomer.findUniqueOrThrow({ where: { organisationId: organisation.id } })).toMatchObject({
       creditLimitMinor: 700_000,
