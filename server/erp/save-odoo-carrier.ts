@@ -75,9 +75,11 @@ export async function saveOdooCarrier(carrierId: number, carrier: TOdooCarrierFo
     update: { ...data, syncedAt },
   });
 
+  const archived = data.active ? "" : ", archived";
+
   return {
     outcome: "CHANGED",
-    summary: `${carrier.name} (${data.deliveryType}, ${data.priceRules.length} rule(s)${data.active ? "" : ", archived"})`,
+    summary: `${carrier.name} (${data.deliveryType}, ${data.priceRules.length} rule(s)${archived})`,
     externalId,
   };
 }

@@ -60,7 +60,7 @@ const cart = (kg: number, amountMinor: number, countryCode = "DE"): TShippingCar
 });
 
 describe.each(ODOO_PROTOCOLS)("carriers in the cache over %s", (protocol) => {
-  it("caches every carrier with its rules in Odoo's order, archived ones inactive; a second pass changes nothing", async () => {
+  it("caches every carrier with its rules in Odoo's order, archived ones inactive; twice changes nothing", async () => {
     const client = emulator.client(protocol);
     const { dhl, weight, old } = await createCarriers(client);
     const reconciler = createCarrierReconciler(client);

@@ -47,7 +47,8 @@ function perLocation(quants: TOdooQuant[]): TLocationStock[] {
  * keyed by SKU (`default_code`) and location: rows upserted, rows of locations that no longer hold
  * stock deleted. Idempotent: a second run changes nothing. A row is never replaced by data with an
  * older write_date (a slower concurrent sync reading before a newer one). A product without SKU,
- * or deleted in Odoo, has no rows. Trusts nothing but Odoo's answer; no Odoo call inside the transaction.
+ * or deleted in Odoo, has no rows. Trusts nothing but Odoo's answer; no Odoo call inside the
+ * transaction, which runs one per product at a time.
  */
 export async function syncOdooStock(
   { productId }: { productId: number },
@@ -59,6 +60,9 @@ export async function syncOdooStock(
   const syncedAt = new Date();
 
   const counts = await db.$transaction(async (tx) => {
+    // A webhook and a reconciliation may sync one product at once: one at a time, so the
+    // write_date comparison sees the other's rows and two inserts of a new location cannot collide.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`erp-stock:${productId}`}, 0))`;
     // The product's SKU may have changed (or been removed): rows under any other SKU go.
     const stale = await tx.erpStock.deleteMany({
       where: { odooProductId: productId, ...(sku ? { sku: { not: sku } } : {}) },
