@@ -147,6 +147,16 @@ describe("syncOdooCustomer", () => {
     expect(await db.erpCustomer.findUniqueOrThrow({ where: { organisationId: organisation.id } })).toMatchObject({
       creditLimitMinor: 1_000_050,
     });
+
+    // Past what the cache's 32-bit minor units hold: refused (not retried), the cache keeps the last figure.
+    await changePartner(companyId, { credit_limit: 30_000_000 });
+    await expect(syncOdooCustomer(companyId, client)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      retryable: false,
+    });
+    expect(
+      (await db.erpCustomer.findUniqueOrThrow({ where: { organisationId: organisation.id } })).creditLimitMinor,
+    ).toBe(1_000_050);
   });
 
   it("never replaces the cache with an older read (deliveries out of order)", async () => {

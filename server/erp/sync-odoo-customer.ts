@@ -15,6 +15,7 @@ import { getOdooClient } from "@/server/odoo/get-odoo-client";
 import { getCustomerAccount, type TOdooCustomerAccount, type TOdooCustomerContact } from "@/server/odoo/partners";
 
 const LINK = { system: "ODOO", entityType: "organisation" } as const;
+const MAX_CACHED_MINOR = 2 ** 31 - 1;
 
 type TOrganisationMatch = { organisationId: string } | { skipped: string };
 
@@ -49,6 +50,10 @@ function freshCustomer(organisationId: string, account: TOdooCustomerAccount): T
     throw new AppError("UPSTREAM_FAILED", `Odoo gives partner ${company.id} no currency.`, undefined, {
       retryable: false,
     });
+  // The cache keeps money in 32-bit integers (minor units): a larger figure is refused loudly, not wrapped.
+  for (const amount of [credit?.limitMinor, credit?.dueMinor])
+    if (amount !== undefined && Math.abs(amount) > MAX_CACHED_MINOR)
+      throw new AppError("INVALID_STATE", `Odoo partner ${company.id} has a credit figure too large to cache.`);
   const address = ({
     id,
     type,
