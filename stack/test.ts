@@ -12,7 +12,17 @@ import { deployMigrations } from "../scripts/db/migrations";
 import { dropDatabase, ensureDatabase, withDatabase } from "../scripts/db/ensure-database";
 import { createPrismaClient } from "../prisma/seed/client";
 import { seedDemoData } from "../prisma/seed/demo-data";
-import { appEnv, buildApp, ROOT, startApp, startOdooEmulator, startWorker } from "./lib/app";
+import {
+  appEnv,
+  buildApp,
+  ODOO_EMULATOR_DB,
+  ROOT,
+  setupOdooWebhooks,
+  startApp,
+  startOdooEmulator,
+  startWorker,
+} from "./lib/app";
+import { seedOdooDemoData } from "./lib/odoo-demo-data";
 import { CHROMIUM_HELP, findChromium } from "./lib/chromium";
 import { keysFile, prepareMedusa, startMedusa } from "./lib/medusa";
 import { startPostgresStep, type TPostgres } from "./lib/postgres";
@@ -128,13 +138,22 @@ async function main(): Promise<void> {
       const db = createPrismaClient(e2eDatabaseUrl);
       await seedDemoData(db, { password: "tradepost-demo" }).finally(() => db.$disconnect());
     });
-    await step("App: production build", () => buildApp(logDir));
     const env = { ...servicesEnv, DATABASE_URL: e2eDatabaseUrl };
+    await step("Odoo: demo data and webhooks to the app", async () => {
+      const db = createPrismaClient(e2eDatabaseUrl);
+      const rows = await db.organisation.findMany({ select: { id: true, name: true } }).finally(() => db.$disconnect());
+      const odoo = { url: `http://127.0.0.1:${ports.odoo}`, db: ODOO_EMULATOR_DB, apiKey: secrets.odooApiKey };
+      await seedOdooDemoData(odoo, Object.fromEntries(rows.map((row) => [row.name, row.id])));
+      await setupOdooWebhooks({ env, logDir });
+    });
+    await step("App: production build", () => buildApp(logDir));
     await step(`App: start (port ${ports.app})`, () => startApp({ env, port: ports.app, dev: false, logDir }));
     await step("Worker: start", async () => startWorker({ env, logDir }));
     await runTier("end-to-end tests", bin("playwright"), ["test", ...(flags.grep ? ["--grep", flags.grep] : [])], {
       ...env,
       E2E_BASE_URL: `http://localhost:${ports.app}`,
+      // The journeys act as Odoo's users through the emulator's admin API.
+      ODOO_EMULATOR_ADMIN_TOKEN: secrets.odooEmulatorAdminToken,
       CHROMIUM_PATH: chromium ?? undefined,
     });
   }

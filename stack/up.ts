@@ -7,7 +7,16 @@ import { ensureDatabase } from "../scripts/db/ensure-database";
 import { createPrismaClient } from "../prisma/seed/client";
 import { seedDemoData } from "../prisma/seed/demo-data";
 import { DEFAULT_DEMO_PASSWORD } from "../prisma/seed";
-import { appEnv, buildApp, ODOO_EMULATOR_DB, ROOT, startApp, startOdooEmulator, startWorker } from "./lib/app";
+import {
+  appEnv,
+  buildApp,
+  ODOO_EMULATOR_DB,
+  ROOT,
+  setupOdooWebhooks,
+  startApp,
+  startOdooEmulator,
+  startWorker,
+} from "./lib/app";
 import { seedOdooDemoData } from "./lib/odoo-demo-data";
 import { prepareMedusa, startMedusa } from "./lib/medusa";
 import { startPostgresStep, type TPostgres } from "./lib/postgres";
@@ -101,6 +110,7 @@ async function main(): Promise<void> {
   });
 
   const env = appEnv({ databaseUrl: pg.appDatabaseUrl, ports, keys, secrets, requirePricingApproval: false });
+  await step("Odoo: webhooks to the app (automation rules)", () => setupOdooWebhooks({ env, logDir }));
   await step(`App: start (port ${ports.app}${flags.dev ? ", dev mode" : ""})`, () =>
     startApp({ env, port: ports.app, dev: flags.dev, logDir }),
   );

@@ -44,6 +44,7 @@ export function appEnv({
     ODOO_PROTOCOL: "json2",
     ODOO_API_KEY: secrets.odooApiKey,
     PRICING_QUOTE_SECRET: secrets.pricingQuoteSecret,
+    ODOO_WEBHOOK_TOKENS: secrets.odooWebhookToken,
     PRICING_REQUIRE_APPROVAL: String(requirePricingApproval),
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
@@ -86,6 +87,18 @@ export async function startApp({
   await waitForHttp(`http://127.0.0.1:${port}/login`, { service, timeoutMs: dev ? 180_000 : 60_000 });
 
   return service;
+}
+
+/** Creates or updates the automation rules that make Odoo post its changes to this app (npm run odoo:setup-webhooks). */
+export async function setupOdooWebhooks({ env, logDir }: { env: TEnvVars; logDir: string }): Promise<void> {
+  await runToCompletion({
+    name: "odoo-setup-webhooks",
+    command: bin("tsx"),
+    args: ["--conditions=react-server", "scripts/odoo-setup-webhooks.ts"],
+    cwd: ROOT,
+    env: { ...env, LOG_LEVEL: "warn" },
+    logDir,
+  });
 }
 
 export function startWorker({ env, logDir }: { env: TEnvVars; logDir: string }): TService {

@@ -13,6 +13,8 @@ export type TStackSecrets = {
   /** Bearer token of the Odoo emulator's admin API (/__emulator/*). */
   odooEmulatorAdminToken: string;
   pricingQuoteSecret: string;
+  /** The secret in the URL Odoo's webhooks post to (ODOO_WEBHOOK_TOKENS). */
+  odooWebhookToken: string;
 };
 
 const token = (bytes: number) => randomBytes(bytes).toString("hex");
@@ -30,6 +32,7 @@ export function loadOrCreateSecrets(stateDir: string): TStackSecrets {
     odooApiKey: existing.odooApiKey ?? token(20),
     odooEmulatorAdminToken: existing.odooEmulatorAdminToken ?? token(24),
     pricingQuoteSecret: existing.pricingQuoteSecret ?? token(32),
+    odooWebhookToken: existing.odooWebhookToken ?? token(24),
   };
   mkdirSync(stateDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
