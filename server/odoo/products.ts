@@ -113,3 +113,10 @@ export function findProductsChangedSince(
     }),
   );
 }
+
+/** The ids of a template's variants, archived ones too (an edit on Odoo's product form writes the template). Reads only. */
+export function findProductIdsByTemplate(client: OdooClient, templateId: number): Promise<number[]> {
+  return withAppErrors(() =>
+    client.search(MODEL, [["product_tmpl_id", "=", templateId]], { order: "id asc", context: WITH_ARCHIVED }),
+  );
+}
