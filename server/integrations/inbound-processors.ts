@@ -28,5 +28,9 @@ export const INBOUND_PROCESSORS: TInboundProcessors = {
       (await import("@/server/erp/process-odoo-stock-quant")).processOdooStockQuant(delivery),
     "delivery.carrier": async (delivery) =>
       (await import("@/server/erp/process-odoo-carrier")).processOdooCarrier(delivery),
+    "product.product": async (delivery) =>
+      (await import("@/server/catalog/process-odoo-product")).processOdooProduct(delivery),
+    "product.template": async (delivery) =>
+      (await import("@/server/catalog/process-odoo-product")).processOdooProductTemplate(delivery),
   },
 };

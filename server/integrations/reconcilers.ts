@@ -11,4 +11,6 @@ export const ODOO_RECONCILERS: Record<string, () => Promise<TReconciler<any>>> =
   "odoo.res.partner": async () => (await import("@/server/erp/customer-reconciler")).createCustomerReconciler(),
   "odoo.stock.quant": async () => (await import("@/server/erp/stock-reconciler")).createStockReconciler(),
   "odoo.delivery.carrier": async () => (await import("@/server/erp/carrier-reconciler")).createCarrierReconciler(),
+  "odoo.product.product": async () =>
+    (await import("@/server/catalog/odoo-product-reconciler")).createProductReconciler(),
 };
