@@ -121,6 +121,22 @@ const DEMO_STOCK: Record<string, number> = {
 
 /** Makes Odoo hold the demo customers, products and stock (nothing changes when it already does). */
 export async function seedOdooDemoData(odoo: TOdoo, organisations: Record<string, string>): Promise<void> {
+  // The demo store sells in euros: so does the demo company (a fresh Odoo starts in US dollars).
+  const euro = await searchOne(odoo, "res.currency", [["name", "=", "EUR"]]);
+  const [company] = await call<{ id: number; currency_id: [number, string] | false }[]>(
+    odoo,
+    "res.company",
+    "search_read",
+    {
+      domain: [],
+      fields: ["currency_id"],
+      limit: 1,
+      order: "id",
+    },
+  );
+  if (euro && company && (company.currency_id === false || company.currency_id[0] !== euro)) {
+    await call(odoo, "res.company", "write", { ids: [company.id], vals: { currency_id: euro } });
+  }
   for (const customer of demoCustomers(organisations)) {
     const companyId = await ensure(
       odoo,
