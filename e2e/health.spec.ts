@@ -9,7 +9,12 @@ test("[HEALTH] tells anyone the database, Medusa and Odoo are up, and nothing mo
   expect(await response.json()).toEqual(PUBLIC_ANSWER);
 });
 
-test("[HEALTH] an operator's session sees latencies and versions; a buyer's does not", async ({ page, browser, seedOrganisation, seedStaff }) => {
+test("[HEALTH] an operator's session sees latencies and versions; a buyer's does not", async ({
+  page,
+  browser,
+  seedOrganisation,
+  seedStaff,
+}) => {
   const operator = await seedStaff("OPERATOR");
   await signIn(page, operator.email);
   await expectSignedIn(page, /\/portal/);
@@ -32,7 +37,9 @@ test("[HEALTH] an operator's session sees latencies and versions; a buyer's does
 });
 
 test("[HEALTH] a token that is not the configured one is refused", async ({ request }) => {
-  const response = await request.get("/api/health", { headers: { authorization: "Bearer not-the-health-token-not-the-health-token" } });
+  const response = await request.get("/api/health", {
+    headers: { authorization: "Bearer not-the-health-token-not-the-health-token" },
+  });
 
   expect(response.status()).toBe(401);
   expect(JSON.stringify(await response.json())).not.toMatch(/latencyMs|checks/);

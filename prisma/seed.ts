@@ -10,7 +10,10 @@ export const DEFAULT_DEMO_PASSWORD = "tradepost-demo";
 async function main(): Promise<void> {
   if (process.env.NODE_ENV === "production") throw new Error("Refusing to seed demo data with NODE_ENV=production.");
   const password = process.env.DEMO_PASSWORD;
-  if (!password) throw new Error("npm run db:seed creates demo logins, staff included: set DEMO_PASSWORD to the password they should have.");
+  if (!password)
+    throw new Error(
+      "npm run db:seed creates demo logins, staff included: set DEMO_PASSWORD to the password they should have.",
+    );
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set.");
   const db = createPrismaClient(databaseUrl);

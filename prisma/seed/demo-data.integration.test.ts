@@ -10,10 +10,21 @@ const db = testDb();
 afterAll(() => db.$disconnect());
 
 const snapshot = async () => ({
-  organisations: await db.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, status: true } }),
-  users: await db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true, role: true, organisationId: true, passwordHash: true } }),
-  models: await db.configuratorModelVersion.findMany({ orderBy: { number: "asc" }, select: { id: true, status: true, definition: true, model: { select: { productHandle: true } } } }),
-  priceLists: await db.pricingRuleSetVersion.findMany({ select: { id: true, number: true, status: true, rules: true, ruleSet: { select: { currency: true } } } }),
+  organisations: await db.organisation.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, status: true },
+  }),
+  users: await db.user.findMany({
+    orderBy: { email: "asc" },
+    select: { id: true, email: true, role: true, organisationId: true, passwordHash: true },
+  }),
+  models: await db.configuratorModelVersion.findMany({
+    orderBy: { number: "asc" },
+    select: { id: true, status: true, definition: true, model: { select: { productHandle: true } } },
+  }),
+  priceLists: await db.pricingRuleSetVersion.findMany({
+    select: { id: true, number: true, status: true, rules: true, ruleSet: { select: { currency: true } } },
+  }),
 });
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -65,7 +76,10 @@ describe("where demo logins must not appear", () => {
     const seeded = await runSeedScript({ NODE_ENV: "development", DEMO_PASSWORD: "chosen-by-the-operator" });
     expect(seeded.code).toBe(0);
 
-    const operator = await db.user.findUniqueOrThrow({ where: { email: "ops@tradepost.example" }, select: { passwordHash: true } });
+    const operator = await db.user.findUniqueOrThrow({
+      where: { email: "ops@tradepost.example" },
+      select: { passwordHash: true },
+    });
     expect(await verifyPassword("chosen-by-the-operator", operator.passwordHash)).toBe(true);
     expect(await verifyPassword("tradepost-demo", operator.passwordHash)).toBe(false);
   });
@@ -78,12 +92,30 @@ describe("seedDemoData", () => {
     await seedDemoData(db, { password: "tradepost-demo" });
 
     expect(await snapshot()).toEqual(first);
-    expect(first.organisations.map((organisation) => organisation.name)).toEqual(["Acme Interiors", "Borealis Fitouts"]);
+    expect(first.organisations.map((organisation) => organisation.name)).toEqual([
+      "Acme Interiors",
+      "Borealis Fitouts",
+    ]);
     expect(first.users.map((user) => user.email).sort()).toEqual(DEMO_USERS.map((user) => user.email).sort());
     const acme = first.organisations[0]!.id;
-    expect(first.users.filter((user) => user.organisationId === acme).map((user) => user.role).sort()).toEqual(["BUYER", "ORG_ADMIN"]);
-    expect(first.users.filter((user) => user.organisationId === null).map((user) => user.role).sort()).toEqual(["DATA_MANAGER", "OPERATOR"]);
-    expect(first.models.map((version) => [version.model.productHandle, version.status]).sort()).toEqual([["cable-assembly", "PUBLISHED"], ["made-to-measure-table", "PUBLISHED"]]);
-    expect(first.priceLists).toEqual([expect.objectContaining({ number: 1, status: "PUBLISHED", ruleSet: { currency: "EUR" } })]);
+    expect(
+      first.users
+        .filter((user) => user.organisationId === acme)
+        .map((user) => user.role)
+        .sort(),
+    ).toEqual(["BUYER", "ORG_ADMIN"]);
+    expect(
+      first.users
+        .filter((user) => user.organisationId === null)
+        .map((user) => user.role)
+        .sort(),
+    ).toEqual(["DATA_MANAGER", "OPERATOR"]);
+    expect(first.models.map((version) => [version.model.productHandle, version.status]).sort()).toEqual([
+      ["cable-assembly", "PUBLISHED"],
+      ["made-to-measure-table", "PUBLISHED"],
+    ]);
+    expect(first.priceLists).toEqual([
+      expect.objectContaining({ number: 1, status: "PUBLISHED", ruleSet: { currency: "EUR" } }),
+    ]);
   });
 });

@@ -26,7 +26,9 @@ export const DEMO_USERS: TDemoUser[] = [
 export async function seedDemoData(db: PrismaClient, { password }: { password: string }): Promise<TDemoUser[]> {
   // Read here rather than passed in, so that no caller can forget the check.
   if (process.env.NODE_ENV === "production") {
-    throw new Error("Refusing to seed demo data with NODE_ENV=production: it creates staff logins that share one known password.");
+    throw new Error(
+      "Refusing to seed demo data with NODE_ENV=production: it creates staff logins that share one known password.",
+    );
   }
   if (password.length < 8) throw new Error("The demo password must be at least 8 characters.");
   const organisationIds: Record<string, string> = {};
@@ -48,7 +50,10 @@ export async function seedDemoData(db: PrismaClient, { password }: { password: s
       update: {},
     });
   }
-  await seedDemoPricing(db, { acme: organisationIds["Acme Interiors"]!, borealis: organisationIds["Borealis Fitouts"]! });
+  await seedDemoPricing(db, {
+    acme: organisationIds["Acme Interiors"]!,
+    borealis: organisationIds["Borealis Fitouts"]!,
+  });
   await seedDemoConfigurator(db);
 
   return DEMO_USERS;

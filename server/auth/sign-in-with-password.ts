@@ -46,17 +46,27 @@ export async function signInWithPassword({ input, ip }: { input: unknown; ip: st
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, organisationId: true, isActive: true, passwordHash: true, organisation: { select: { status: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      organisationId: true,
+      isActive: true,
+      passwordHash: true,
+      organisation: { select: { status: true } },
+    },
   });
   // An unknown email is checked against a hash too, so it takes as long as a wrong password.
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? UNUSABLE_PASSWORD_HASH);
-  const refusal: TLoginFailure | null = !user || !passwordMatches
-    ? "WRONG_CREDENTIALS"
-    : !user.isActive
-      ? "ACCOUNT_INACTIVE"
-      : user.organisation?.status === "SUSPENDED"
-        ? "ORGANISATION_SUSPENDED"
-        : null;
+  const refusal: TLoginFailure | null =
+    !user || !passwordMatches
+      ? "WRONG_CREDENTIALS"
+      : !user.isActive
+        ? "ACCOUNT_INACTIVE"
+        : user.organisation?.status === "SUSPENDED"
+          ? "ORGANISATION_SUSPENDED"
+          : null;
 
   if (refusal || !user) {
     logger.info({ email, ip, reason: refusal }, "sign-in refused");
@@ -73,7 +83,15 @@ export async function signInWithPassword({ input, ip }: { input: unknown; ip: st
 }
 
 /** Minutes until the email or IP may try again, or 0 when neither is locked out; the caller's own attempt is not counted. */
-async function getLockoutMinutes({ email, ip, ownAttemptId }: { email: string; ip: string; ownAttemptId: string }): Promise<number> {
+async function getLockoutMinutes({
+  email,
+  ip,
+  ownAttemptId,
+}: {
+  email: string;
+  ip: string;
+  ownAttemptId: string;
+}): Promise<number> {
   const env = getEnv();
   const windowMs = env.LOGIN_LOCKOUT_MINUTES * 60_000;
   const since = new Date(Date.now() - windowMs);
@@ -83,7 +101,12 @@ async function getLockoutMinutes({ email, ip, ownAttemptId }: { email: string; i
     select: { at: true },
   });
   const [emailFailures, ipFailures] = await Promise.all([
-    recentFailures({ where: { email }, ownAttemptId, since: lastSuccess?.at ?? since, take: env.LOGIN_MAX_FAILURES_PER_EMAIL }),
+    recentFailures({
+      where: { email },
+      ownAttemptId,
+      since: lastSuccess?.at ?? since,
+      take: env.LOGIN_MAX_FAILURES_PER_EMAIL,
+    }),
     recentFailures({ where: { ip }, ownAttemptId, since, take: env.LOGIN_MAX_FAILURES_PER_IP }),
   ]);
   const lockedUntil = Math.max(

@@ -22,7 +22,10 @@ async function healthRoute() {
 
 function countUpstreamCalls() {
   const spy = vi.spyOn(globalThis, "fetch");
-  const calls = (suffix: string) => spy.mock.calls.filter(([input]) => new URL(String(input instanceof Request ? input.url : input)).pathname === suffix).length;
+  const calls = (suffix: string) =>
+    spy.mock.calls.filter(
+      ([input]) => new URL(String(input instanceof Request ? input.url : input)).pathname === suffix,
+    ).length;
 
   return { medusa: () => calls("/health"), odoo: () => calls("/web/version") };
 }
@@ -76,9 +79,17 @@ describe("GET /api/health", () => {
 
     const detailed = await get({ authorization: `Bearer ${TOKEN}` });
     expect(detailed.status).toBe(503);
-    expect(detailed.body).toMatchObject({ checks: { odoo: { status: "down", latencyMs: expect.any(Number), detail: expect.any(String) } } });
+    expect(detailed.body).toMatchObject({
+      checks: { odoo: { status: "down", latencyMs: expect.any(Number), detail: expect.any(String) } },
+    });
     const text = JSON.stringify(detailed.body);
-    for (const secret of [process.env.MEDUSA_SECRET_API_KEY, process.env.MEDUSA_PUBLISHABLE_KEY, process.env.ODOO_API_KEY, process.env.DATABASE_URL, TOKEN]) {
+    for (const secret of [
+      process.env.MEDUSA_SECRET_API_KEY,
+      process.env.MEDUSA_PUBLISHABLE_KEY,
+      process.env.ODOO_API_KEY,
+      process.env.DATABASE_URL,
+      TOKEN,
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).not.toContain("127.0.0.1");
@@ -89,10 +100,14 @@ describe("GET /api/health", () => {
     vi.stubEnv("HEALTH_DETAILS_TOKEN", TOKEN);
     const get = await healthRoute();
 
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, index) => get(index % 2 ? { authorization: `Bearer ${TOKEN}` } : {})));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => get(index % 2 ? { authorization: `Bearer ${TOKEN}` } : {})),
+    );
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
     expect([upstream.medusa(), upstream.odoo()]).toEqual([1, 1]);
-    const checkedAt = new Set(answers.filter((answer) => "checkedAt" in answer.body).map((answer) => answer.body.checkedAt));
+    const checkedAt = new Set(
+      answers.filter((answer) => "checkedAt" in answer.body).map((answer) => answer.body.checkedAt),
+    );
     expect(checkedAt.size).toBe(1);
 
     await get();

@@ -8,7 +8,11 @@ import { getOdooClient } from "@/server/odoo/get-odoo-client";
 export type TCheckStatus = "ok" | "down";
 /** `detail` is a version when up, the kind of failure when down — never a message (they can carry hosts or credentials). */
 export type TCheck = { status: TCheckStatus; latencyMs: number; detail?: string };
-export type THealth = { status: "ok" | "degraded"; checkedAt: string; checks: { database: TCheck; medusa: TCheck; odoo: TCheck } };
+export type THealth = {
+  status: "ok" | "degraded";
+  checkedAt: string;
+  checks: { database: TCheck; medusa: TCheck; odoo: TCheck };
+};
 
 const TIMEOUT_MS = 3_000;
 

@@ -20,5 +20,8 @@ export const GET = withRoute("health", async (request) => {
   const health = await getHealth();
   const body = access === "details" ? health : toPublicHealth(health);
 
-  return NextResponse.json(body, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return NextResponse.json(body, {
+    status: health.status === "ok" ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 });
