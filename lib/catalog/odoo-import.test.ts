@@ -8,7 +8,15 @@ import {
   type TProductState,
 } from "@/lib/catalog/odoo-import";
 
-const ODOO = { sku: "CH-1", name: "Chair", listPriceMinor: 14_950, weightKg: 7.25, active: true, saleOk: true };
+const ODOO = {
+  sku: "CH-1",
+  name: "Chair",
+  description: null,
+  listPriceMinor: 14_950,
+  weightKg: 7.25,
+  active: true,
+  saleOk: true,
+};
 const WANTED = wantedVariant(ODOO, "EUR");
 const price = (id: string, currency: string, amount: number, extra = {}) => ({
   id,
@@ -80,13 +88,15 @@ describe("variantUpdate", () => {
 describe("productUpdate", () => {
   const imported: TProductState = {
     title: "Chair",
+    description: "Solid oak",
     status: "published",
-    externalId: "odoo:product.template:7",
+    externalId: "odoo:product.product:7",
     metadata: { configurable: true },
     variantSkus: ["CH-1"],
   };
-  const sides = (entries: [string, { active: boolean; saleOk: boolean; name?: string }][]) =>
-    new Map(entries.map(([sku, side]) => [sku, { name: "Chair", ...side }]));
+  const sides = (
+    entries: [string, { active: boolean; saleOk: boolean; name?: string; description?: string | null }][],
+  ) => new Map(entries.map(([sku, side]) => [sku, { name: "Chair", description: "Solid oak", ...side }]));
 
   it("unpublishes when every SKU is withdrawn, keeping the metadata it does not own", () => {
     expect(productUpdate(imported, sides([["CH-1", { active: false, saleOk: true }]]), "CH-1")).toEqual({
@@ -119,9 +129,9 @@ describe("productUpdate", () => {
     expect(productUpdate({ ...imported, status: "draft" }, saleable, "CH-1")).toBeNull();
   });
 
-  it("follows Odoo's name only on products the import created", () => {
-    const renamed = sides([["CH-1", { active: true, saleOk: true, name: "Chair Pro" }]]);
-    expect(productUpdate(imported, renamed, "CH-1")).toEqual({ title: "Chair Pro" });
+  it("follows Odoo's name and description only on products the import created", () => {
+    const renamed = sides([["CH-1", { active: true, saleOk: true, name: "Chair Pro", description: null }]]);
+    expect(productUpdate(imported, renamed, "CH-1")).toEqual({ title: "Chair Pro", description: null });
     expect(productUpdate({ ...imported, externalId: null }, renamed, "CH-1")).toBeNull();
   });
 });

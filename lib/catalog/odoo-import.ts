@@ -16,6 +16,7 @@ export const WITHDRAWN_KEY = "odoo_withdrawn";
 export type TOdooSide = {
   sku: string;
   name: string;
+  description: string | null;
   listPriceMinor: number;
   weightKg: number;
   active: boolean;
@@ -126,23 +127,29 @@ export function variantUpdate(
 
 export type TProductState = {
   title: string;
+  description: string | null;
   status: string;
   externalId: string | null;
   metadata: Record<string, unknown>;
   variantSkus: (string | null)[];
 };
-export type TProductUpdate = { title?: string; status?: "published" | "draft"; metadata?: Record<string, unknown> };
+export type TProductUpdate = {
+  title?: string;
+  description?: string | null;
+  status?: "published" | "draft";
+  metadata?: Record<string, unknown>;
+};
 
 /**
  * Product-level changes. Unpublished (draft, never deleted: orders, links and configurator
  * models keep pointing at it) when every variant's SKU is known to Odoo and none is saleable;
  * republished only when the import unpublished it and one is saleable again, so a product a
  * merchant took offline in Medusa stays offline. The title follows Odoo only on products the
- * import created. Metadata is merged: keys the import does not own are sent back unchanged.
+ * import created, and so does the description. Metadata is merged: keys the import does not own are sent back unchanged.
  */
 export function productUpdate(
   product: TProductState,
-  odooBySku: Map<string, Pick<TOdooSide, "name" | "active" | "saleOk">>,
+  odooBySku: Map<string, Pick<TOdooSide, "name" | "description" | "active" | "saleOk">>,
   titleSku: string,
 ): TProductUpdate | null {
   const update: TProductUpdate = {};
@@ -158,8 +165,10 @@ export function productUpdate(
     update.metadata = { ...product.metadata, [WITHDRAWN_KEY]: false };
   }
   const titleSide = odooBySku.get(titleSku);
-  if (isImportedProduct(product.externalId) && titleSide && titleSide.name && titleSide.name !== product.title)
-    update.title = titleSide.name;
+  if (isImportedProduct(product.externalId) && titleSide) {
+    if (titleSide.name && titleSide.name !== product.title) update.title = titleSide.name;
+    if ((titleSide.description ?? null) !== (product.description || null)) update.description = titleSide.description;
+  }
 
   return Object.keys(update).length ? update : null;
 }

@@ -68,6 +68,7 @@ describe("catalogue import from Odoo", () => {
     const chair = await createInOdoo({
       name: "Import Chair",
       default_code: sku("CHAIR"),
+      description_sale: "Oak frame, linen seat.",
       list_price: 149.5,
       weight: 7.25,
     });
@@ -82,6 +83,7 @@ describe("catalogue import from Odoo", () => {
     const handle = stored!.handle;
     expect(stored).toMatchObject({
       title: "Import Chair",
+      description: "Oak frame, linen seat.",
       status: "published",
       externalId: `odoo:product.product:${chair}`,
     });
@@ -104,10 +106,20 @@ describe("catalogue import from Odoo", () => {
 
     const client = emulator.client("json2");
     await tick();
-    await client.write("product.product", [chair], { name: "Import Chair Pro", list_price: 159, weight: 7.5 });
+    await client.write("product.product", [chair], {
+      name: "Import Chair Pro",
+      description_sale: "Oak frame, leather seat.",
+      list_price: 159,
+      weight: 7.5,
+    });
     expect(await reconcile()).toMatchObject({ read: 1, changed: 1, failed: 0 });
     const changed = await getAdminProductBySku(sku("CHAIR"));
-    expect(changed).toMatchObject({ id: stored!.id, title: "Import Chair Pro", handle: stored!.handle });
+    expect(changed).toMatchObject({
+      id: stored!.id,
+      title: "Import Chair Pro",
+      description: "Oak frame, leather seat.",
+      handle: stored!.handle,
+    });
     expect(changed!.variants[0]).toMatchObject({ weight: 7500, prices: [expect.objectContaining({ amount: 159 })] });
     expect(await inStore(handle)).toMatchObject({ title: "Import Chair Pro" });
 

@@ -103,6 +103,7 @@ async function syncSku(
     if (productChange.status === "draft") return ["archived", "unpublished: not for sale in Odoo"];
     if (productChange.status === "published") return ["restored", "published again: for sale in Odoo"];
     if (productChange.title) changes.push("title");
+    if (productChange.description !== undefined) changes.push("description");
   }
 
   return changes.length ? ["updated", `updated ${changes.join(", ")}`] : ["unchanged", "up to date"];
@@ -118,6 +119,7 @@ async function createInMedusa(sku: string, odoo: TOdooProduct, currency: string)
       create: async () => {
         const product = await createAdminProduct({
           title: odoo.name,
+          description: odoo.description,
           handle: importHandle(odoo.name, sku),
           externalId: odooProductExternalId(odoo.id),
           status: "published",
@@ -177,6 +179,7 @@ const variantIdOf = (product: TAdminProduct | null, sku: string) =>
 const toSide = (odoo: TOdooProduct) => ({
   sku: odoo.sku ?? "",
   name: odoo.name,
+  description: odoo.description,
   listPriceMinor: odoo.listPriceMinor,
   weightKg: odoo.weightKg,
   active: odoo.active,
@@ -185,6 +188,7 @@ const toSide = (odoo: TOdooProduct) => ({
 
 const toState = (product: TAdminProduct) => ({
   title: product.title,
+  description: product.description,
   status: product.status,
   externalId: product.externalId,
   metadata: product.metadata,

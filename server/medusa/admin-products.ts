@@ -27,6 +27,7 @@ const ZProduct = z.object({
   id: z.string(),
   handle: z.string(),
   title: z.string(),
+  description: z.string().nullish(),
   status: z.enum(["draft", "proposed", "published", "rejected"]),
   external_id: z.string().nullish(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
@@ -49,6 +50,7 @@ export type TAdminProduct = {
   id: string;
   handle: string;
   title: string;
+  description: string | null;
   status: z.infer<typeof ZProduct>["status"];
   externalId: string | null;
   metadata: Record<string, unknown>;
@@ -56,13 +58,14 @@ export type TAdminProduct = {
 };
 
 const PRODUCT_FIELDS =
-  "id,handle,title,status,external_id,metadata,*variants,variants.prices.*,variants.prices.price_rules.*";
+  "id,handle,title,description,status,external_id,metadata,*variants,variants.prices.*,variants.prices.price_rules.*";
 
 function toAdminProduct(product: z.infer<typeof ZProduct>): TAdminProduct {
   return {
     id: product.id,
     handle: product.handle,
     title: product.title,
+    description: product.description || null,
     status: product.status,
     externalId: product.external_id ?? null,
     metadata: product.metadata ?? {},
@@ -147,6 +150,7 @@ export type TNewVariant = {
 };
 export type TNewProduct = {
   title: string;
+  description: string | null;
   handle: string;
   externalId: string;
   status: "published" | "draft";
@@ -177,6 +181,7 @@ export async function createAdminProduct(input: TNewProduct): Promise<TAdminProd
     getMedusaAdmin().admin.product.create(
       {
         title: input.title,
+        description: input.description,
         handle: input.handle,
         external_id: input.externalId,
         status: input.status,
@@ -193,7 +198,12 @@ export async function createAdminProduct(input: TNewProduct): Promise<TAdminProd
   return toAdminProduct(product);
 }
 
-export type TProductChanges = { title?: string; status?: "published" | "draft"; metadata?: Record<string, unknown> };
+export type TProductChanges = {
+  title?: string;
+  description?: string | null;
+  status?: "published" | "draft";
+  metadata?: Record<string, unknown>;
+};
 
 /** Changes product-level fields; metadata is sent whole (the caller merges it with what is there). */
 export async function updateAdminProduct(id: string, changes: TProductChanges): Promise<void> {

@@ -25,6 +25,7 @@ const WITH_ARCHIVED = { active_test: false };
 const PRODUCT = {
   name: odooText,
   default_code: odooText,
+  description_sale: odooText,
   barcode: odooText,
   lst_price: odooMoney,
   type: odooSelection(["consu", "service", "combo"]),
@@ -42,6 +43,8 @@ const ZProduct = odooRecord(PRODUCT).transform((p) => ({
   id: p.id,
   sku: p.default_code,
   name: p.name ?? "",
+  /** The sales description (the template's), shown to buyers; null when empty. */
+  description: p.description_sale,
   barcode: p.barcode,
   listPriceMinor: p.lst_price,
   type: p.type,
