@@ -22,6 +22,8 @@ export function createBoss({
     // they are retried; every 10 s rather than pg-boss's 60 s keeps that rescue under a minute.
     superviseIntervalSeconds: 10,
     monitorIntervalSeconds: 10,
+    // Workers listen for NOTIFY on queues that ask for it (job.notify); polling stays the floor.
+    useListenNotify: supervise,
   });
   boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
   boss.on("warning", (warning) => logger.warn({ warning }, "pg-boss warning"));
@@ -39,6 +41,7 @@ export function queueOptionsOf(job: TJobDefinition): Omit<Queue, "name"> {
     expireInSeconds: job.expireInSeconds,
     ...(job.heartbeatSeconds ? { heartbeatSeconds: job.heartbeatSeconds } : {}),
     deadLetter: deadLetterQueueOf(job),
+    notify: job.notify ?? false,
   };
 }
 

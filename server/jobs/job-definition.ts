@@ -46,6 +46,11 @@ export type TJobDefinition<S extends z.ZodType = z.ZodType> = {
    * running (e.g. one push per order); jobs enqueued meanwhile with the same key are dropped.
    */
   policy?: "standard" | "exclusive";
+  /**
+   * Wake a worker the moment a job is written (PostgreSQL NOTIFY at commit) instead of at its next
+   * poll (every 2 s): for work someone is waiting to see, such as a webhook reaching a page.
+   */
+  notify?: boolean;
   /** A cron expression (UTC) when the job runs on a schedule. */
   schedule?: string;
   load: () => Promise<TJobHandler<z.infer<S>>>;

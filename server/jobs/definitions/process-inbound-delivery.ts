@@ -17,5 +17,6 @@ export const processInboundDeliveryJob = defineJob({
   expireInSeconds: 120,
   heartbeatSeconds: 30,
   policy: "exclusive",
+  notify: true,
   load: async () => (await import("@/server/integrations/process-inbound-delivery")).processInboundDelivery,
 });
