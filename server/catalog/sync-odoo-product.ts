@@ -21,7 +21,7 @@ import {
   updateAdminVariant,
   type TAdminProduct,
 } from "@/server/medusa/admin-products";
-import { getDefaultRegion } from "@/server/medusa/regions";
+import { getStoreRegion } from "@/server/catalog/get-store-region";
 import type { OdooClient } from "@/server/odoo/client";
 import { getOdooClient } from "@/server/odoo/get-odoo-client";
 import { findProductsBySkus, getProductsByIds, type TOdooProduct } from "@/server/odoo/products";
@@ -75,7 +75,7 @@ async function syncSku(
   odoo: TOdooProduct | null,
   client: OdooClient,
 ): Promise<[TImportAction, string]> {
-  const { currency } = await getDefaultRegion();
+  const { currency } = await getStoreRegion();
   const existing = await getAdminProductBySku(sku);
   if (!existing) {
     if (!odoo || !isSaleable(odoo)) return ["skipped", "not for sale in Odoo and not in the store"];
