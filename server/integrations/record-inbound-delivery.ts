@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { InboundStatus } from "@/generated/prisma/enums";
 import { redactHeaders } from "@/lib/integrations/redact-headers";
 import { db } from "@/server/db";
@@ -80,13 +80,14 @@ export async function recordInboundDelivery(input: TInboundDeliveryInput): Promi
         select,
       });
     }
-    const row = await tx.inboundDelivery.create({
-      data: { ...base, dedupeKey, status: "ACCEPTED", reason: input.note?.slice(0, MAX_REASON) ?? null },
-      select: { id: true },
-    });
-    const jobId = await enqueue(tx, processInboundDeliveryJob, { deliveryId: row.id }, { singletonKey: row.id });
+    // Ids chosen here, so the row is written once, already naming its job.
+    const [id, jobId] = [randomUUID(), randomUUID()];
+    await enqueue(tx, processInboundDeliveryJob, { deliveryId: id }, { singletonKey: id, id: jobId });
 
-    return tx.inboundDelivery.update({ where: { id: row.id }, data: { jobId }, select });
+    return tx.inboundDelivery.create({
+      data: { id, ...base, dedupeKey, status: "ACCEPTED", jobId, reason: input.note?.slice(0, MAX_REASON) ?? null },
+      select,
+    });
   });
 }
 

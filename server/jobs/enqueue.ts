@@ -13,6 +13,8 @@ export type TEnqueueOptions = {
   /** With an `exclusive` queue: no second job with this key while one waits, retries or runs. */
   singletonKey?: string;
   startAfter?: Date;
+  /** The job's id, when the caller wants to record it alongside (a UUID). */
+  id?: string;
 };
 
 let sender: Promise<PgBoss> | null = null;

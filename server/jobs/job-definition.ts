@@ -51,6 +51,8 @@ export type TJobDefinition<S extends z.ZodType = z.ZodType> = {
    * poll (every 2 s): for work someone is waiting to see, such as a webhook reaching a page.
    */
   notify?: boolean;
+  /** Jobs of this queue one worker process runs at once (1 by default). */
+  concurrency?: number;
   /** A cron expression (UTC) when the job runs on a schedule. */
   schedule?: string;
   load: () => Promise<TJobHandler<z.infer<S>>>;

@@ -40,7 +40,7 @@ export async function startWorker(jobs: readonly TJobDefinition[]): Promise<{ st
         ...(job.policy === "exclusive" ? { singletonKey: job.name } : {}),
       });
     }
-    await boss.work(job.name, { perJobResults: true }, async (items) =>
+    await boss.work(job.name, { perJobResults: true, localConcurrency: job.concurrency ?? 1 }, async (items) =>
       Promise.all(items.map((item) => runJob(job, item))),
     );
   }

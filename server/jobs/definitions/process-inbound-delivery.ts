@@ -18,5 +18,7 @@ export const processInboundDeliveryJob = defineJob({
   heartbeatSeconds: 30,
   policy: "exclusive",
   notify: true,
+  // Mostly waiting on Odoo (whose client caps calls in flight): several at once keep up with bursts.
+  concurrency: 4,
   load: async () => (await import("@/server/integrations/process-inbound-delivery")).processInboundDelivery,
 });
