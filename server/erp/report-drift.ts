@@ -8,7 +8,7 @@ import { syncOdooStock } from "@/server/erp/sync-odoo-stock";
 import { withSyncRun } from "@/server/integrations/record-sync-run";
 import type { OdooClient } from "@/server/odoo/client";
 import { getOdooClient } from "@/server/odoo/get-odoo-client";
-import { getCustomerAccount } from "@/server/odoo/partners";
+import { getCustomerAccount } from "@/server/odoo/customer-accounts";
 import { getStockLevels } from "@/server/odoo/stock";
 
 type TFinding = { model: string; odooId: number; drifts: TDrift[] };

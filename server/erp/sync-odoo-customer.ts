@@ -12,7 +12,11 @@ import { linkExternalRecord } from "@/server/integrations/link-external-record";
 import type { TSyncResult } from "@/server/integrations/record-sync-run";
 import type { OdooClient } from "@/server/odoo/client";
 import { getOdooClient } from "@/server/odoo/get-odoo-client";
-import { getCustomerAccount, type TOdooCustomerAccount, type TOdooCustomerContact } from "@/server/odoo/partners";
+import {
+  getCustomerAccount,
+  type TOdooCustomerAccount,
+  type TOdooCustomerContact,
+} from "@/server/odoo/customer-accounts";
 
 const LINK = { system: "ODOO", entityType: "organisation" } as const;
 const MAX_CACHED_MINOR = 2 ** 31 - 1;

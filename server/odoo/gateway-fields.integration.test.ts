@@ -17,9 +17,9 @@ import {
   createCompanyPartner,
   findCompanyPartners,
   findPartnersChangedSince,
-  getCustomerAccount,
   getPartnersByIds,
 } from "@/server/odoo/partners";
+import { getCustomerAccount } from "@/server/odoo/customer-accounts";
 import {
   findPickingsChangedSince,
   findPickingsForSaleOrder,
