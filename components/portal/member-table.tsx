@@ -12,7 +12,7 @@ type TMember = {
   id: string;
   name: string;
   email: string;
-  role: "BUYER" | "ORG_ADMIN";
+  role: "BUYER" | "APPROVER" | "ORG_ADMIN";
   isActive: boolean;
   lastLoginAt: Date | null;
 };

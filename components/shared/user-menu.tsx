@@ -12,6 +12,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 
 const ROLE_LABELS = {
+  APPROVER: "Approver",
   BUYER: "Buyer",
   ORG_ADMIN: "Organisation admin",
   DATA_MANAGER: "Data manager",

@@ -5,11 +5,22 @@ type TRole = keyof typeof ROLE_PERMISSIONS;
 
 // The whole table, spelled out: a change to who may do what must change this test too.
 const EXPECTED: Record<TRole, TPermission[]> = {
-  BUYER: ["storefront.browse", "cart.manage", "orders.read-own-organisation"],
+  BUYER: ["storefront.browse", "cart.manage", "checkout.place", "orders.read-own"],
+  APPROVER: [
+    "storefront.browse",
+    "cart.manage",
+    "checkout.place",
+    "orders.read-own",
+    "orders.read-own-organisation",
+    "approvals.decide",
+  ],
   ORG_ADMIN: [
     "storefront.browse",
     "cart.manage",
+    "checkout.place",
+    "orders.read-own",
     "orders.read-own-organisation",
+    "approvals.decide",
     "portal.access",
     "organisation.members.read",
     "organisation.members.manage",

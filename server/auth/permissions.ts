@@ -7,6 +7,9 @@ export const PERMISSIONS = [
   "storefront.browse",
   "cart.manage",
   "orders.read-own-organisation",
+  "checkout.place",
+  "orders.read-own",
+  "approvals.decide",
   "organisation.members.read",
   "organisation.members.manage",
   "organisation.approvals.manage",
@@ -26,12 +29,17 @@ export const PERMISSIONS = [
 
 export type TPermission = (typeof PERMISSIONS)[number];
 
-const BUYER: readonly TPermission[] = ["storefront.browse", "cart.manage", "orders.read-own-organisation"];
+// "orders.read-own" is a buyer's own orders; "orders.read-own-organisation" every order of the
+// organisation (org admins, and approvers who must see what they decide).
+const BUYER: readonly TPermission[] = ["storefront.browse", "cart.manage", "checkout.place", "orders.read-own"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly TPermission[]> = {
   BUYER,
+  APPROVER: [...BUYER, "orders.read-own-organisation", "approvals.decide"],
   ORG_ADMIN: [
     ...BUYER,
+    "orders.read-own-organisation",
+    "approvals.decide",
     "portal.access",
     "organisation.members.read",
     "organisation.members.manage",
@@ -58,7 +66,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly TPermission[]> = {
   ],
 };
 
-export const ORGANISATION_ROLES: readonly Role[] = ["BUYER", "ORG_ADMIN"];
+export const ORGANISATION_ROLES: readonly Role[] = ["BUYER", "APPROVER", "ORG_ADMIN"];
 export const STAFF_ROLES: readonly Role[] = ["DATA_MANAGER", "OPERATOR"];
 
 export function hasPermission(role: Role, permission: TPermission): boolean {

@@ -5,7 +5,7 @@ export type TOrganisationMember = {
   id: string;
   name: string;
   email: string;
-  role: "BUYER" | "ORG_ADMIN";
+  role: "BUYER" | "APPROVER" | "ORG_ADMIN";
   isActive: boolean;
   lastLoginAt: Date | null;
 };
@@ -17,7 +17,7 @@ export async function findOrganisationMembers({
   organisationId: string;
 }): Promise<TOrganisationMember[]> {
   const members = await db.user.findMany({
-    where: { organisationId, role: { in: ["BUYER", "ORG_ADMIN"] } },
+    where: { organisationId, role: { in: ["BUYER", "APPROVER", "ORG_ADMIN"] } },
     select: { id: true, name: true, email: true, role: true, isActive: true, lastLoginAt: true },
     orderBy: [{ role: "desc" }, { name: "asc" }],
   });
