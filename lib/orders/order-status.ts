@@ -1,0 +1,76 @@
+import type { ApprovalStepStatus, OrderSource, OrderStatus, PushStatus, Role } from "@/generated/prisma/enums";
+
+// How order states read to a buyer: one label and one tone per state, the same on every page
+// and in the CSV export.
+
+export type TTone = "neutral" | "brand" | "success" | "warning" | "danger";
+
+export const ORDER_STATUSES = [
+  "PENDING_APPROVAL",
+  "PLACED",
+  "RETURNED",
+  "REJECTED",
+  "EXPIRED",
+  "CANCELLED",
+] as const satisfies readonly OrderStatus[];
+
+export const ORDER_STATUS: Record<OrderStatus, { label: string; tone: TTone; explanation: string }> = {
+  PENDING_APPROVAL: {
+    label: "Awaiting approval",
+    tone: "warning",
+    explanation: "This is an approval request: nothing is ordered until it is approved.",
+  },
+  PLACED: { label: "Placed", tone: "success", explanation: "The order is placed." },
+  RETURNED: {
+    label: "Returned to you",
+    tone: "warning",
+    explanation: "Prices changed while it waited for approval. Check the new prices and submit it again.",
+  },
+  REJECTED: { label: "Rejected", tone: "danger", explanation: "The approval request was rejected." },
+  EXPIRED: {
+    label: "Expired",
+    tone: "neutral",
+    explanation: "Nobody decided on this approval request in time. Submit it again if you still need it.",
+  },
+  CANCELLED: { label: "Cancelled", tone: "neutral", explanation: "The order was cancelled." },
+};
+
+export const PUSH_STATUS: Record<PushStatus, string> = {
+  NOT_APPLICABLE: "—",
+  QUEUED: "Being sent to our ERP",
+  PUSHED: "In our ERP",
+  FAILED: "Not yet in our ERP (our team is on it)",
+};
+
+export const ORDER_SOURCE: Record<OrderSource, string> = {
+  CHECKOUT: "Online",
+  SALES_REP: "Sales representative",
+};
+
+export const APPROVAL_STEP_STATUS: Record<ApprovalStepStatus, { label: string; tone: TTone }> = {
+  WAITING: { label: "Waiting", tone: "warning" },
+  APPROVED: { label: "Approved", tone: "success" },
+  REJECTED: { label: "Rejected", tone: "danger" },
+};
+
+export const ROLE_LABEL: Partial<Record<Role, string>> = {
+  BUYER: "buyer",
+  APPROVER: "an approver",
+  ORG_ADMIN: "an organisation admin",
+};
+
+/**
+ * What the buyer reads as the ERP reference: Odoo's order name once the push has landed,
+ * otherwise where it stands. Null when the order never goes to the ERP (not placed).
+ */
+export function erpReferenceText(order: {
+  status: OrderStatus;
+  pushStatus: PushStatus;
+  odooOrderName: string | null;
+}): string | null {
+  if (order.odooOrderName) return `ERP reference ${order.odooOrderName}`;
+  if (order.status !== "PLACED") return null;
+  if (order.pushStatus === "FAILED") return "Not yet in our ERP — our team has been told";
+
+  return "Being sent to our ERP";
+}
