@@ -22,6 +22,7 @@ const config = [
       "generated/**",
       "node_modules/**",
       "stack/medusa/**",
+      "stack/strapi/**",
       ".stack/**",
       "e2e/screenshots/**",
       "test-results/**",
