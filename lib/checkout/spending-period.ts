@@ -76,7 +76,10 @@ export function spendingPeriodBounds(period: TSpendingPeriod, at: Date, timeZone
   const { year, month, day } = zonedDateOf(at, timeZone);
   switch (period) {
     case "DAY":
-      return { start: startOfLocalDay(year, month, day, timeZone), end: startOfLocalDay(year, month, day + 1, timeZone) };
+      return {
+        start: startOfLocalDay(year, month, day, timeZone),
+        end: startOfLocalDay(year, month, day + 1, timeZone),
+      };
     case "WEEK": {
       const sinceMonday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
       return {

@@ -1,5 +1,6 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http";
 import { ZAddPricedLineItem, ZCreateCart, ZUpdatePricedLineItem } from "./admin/tradepost/validators";
+import { ZCompleteCheckout } from "./admin/tradepost/checkout-validators";
 
 // Routes under /admin are authenticated by Medusa (Tradepost uses its secret API key).
 export default defineMiddlewares({
@@ -14,6 +15,11 @@ export default defineMiddlewares({
       matcher: "/admin/tradepost/carts/:id/line-items/:lineId",
       method: ["POST"],
       middlewares: [validateAndTransformBody(ZUpdatePricedLineItem)],
+    },
+    {
+      matcher: "/admin/tradepost/carts/:id/complete",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(ZCompleteCheckout)],
     },
   ],
 });

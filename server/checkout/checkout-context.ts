@@ -1,0 +1,128 @@
+import "server-only";
+import type { TCarrierFacts } from "@/lib/checkout/shipping";
+import type { TShippingPriceRule } from "@/lib/erp/shipping-cost";
+import { AppError } from "@/lib/errors";
+import { organisationIdOf, type TSessionUser } from "@/server/auth/session";
+import { findBuyerCart, type TBuyerCart } from "@/server/cart/find-buyer-cart";
+import { db } from "@/server/db";
+
+// Everything checkout reads about the buyer's organisation, from our own tables (the ERP cache,
+// never Odoo), and the buyer's own open cart. Tenant scope is in every query.
+
+export type TCheckoutAddress = {
+  id: number;
+  type: string;
+  name: string | null;
+  street: string | null;
+  street2: string | null;
+  zip: string | null;
+  city: string | null;
+  stateName: string | null;
+  countryCode: string | null;
+  phone: string | null;
+};
+
+export type TCheckoutContext = {
+  user: TSessionUser;
+  organisation: {
+    id: string;
+    name: string;
+    status: "ACTIVE" | "SUSPENDED";
+    poNumberRequired: boolean;
+    timeZone: string;
+    approvalWindowHours: number;
+  };
+  customer: {
+    active: boolean;
+    currency: string;
+    creditLimitMinor: number | null;
+    amountDueMinor: number | null;
+    paymentTermName: string | null;
+    name: string;
+  } | null;
+  /** Delivery addresses (and the company's own), as Odoo has them. */
+  deliveryAddresses: TCheckoutAddress[];
+  billingAddress: TCheckoutAddress | null;
+  carriers: TCarrierFacts[];
+  cart: TBuyerCart | null;
+};
+
+const ADDRESS_SELECT = {
+  odooPartnerId: true,
+  type: true,
+  name: true,
+  street: true,
+  street2: true,
+  zip: true,
+  city: true,
+  stateName: true,
+  countryCode: true,
+  phone: true,
+} as const;
+
+export async function loadCheckoutContext(
+  user: TSessionUser,
+  { withCart = true }: { withCart?: boolean } = {},
+): Promise<TCheckoutContext> {
+  const organisationId = organisationIdOf(user);
+  const [organisation, customer, addresses, carriers, cart] = await Promise.all([
+    db.organisation.findUnique({
+      where: { id: organisationId },
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        poNumberRequired: true,
+        timeZone: true,
+        approvalWindowHours: true,
+      },
+    }),
+    db.erpCustomer.findUnique({
+      where: { organisationId },
+      select: {
+        active: true,
+        currency: true,
+        creditLimitMinor: true,
+        amountDueMinor: true,
+        paymentTermName: true,
+        name: true,
+      },
+    }),
+    db.erpAddress.findMany({ where: { organisationId }, select: ADDRESS_SELECT, orderBy: { odooPartnerId: "asc" } }),
+    db.erpCarrier.findMany({ where: { active: true }, orderBy: { odooCarrierId: "asc" } }),
+    withCart ? findBuyerCart(user) : Promise.resolve(null),
+  ]);
+  if (!organisation) throw new AppError("NOT_FOUND", "Not found.");
+  const toAddress = ({ odooPartnerId, ...rest }: (typeof addresses)[number]): TCheckoutAddress => ({
+    id: odooPartnerId,
+    ...rest,
+  });
+  const delivery = addresses.filter((address) => address.type === "delivery" || address.type === "contact");
+  const billing =
+    addresses.find((address) => address.type === "invoice") ??
+    addresses.find((address) => address.type === "contact") ??
+    null;
+
+  return {
+    user,
+    organisation,
+    customer,
+    // Delivery addresses first, the company's own address last.
+    deliveryAddresses: [
+      ...delivery.filter((address) => address.type === "delivery"),
+      ...delivery.filter((address) => address.type === "contact"),
+    ].map(toAddress),
+    billingAddress: billing ? toAddress(billing) : null,
+    carriers: carriers.map((carrier) => ({
+      id: carrier.odooCarrierId,
+      name: carrier.name,
+      deliveryType: carrier.deliveryType,
+      currency: carrier.currency,
+      fixedPriceMinor: carrier.fixedPriceMinor,
+      freeOverMinor: carrier.freeOverMinor,
+      countryCodes: carrier.countryCodes,
+      priceRules: carrier.priceRules as TShippingPriceRule[],
+    })),
+    cart,
+  };
+}

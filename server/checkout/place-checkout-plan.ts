@@ -1,0 +1,41 @@
+import "server-only";
+import { lineMetadata, orderMetadata, toMedusaAddress } from "@/server/checkout/order-metadata";
+import { recordPlacedOrder, type TRecordedOrder } from "@/server/checkout/record-placed-order";
+import type { TCheckoutPlan } from "@/server/checkout/validate-checkout";
+import { placeMedusaOrder } from "@/server/medusa/place-medusa-order";
+
+export type TPlacementIds = {
+  orderId: string;
+  reference: string;
+  checkoutKey: string | null;
+  organisationId: string;
+  organisationName: string;
+  buyerId: string;
+  email: string;
+  medusaCartId: string;
+  approvalReference: string | null;
+};
+
+/**
+ * Places a validated plan in Medusa (one call; idempotent per cart) and records the order that
+ * Medusa holds — the first caller's when several raced — in one local transaction with its push
+ * job. A Medusa failure records nothing (UPSTREAM_FAILED, the cart stays as it was).
+ */
+export async function placeCheckoutPlan(plan: TCheckoutPlan, ids: TPlacementIds): Promise<TRecordedOrder> {
+  const { order } = await placeMedusaOrder({
+    cartId: ids.medusaCartId,
+    currency: plan.currency,
+    email: ids.email,
+    shippingAddress: toMedusaAddress(plan.address, ids.organisationName),
+    billingAddress: toMedusaAddress(plan.billingAddress, ids.organisationName),
+    shipping: { name: plan.carrier.name, amountMinor: plan.carrier.priceMinor, carrierId: plan.carrier.id },
+    metadata: { tradepost: orderMetadata(plan, ids) },
+    lines: plan.lines.map((line) => ({
+      id: line.lineId,
+      unitPriceMinor: line.unitPriceMinor,
+      metadata: { tradepost: lineMetadata(line) },
+    })),
+  });
+
+  return recordPlacedOrder(order);
+}

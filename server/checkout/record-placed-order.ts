@@ -1,0 +1,123 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { ZOrderLineMetadata, ZOrderMetadata } from "@/server/checkout/order-metadata";
+import { db } from "@/server/db";
+import { linkExternalRecord } from "@/server/integrations/link-external-record";
+import { enqueue } from "@/server/jobs/enqueue";
+import { pushOrderToOdooJob } from "@/server/jobs/definitions/push-order-to-odoo";
+import { logger } from "@/server/logger";
+import { fromMedusaAmount } from "@/server/medusa/carts";
+import type { TMedusaOrder } from "@/server/medusa/place-medusa-order";
+
+export type TRecordedOrder = { id: string; reference: string; created: boolean };
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+/**
+ * Records a Medusa order Tradepost's checkout placed, from the order itself (its metadata says
+ * whose it is and what was agreed), in ONE transaction: the Order (PLACED, push QUEUED) and its
+ * lines — or the approval request it came from, now placed —, the order ↔ Medusa order link and
+ * the Odoo push job. Idempotent: an order already recorded is returned as it is (`created: false`),
+ * also when several callers record the same Medusa order at once (the unique keys decide).
+ * Used by submit, by approval and by recovery.
+ */
+export async function recordPlacedOrder(medusa: TMedusaOrder): Promise<TRecordedOrder> {
+  const existing = await db.order.findUnique({
+    where: { medusaOrderId: medusa.id },
+    select: { id: true, reference: true },
+  });
+  if (existing) return { ...existing, created: false };
+  const parsed = ZOrderMetadata.safeParse(medusa.metadata?.tradepost);
+  if (!parsed.success) throw new AppError("INVALID_STATE", `Medusa order ${medusa.id} is not a Tradepost order.`);
+  const meta = parsed.data;
+  const currency = medusa.currency_code.toUpperCase();
+  const lines = (medusa.items ?? []).map((item) => {
+    const line = ZOrderLineMetadata.parse(item.metadata?.tradepost);
+
+    return {
+      position: line.position,
+      sku: line.sku,
+      variantId: item.variant_id ?? line.variant_id,
+      title: line.title,
+      description: line.summary || line.title,
+      quantity: item.quantity,
+      unitPriceMinor: fromMedusaAmount(item.unit_price, currency),
+      lineTotalMinor: fromMedusaAmount(item.unit_price, currency) * item.quantity,
+      configuration: Object.keys(line.configuration).length ? line.configuration : Prisma.DbNull,
+      breakdown: line.breakdown,
+      pricingVersionId: line.rule_set_version_id,
+      configuratorVersionId: line.model_version_id,
+      quoteId: line.quote_id,
+      medusaLineId: item.id,
+    };
+  });
+  const now = new Date();
+  const order = {
+    medusaOrderId: medusa.id,
+    medusaDisplayId: medusa.display_id ?? null,
+    medusaCartId: meta.medusa_cart_id,
+    status: "PLACED" as const,
+    pushStatus: "QUEUED" as const,
+    currency,
+    subtotalMinor: lines.reduce((sum, line) => sum + line.lineTotalMinor, 0),
+    shippingMinor: meta.shipping_minor,
+    taxMinor: fromMedusaAmount(medusa.tax_total ?? 0, currency),
+    totalMinor: fromMedusaAmount(medusa.total, currency),
+    shippingAddress: meta.shipping_address as Prisma.InputJsonValue,
+    odooAddressId: meta.odoo_address_id,
+    carrierId: meta.carrier_id,
+    carrierName: meta.carrier_name,
+    poNumber: meta.po_number,
+    notes: meta.notes,
+    requestedDeliveryDate: meta.requested_delivery_date ? new Date(`${meta.requested_delivery_date}T00:00:00Z`) : null,
+    paymentTermName: meta.payment_term_name,
+    placedAt: now,
+  };
+  try {
+    return await db.$transaction(async (tx) => {
+      const request = await tx.order.findUnique({ where: { id: meta.order_id }, select: { status: true } });
+      if (request && request.status !== "PENDING_APPROVAL")
+        throw new AppError("CONFLICT", `Order ${meta.reference} cannot be placed (it is ${request.status}).`);
+      if (request) {
+        await tx.orderLine.deleteMany({ where: { orderId: meta.order_id } });
+        await tx.order.update({
+          where: { id: meta.order_id, status: "PENDING_APPROVAL" },
+          data: { ...order, lines: { create: lines } },
+        });
+      } else {
+        await tx.order.create({
+          data: {
+            id: meta.order_id,
+            reference: meta.reference,
+            checkoutKey: meta.checkout_key,
+            organisationId: meta.organisation_id,
+            buyerId: meta.buyer_id,
+            source: "CHECKOUT",
+            ...order,
+            lines: { create: lines },
+          },
+        });
+      }
+      await linkExternalRecord(
+        { entityType: "order", localId: meta.order_id, system: "MEDUSA", externalId: medusa.id },
+        tx,
+      );
+      await enqueue(tx, pushOrderToOdooJob, { orderId: meta.order_id }, { singletonKey: meta.order_id });
+
+      return { id: meta.order_id, reference: meta.reference, created: true };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Another caller recorded this Medusa order (or this checkout) first: theirs is the one.
+    const winner = await db.order.findUnique({
+      where: { medusaOrderId: medusa.id },
+      select: { id: true, reference: true },
+    });
+    if (!winner) throw error;
+    logger.info({ medusaOrderId: medusa.id }, "checkout: order already recorded by a concurrent caller");
+
+    return { ...winner, created: false };
+  }
+}

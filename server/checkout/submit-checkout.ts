@@ -1,0 +1,115 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import type { TCheckoutInput } from "@/lib/checkout/checkout-input";
+import type { TPriceChange } from "@/lib/checkout/price-changes";
+import { AppError, type TFieldErrors } from "@/lib/errors";
+import { requiredApprovals } from "@/server/approvals/required-approvals";
+import { organisationIdOf, type TSessionUser } from "@/server/auth/session";
+import { loadCheckoutContext } from "@/server/checkout/checkout-context";
+import { placeCheckoutPlan } from "@/server/checkout/place-checkout-plan";
+import { recordPlacedOrder } from "@/server/checkout/record-placed-order";
+import type { TLineRefusal } from "@/server/checkout/reprice-lines";
+import { requestApproval } from "@/server/checkout/request-approval";
+import { validateCheckout } from "@/server/checkout/validate-checkout";
+import { db } from "@/server/db";
+import { findMedusaOrderOfCart } from "@/server/medusa/place-medusa-order";
+
+export type TSubmitCheckoutResult =
+  | { outcome: "placed" | "approval-requested"; orderId: string; reference: string }
+  | {
+      outcome: "refused";
+      fieldErrors: TFieldErrors;
+      refusals: TLineRefusal[];
+      priceChanges: TPriceChange[];
+      priceFingerprint: string | null;
+    };
+
+type TOrderRow = { id: string; reference: string; status: string; organisationId: string; buyerId: string | null };
+
+function outcomeOf(order: TOrderRow, user: TSessionUser): TSubmitCheckoutResult {
+  // Another buyer's attempt or cart is not theirs to see.
+  if (order.organisationId !== user.organisationId || order.buyerId !== user.id)
+    throw new AppError("NOT_FOUND", "Not found.");
+  const outcome = order.status === "PENDING_APPROVAL" ? "approval-requested" : "placed";
+
+  return { outcome, orderId: order.id, reference: order.reference };
+}
+
+const ORDER_ROW = { id: true, reference: true, status: true, organisationId: true, buyerId: true } as const;
+
+/** The order the buyer's last cart became, if it did (another tab, or a transaction lost after Medusa completed). */
+async function orderOfCompletedCart(user: TSessionUser): Promise<TOrderRow | null> {
+  const row = await db.buyerCart.findUnique({ where: { userId: user.id }, select: { medusaCartId: true } });
+  if (!row) return null;
+  const local = await db.order.findUnique({ where: { medusaCartId: row.medusaCartId }, select: ORDER_ROW });
+  if (local) return local;
+  const medusa = await findMedusaOrderOfCart(row.medusaCartId);
+  if (!medusa) return null;
+  const recorded = await recordPlacedOrder(medusa);
+
+  return db.order.findUnique({ where: { id: recorded.id }, select: ORDER_ROW });
+}
+
+/**
+ * Submits the buyer's checkout: re-validates everything (validateCheckout), then either places
+ * the order (Medusa in one call, then one local transaction with the push job) or, when the
+ * organisation's rules require approvals, records an approval request. Exactly once per attempt:
+ * `checkoutKey` finds a previous outcome, Medusa completes a cart once, and the unique keys on
+ * Order (checkoutKey, medusaCartId, medusaOrderId) let one writer win. Works only on the caller's own cart.
+ */
+export async function submitCheckout(user: TSessionUser, input: TCheckoutInput): Promise<TSubmitCheckoutResult> {
+  const organisationId = organisationIdOf(user);
+  const previous = await db.order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: ORDER_ROW });
+  if (previous) return outcomeOf(previous, user);
+  const context = await loadCheckoutContext(user);
+  const cart = context.cart;
+  if (!cart) {
+    const placed = await orderOfCompletedCart(user);
+    if (placed) return outcomeOf(placed, user);
+    throw new AppError("NOT_FOUND", "Your cart is empty.");
+  }
+  const validation = await validateCheckout(context, cart.cart.items ?? [], input);
+  if (!validation.ok) return { outcome: "refused", ...validation };
+  const { plan } = validation;
+
+  const [allocated] = await db.$queryRaw<{ reference: string }[]>`
+    SELECT 'TP-' || lpad(nextval('order_reference_seq')::text, 6, '0') AS reference`;
+  const ids = {
+    orderId: randomUUID(),
+    reference: allocated!.reference,
+    checkoutKey: input.checkoutKey,
+    organisationId,
+    organisationName: context.customer?.name ?? context.organisation.name,
+    buyerId: user.id,
+    email: user.email,
+    medusaCartId: cart.medusaCartId,
+    approvalReference: null,
+  };
+  const approvals = await requiredApprovals({
+    organisationId,
+    buyerId: user.id,
+    currency: plan.currency,
+    totalMinor: plan.totals.totalBeforeTaxMinor,
+    categoryHandles: [...new Set(plan.lines.flatMap((line) => line.categoryHandles))],
+    odooAddressId: plan.address.id,
+  });
+  if (!approvals.length) {
+    const placed = await placeCheckoutPlan(plan, ids);
+    return { outcome: "placed", orderId: placed.id, reference: placed.reference };
+  }
+
+  try {
+    await requestApproval(plan, ids, approvals, { approvalWindowHours: context.organisation.approvalWindowHours });
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    const winner = await db.order.findFirst({
+      where: { OR: [{ checkoutKey: input.checkoutKey }, { medusaCartId: cart.medusaCartId }] },
+      select: ORDER_ROW,
+    });
+    if (!winner) throw error;
+    return outcomeOf(winner, user);
+  }
+
+  return { outcome: "approval-requested", orderId: ids.orderId, reference: ids.reference };
+}

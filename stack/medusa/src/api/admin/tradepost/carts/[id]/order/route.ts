@@ -1,0 +1,12 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http";
+import { MedusaError } from "@medusajs/framework/utils";
+import { findOrderOfCart, retrieveOrder } from "../../../orders/retrieve-order";
+
+// GET /admin/tradepost/carts/:id/order – the order this cart became (recovery finds orders by cart).
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const orderId = await findOrderOfCart(req.scope, req.params.id);
+  const order = orderId ? await retrieveOrder(req.scope, orderId) : null;
+  if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${req.params.id} has no order`);
+
+  res.json({ order });
+}
