@@ -1,0 +1,188 @@
+import type { Page } from "@playwright/test";
+import { createUser } from "../prisma/seed/factories";
+import { expect, screenshot, signIn, test } from "./support/fixtures";
+
+// J3: a buyer of organisation A (Acme Interiors, whose account, addresses and stock come from Odoo
+// through the ERP cache) checks out a configured and a standard line to a cached address with a
+// carrier's locally computed cost and a PO number: exactly one Medusa order with the locked prices
+// and metadata, and one Odoo push job. Then the refusals, each with its reason.
+
+const CARRIER_ID = 930_001;
+type TDb = Parameters<Parameters<typeof test>[2]>[0]["db"];
+
+async function medusaOrder(orderId: string) {
+  const response = await fetch(
+    `${process.env.MEDUSA_URL}/admin/orders/${orderId}?fields=id,total,shipping_total,metadata,*items`,
+    { headers: { authorization: `Basic ${Buffer.from(`${process.env.MEDUSA_SECRET_API_KEY}:`).toString("base64")}` } },
+  );
+  expect(response.status).toBe(200);
+
+  return (
+    (await response.json()) as {
+      order: {
+        id: string;
+        shipping_total: number;
+        metadata: { tradepost: Record<string, unknown> };
+        items: { unit_price: number; quantity: number; metadata: { tradepost: Record<string, unknown> } }[];
+      };
+    }
+  ).order;
+}
+
+async function acmeReady(db: TDb) {
+  const acme = await db.organisation.findUniqueOrThrow({ where: { name: "Acme Interiors" } });
+  // The worker's reconciliation brings the demo's Odoo data (customer, addresses, stock) into the cache.
+  await expect
+    .poll(async () => db.erpAddress.count({ where: { organisationId: acme.id, type: "delivery" } }), {
+      timeout: 90_000,
+    })
+    .toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () =>
+        Number(
+          (await db.erpStock.aggregate({ where: { sku: "ACC-FEET-M8" }, _sum: { available: true } }))._sum.available ??
+            0,
+        ),
+      {
+        timeout: 90_000,
+      },
+    )
+    .toBeGreaterThan(8);
+  const now = new Date();
+  await db.erpCarrier.upsert({
+    where: { odooCarrierId: CARRIER_ID },
+    create: {
+      odooCarrierId: CARRIER_ID,
+      name: "Spedition Nord",
+      deliveryType: "fixed",
+      active: true,
+      currency: "EUR",
+      fixedPriceMinor: 4_500,
+      countryCodes: ["DE"],
+      odooWriteDate: now,
+      syncedAt: now,
+    },
+    update: {},
+  });
+
+  return acme;
+}
+
+async function addToCart(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByTestId("price-panel")).toHaveAttribute("aria-busy", "false");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added to your cart.")).toBeVisible();
+}
+
+async function fillAndOpenCheckout(page: Page) {
+  await addToCart(page, "/products/made-to-measure-table");
+  await addToCart(page, "/products/levelling-feet");
+  await page.goto("/checkout");
+  await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
+}
+
+async function placeOrder(page: Page, po: string) {
+  await page.getByLabel("Deliver to").selectOption({ label: "Hamburg showroom, Große Elbstraße 145, 22767 Hamburg, DE" });
+  await expect(page.getByLabel("Shipping method")).toHaveValue(String(CARRIER_ID));
+  await page.getByLabel(/Purchase-order number/).fill(po);
+  await page.getByRole("button", { name: "Place order" }).click();
+}
+
+test("[J3] a buyer checks out configured and standard lines: one Medusa order with the locked prices, one push job", async ({
+  page,
+  db,
+}) => {
+  test.setTimeout(240_000);
+  const acme = await acmeReady(db);
+  const buyer = await createUser(db, { role: "BUYER", organisationId: acme.id });
+  await signIn(page, buyer.email);
+  await expect(page).toHaveURL(/\/catalog$/);
+  await fillAndOpenCheckout(page);
+
+  await expect(page.getByTestId("checkout-line")).toHaveCount(2);
+  await expect(page.getByTestId("checkout-subtotal")).toHaveText("€876.60");
+  await expect(page.getByTestId("checkout-shipping")).toHaveText("€45.00");
+  await expect(page.getByTestId("checkout-total")).toHaveText("€921.60");
+  await screenshot(page, "checkout");
+  await placeOrder(page, "PO-J3-1");
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/, { timeout: 30_000 });
+
+  const orders = await db.order.findMany({ where: { buyerId: buyer.id }, include: { lines: true } });
+  expect(orders).toHaveLength(1);
+  const order = orders[0]!;
+  expect(order).toMatchObject({
+    status: "PLACED",
+    pushStatus: "QUEUED",
+    poNumber: "PO-J3-1",
+    carrierName: "Spedition Nord",
+    subtotalMinor: 87_660,
+    shippingMinor: 4_500,
+  });
+  expect(order.lines.map((line) => [line.sku, line.quantity, line.unitPriceMinor]).sort()).toEqual(
+    [
+      ["ACC-FEET-M8", 1, 2_160],
+      ["TBL-ATELIER-OAK", 1, 85_500],
+    ].sort(),
+  );
+  const jobs = await db.$queryRaw<{ id: string }[]>`SELECT id FROM pgboss.job
+    WHERE name = 'orders.push-to-odoo' AND data->'payload'->>'orderId' = ${order.id}`;
+  expect(jobs).toHaveLength(1);
+
+  const medusa = await medusaOrder(order.medusaOrderId!);
+  expect(medusa.shipping_total).toBe(45);
+  expect(medusa.metadata.tradepost).toMatchObject({
+    order_id: order.id,
+    reference: order.reference,
+    organisation_id: acme.id,
+    buyer_id: buyer.id,
+    po_number: "PO-J3-1",
+  });
+  expect(medusa.items.map((item) => item.unit_price).sort((a, b) => a - b)).toEqual([21.6, 855]);
+  for (const item of medusa.items)
+    expect(item.metadata.tradepost).toEqual(
+      expect.objectContaining({
+        rule_set_version_id: expect.any(String),
+        quote_id: expect.any(String),
+        breakdown: expect.any(Array),
+      }),
+    );
+});
+
+test("[J3] checkout refuses with the reason: out of stock, blocked organisation, credit limit", async ({
+  page,
+  db,
+}) => {
+  test.setTimeout(240_000);
+  const acme = await acmeReady(db);
+  const buyer = await createUser(db, { role: "BUYER", organisationId: acme.id });
+  await signIn(page, buyer.email);
+  await expect(page).toHaveURL(/\/catalog$/);
+  await fillAndOpenCheckout(page);
+  const refusals = page.getByTestId("checkout-refusals");
+  const customer = await db.erpCustomer.findUniqueOrThrow({ where: { organisationId: acme.id } });
+  const stock = await db.erpStock.findMany({ where: { sku: "ACC-FEET-M8" } });
+  try {
+    await db.erpStock.updateMany({ where: { sku: "ACC-FEET-M8" }, data: { available: 0, onHand: 0 } });
+    await placeOrder(page, "PO-J3-2");
+    await expect(refusals).toContainText("Levelling Feet");
+    await expect(refusals).toContainText("Out of stock.");
+    for (const row of stock)
+      await db.erpStock.update({ where: { sku_locationId: { sku: row.sku, locationId: row.locationId } }, data: row });
+
+    await db.erpCustomer.update({ where: { organisationId: acme.id }, data: { active: false } });
+    await page.getByRole("button", { name: "Place order" }).click();
+    await expect(refusals).toHaveText(/blocked in our ERP/);
+    await db.erpCustomer.update({
+      where: { organisationId: acme.id },
+      data: { active: true, amountDueMinor: (customer.creditLimitMinor ?? 0) - 10_000 },
+    });
+    await page.getByRole("button", { name: "Place order" }).click();
+    await expect(refusals).toHaveText(/over your organisation's available credit/);
+    await screenshot(page, "checkout-refused");
+  } finally {
+    await db.erpCustomer.update({ where: { organisationId: acme.id }, data: customer });
+  }
+  expect(await db.order.count({ where: { buyerId: buyer.id } })).toBe(0);
+});
