@@ -46,6 +46,21 @@ export const ZEnv = z
     MEDUSA_SECRET_API_KEY: z.string().startsWith("sk_", "must be a Medusa secret API key (sk_…)"),
     MEDUSA_TIMEOUT_MS: positiveInt(15_000),
 
+    /** The Strapi PIM (product descriptions, pictures, data sheets); unset: product pages show Medusa's text only. */
+    STRAPI_URL: httpUrl.optional(),
+    /** Where browsers load Strapi's media from, when not at STRAPI_URL (a CDN, a public host name). */
+    STRAPI_PUBLIC_URL: httpUrl.optional(),
+    /** A read-only Strapi API token (Settings › API Tokens). */
+    STRAPI_API_TOKEN: optionalText,
+    STRAPI_TIMEOUT_MS: positiveInt(3_000),
+    /** How long a product's content is reused before Strapi is asked again (webhooks refresh it sooner). */
+    STRAPI_CACHE_SECONDS: positiveInt(300),
+    /** The value of the X-Tradepost-Webhook-Secret header Strapi's webhook sends; without it, deliveries are refused. */
+    STRAPI_WEBHOOK_SECRET: z.string().min(24, "must be at least 24 characters").optional(),
+    STRAPI_WEBHOOK_MAX_BYTES: positiveInt(1024 * 1024),
+    STRAPI_WEBHOOK_DEDUPE_SECONDS: positiveInt(600),
+    STRAPI_WEBHOOK_RATE_PER_SECOND: positiveInt(200),
+
     ODOO_URL: httpUrl,
     ODOO_DB: optionalText,
     ODOO_PROTOCOL: z.enum(["json2", "jsonrpc", "auto"]).default("auto"),
@@ -86,6 +101,9 @@ export const ZEnv = z
         path: ["NEXTAUTH_URL"],
         message: "must equal APP_URL (next-auth builds its redirects from it)",
       });
+    }
+    if (env.STRAPI_URL && !env.STRAPI_API_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["STRAPI_API_TOKEN"], message: "is required when STRAPI_URL is set" });
     }
     const hasPassword = Boolean(env.ODOO_LOGIN && env.ODOO_PASSWORD);
     if (!env.ODOO_API_KEY && !hasPassword) {

@@ -29,6 +29,14 @@ import { startPostgresStep, type TPostgres } from "./lib/postgres";
 import { runToCompletion, stopAllServices } from "./lib/processes";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { step } from "./lib/step";
+import {
+  buildStrapi,
+  ensureStrapiInstalled,
+  loadOrCreateStrapiSecrets,
+  STRAPI_EDITOR,
+  startStrapi,
+  strapiAppEnv,
+} from "./lib/strapi";
 
 const TIERS = ["lint", "unit", "integration", "e2e"] as const;
 const { values: flags, positionals: fileFilters } = parseArgs({
@@ -42,12 +50,47 @@ const ports = {
   app: port("TEST_APP_PORT", 3010),
   medusa: port("TEST_MEDUSA_PORT", 9010),
   odoo: port("TEST_ODOO_PORT", 8079),
+  strapi: port("TEST_STRAPI_PORT", 1347),
 };
 const stateDir = path.join(ROOT, ".stack", "test");
 const logDir = path.join(stateDir, "logs");
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 
 let postgres: TPostgres | undefined;
+
+// Strapi costs ~20 s to start (and ~70 s to install on a clean clone): only the e2e tier and the
+// integration test files about the PIM need it.
+const PIM_TEST_DIRS = ["server/pim/", "app/api/webhooks/strapi/"];
+const needsStrapi =
+  tiers.has("e2e") ||
+  (tiers.has("integration") &&
+    (fileFilters.length === 0 ||
+      fileFilters.some((filter) => PIM_TEST_DIRS.some((dir) => filter.startsWith(dir) || dir.includes(filter)))));
+
+/** Starts the PIM for the tests: its own database, demo content, REST only (no admin panel). */
+async function startTestStrapi(pg: TPostgres): Promise<Record<string, string>> {
+  const secrets = loadOrCreateStrapiSecrets(stateDir);
+  await step("Strapi: install", ensureStrapiInstalled, String);
+  await step("Strapi: compile", () => buildStrapi({ admin: false, logDir }), String);
+  await step(`Strapi: start (port ${ports.strapi})`, () =>
+    startStrapi({
+      databaseUrl: withDatabase(pg.serverUrl, "tradepost_test_strapi"),
+      port: ports.strapi,
+      secrets,
+      webhookUrl: `http://127.0.0.1:${ports.app}/api/webhooks/strapi`,
+      publicDir: path.join(stateDir, "strapi-public"),
+      serveAdmin: false,
+      demoContent: true,
+      logDir,
+    }),
+  );
+
+  return {
+    ...(strapiAppEnv({ port: ports.strapi, secrets }) as Record<string, string>),
+    TEST_STRAPI_EDITOR_EMAIL: STRAPI_EDITOR.email,
+    TEST_STRAPI_EDITOR_PASSWORD: STRAPI_EDITOR.password,
+  };
+}
 
 async function runTier(
   name: string,
@@ -113,7 +156,11 @@ async function main(): Promise<void> {
       logDir,
     }),
   );
-  const servicesEnv = appEnv({ databaseUrl: "", ports, keys, secrets, requirePricingApproval: true });
+  const strapiEnv = needsStrapi ? await startTestStrapi(pg) : {};
+  const servicesEnv = {
+    ...appEnv({ databaseUrl: "", ports, keys, secrets, requirePricingApproval: true }),
+    ...strapiEnv,
+  };
 
   if (tiers.has("integration")) {
     await runTier("integration tests", bin("vitest"), ["run", "--project", "integration", ...fileFilters], {

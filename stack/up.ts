@@ -3,7 +3,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { deployMigrations } from "../scripts/db/migrations";
-import { ensureDatabase } from "../scripts/db/ensure-database";
+import { ensureDatabase, withDatabase } from "../scripts/db/ensure-database";
 import { createPrismaClient } from "../prisma/seed/client";
 import { seedDemoData } from "../prisma/seed/demo-data";
 import { DEFAULT_DEMO_PASSWORD } from "../prisma/seed";
@@ -24,6 +24,7 @@ import { stopAllServices, waitForHttp } from "./lib/processes";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { printSummary } from "./lib/demo-summary";
 import { step } from "./lib/step";
+import { buildStrapi, ensureStrapiInstalled, loadOrCreateStrapiSecrets, startStrapi, strapiAppEnv } from "./lib/strapi";
 
 const { values: flags } = parseArgs({ options: { dev: { type: "boolean", default: false } } });
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -32,6 +33,7 @@ const ports = {
   app: port("APP_PORT", 3000),
   medusa: port("MEDUSA_PORT", 9000),
   odoo: port("ODOO_PORT", 8069),
+  strapi: port("STRAPI_PORT", 1337),
 };
 const stateDir = path.join(ROOT, ".stack");
 const logDir = path.join(stateDir, "logs");
@@ -109,7 +111,10 @@ async function main(): Promise<void> {
     );
   });
 
-  const env = appEnv({ databaseUrl: pg.appDatabaseUrl, ports, keys, secrets, requirePricingApproval: false });
+  const env = {
+    ...appEnv({ databaseUrl: pg.appDatabaseUrl, ports, keys, secrets, requirePricingApproval: false }),
+    ...(await startDemoStrapi(pg)),
+  };
   await step("Odoo: webhooks to the app (automation rules)", () => setupOdooWebhooks({ env, logDir }));
   await step(`App: start (port ${ports.app}${flags.dev ? ", dev mode" : ""})`, () =>
     startApp({ env, port: ports.app, dev: flags.dev, logDir }),
@@ -126,7 +131,29 @@ async function main(): Promise<void> {
     logDir,
     embeddedPg: pg.embedded,
     pgPort: ports.postgres,
+    strapiPort: ports.strapi,
   });
+}
+
+/** The PIM with its admin panel (built once per source change) and demo content; returns the app's variables for it. */
+async function startDemoStrapi(pg: TPostgres) {
+  const strapiSecrets = loadOrCreateStrapiSecrets(stateDir);
+  await step("Strapi: install", ensureStrapiInstalled, String);
+  await step("Strapi: build (admin panel)", () => buildStrapi({ admin: true, logDir }), String);
+  await step(`Strapi: start (port ${ports.strapi})`, () =>
+    startStrapi({
+      databaseUrl: withDatabase(pg.serverUrl, "tradepost_strapi"),
+      port: ports.strapi,
+      secrets: strapiSecrets,
+      webhookUrl: `http://127.0.0.1:${ports.app}/api/webhooks/strapi`,
+      publicDir: path.join(stateDir, "strapi-public"),
+      serveAdmin: true,
+      demoContent: true,
+      logDir,
+    }),
+  );
+
+  return strapiAppEnv({ port: ports.strapi, secrets: strapiSecrets });
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));

@@ -33,4 +33,8 @@ export const INBOUND_PROCESSORS: TInboundProcessors = {
     "product.template": async (delivery) =>
       (await import("@/server/catalog/process-odoo-product")).processOdooProductTemplate(delivery),
   },
+  strapi: {
+    "product-content": async (delivery) =>
+      (await import("@/server/pim/process-strapi-product-content")).processStrapiProductContent(delivery),
+  },
 };

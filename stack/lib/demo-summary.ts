@@ -1,4 +1,5 @@
 import { DEMO_USERS } from "../../prisma/seed/demo-data";
+import { STRAPI_EDITOR } from "./strapi";
 
 export function printSummary({
   appPort,
@@ -8,6 +9,7 @@ export function printSummary({
   logDir,
   embeddedPg,
   pgPort,
+  strapiPort,
 }: {
   appPort: number;
   medusaPort: number;
@@ -16,6 +18,7 @@ export function printSummary({
   logDir: string;
   embeddedPg: boolean;
   pgPort: number;
+  strapiPort: number;
 }): void {
   const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
   const logins = DEMO_USERS.map(
@@ -28,6 +31,7 @@ Tradepost is running.
   Health                  http://localhost:${appPort}/api/health
   Medusa backend          http://localhost:${medusaPort}
   Odoo emulator           http://localhost:${odooPort}
+  Strapi (PIM) admin      http://localhost:${strapiPort}/admin  (editor: ${STRAPI_EDITOR.email} / ${STRAPI_EDITOR.password})
   PostgreSQL              ${embeddedPg ? `embedded, port ${pgPort}` : "from DATABASE_URL"}
   Logs                    ${logDir}
 
