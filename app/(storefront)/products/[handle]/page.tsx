@@ -1,5 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ProductGallery } from "@/components/pim/product-gallery";
+import { ProductRichContent } from "@/components/pim/product-rich-content";
+import { RichText } from "@/components/pim/rich-text";
 import { ProductImage } from "@/components/storefront/product-image";
 import { ProductPurchase } from "@/components/storefront/product-purchase";
 import { StockAvailability } from "@/components/storefront/stock-availability";
@@ -11,6 +14,8 @@ import { getProductOrThrow } from "@/server/catalog/get-product-or-throw";
 import { findOwnLineConfiguration } from "@/server/cart/find-own-line-configuration";
 import { getPublishedModel } from "@/server/configurator/get-published-model";
 import { getStockAvailability } from "@/server/erp/get-stock-availability";
+import { getContentLocale } from "@/server/pim/get-content-locale";
+import { getProductContent } from "@/server/pim/get-product-content";
 
 export default async function ProductPage({
   params,
@@ -27,9 +32,12 @@ export default async function ProductPage({
   });
   const skus = product.variants.flatMap((variant) => (variant.sku ? [variant.sku] : []));
   // Availability reads the ERP cache only (one grouped query), never Odoo.
-  const [model, availability] = await Promise.all([
+  const locale = await getContentLocale();
+  // Rich content from the PIM; null without one or when it is down (the page then shows Medusa's text).
+  const [model, availability, content] = await Promise.all([
     getPublishedModel(product.handle),
     getStockAvailability({ skus, configurable: product.isConfigurable }),
+    getProductContent({ skus, locale }),
   ]);
   const stock = Object.fromEntries(
     Object.entries(availability).map(([sku, { kind, label }]) => [sku, { kind, label }]),
@@ -51,8 +59,16 @@ export default async function ProductPage({
       )}
       <div className="grid gap-10 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
         <div className="space-y-5">
-          <ProductImage product={product} className="aspect-square rounded-2xl border border-slate-200" />
-          {product.description && <p className="leading-relaxed text-slate-700">{product.description}</p>}
+          {content?.images.length ? (
+            <ProductGallery images={content.images} title={product.title} />
+          ) : (
+            <ProductImage product={product} className="aspect-square rounded-2xl border border-slate-200" />
+          )}
+          {content?.description.length ? (
+            <RichText blocks={content.description} />
+          ) : (
+            product.description && <p className="leading-relaxed text-slate-700">{product.description}</p>
+          )}
         </div>
         <div className="space-y-5">
           <div className="flex flex-wrap items-center gap-2">
@@ -83,6 +99,7 @@ export default async function ProductPage({
           )}
         </div>
       </div>
+      {content && <ProductRichContent content={content} locale={locale} />}
     </article>
   );
 }
