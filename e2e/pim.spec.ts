@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { expect, expectSignedIn, screenshot, signIn, test } from "./support/fixtures";
+import { strapiEditor } from "../test/support/strapi-editor";
+import { createUser } from "../prisma/seed/factories";
+
+// J10, second half: product content comes from the Strapi PIM the stack starts with demo content
+// (pictures and a PDF data sheet per demo product, in English and German). An editor's change,
+// published in Strapi, reaches the product page through Strapi's webhook (inbox → cache expired).
+
+async function signInAsBuyer(page: Page, db: Parameters<typeof createUser>[0]) {
+  const borealis = await db.organisation.findUniqueOrThrow({ where: { name: "Borealis Fitouts" } });
+  const buyer = await createUser(db, { role: "BUYER", organisationId: borealis.id });
+  await signIn(page, buyer.email);
+  await expectSignedIn(page, /\/catalog$/);
+}
+
+test("[J10][PIM] a buyer sees the gallery, specifications and a downloadable data sheet, in English or German", async ({
+  page,
+  db,
+}) => {
+  await signInAsBuyer(page, db);
+  await page.goto("/products/monitor-arm");
+
+  const gallery = page.getByTestId("product-gallery");
+  await expect(gallery.getByRole("img").first()).toHaveAttribute("srcset", /small_acc_arm_dual_front.* 500w/);
+  await expect(gallery.getByRole("button", { name: /Show picture/ })).toHaveCount(2);
+  await expect(page.getByTestId("product-description")).toContainText("moves them with one hand");
+  const specifications = page.getByRole("table", { name: "Specifications" });
+  await expect(specifications.getByRole("row", { name: /VESA/ })).toContainText("75 × 75, 100 × 100");
+  await expect(specifications.getByRole("row", { name: /Load per screen/ })).toContainText("kg");
+  const sheet = page.getByRole("link", { name: "acc-arm-dual-data-sheet.pdf" });
+  const pdf = await page.request.get((await sheet.getAttribute("href"))!);
+  expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  await screenshot(page, "pim-product-page-en");
+
+  await page.getByRole("button", { name: "Deutsch" }).click();
+  await expect(page.getByRole("heading", { name: "Technische Daten" })).toBeVisible();
+  await expect(specifications.getByRole("row", { name: /Last je Bildschirm/ })).toContainText("kg");
+  await expect(page.getByTestId("product-description")).toContainText("mit einer Hand");
+  await screenshot(page, "pim-product-page-de");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Specifications" })).toBeVisible();
+
+  // The rich content changes nothing about buying.
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText(/added to (the|your) cart/i).first()).toBeVisible();
+});
+
+test("[J10][PIM] an editor's change published in Strapi shows within seconds; unpublishing removes it", async ({
+  page,
+  db,
+}) => {
+  const editor = await strapiEditor();
+  const documentId = await editor.documentIdOf("ACC-TRAY-800");
+  const marker = `Now with a ${randomUUID().slice(0, 6)} cable clip`;
+  await signInAsBuyer(page, db);
+  await page.goto("/products/cable-tray");
+  await expect(page.getByTestId("product-gallery")).toBeVisible();
+  await expect(page.getByTestId("product-description")).not.toContainText(marker);
+
+  await editor.update(documentId, "en", {
+    description: [{ type: "paragraph", children: [{ type: "text", text: marker }] }],
+  });
+  await editor.publish(documentId, "en");
+  const published = Date.now();
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/products/cable-tray");
+
+        return page.getByTestId("product-description").textContent();
+      },
+      { timeout: 10_000, intervals: [250, 500, 1_000] },
+    )
+    .toContain(marker);
+  console.log(`published → on the page in ${Date.now() - published} ms`);
+  await screenshot(page, "pim-product-page-edited");
+
+  await editor.unpublish(documentId, "en");
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/products/cable-tray");
+
+        return page.getByTestId("product-gallery").count();
+      },
+      { timeout: 10_000, intervals: [250, 500, 1_000] },
+    )
+    .toBe(0);
+  // Medusa's own description stands in; the page can still be bought from.
+  await expect(page.getByText("Powder-coated steel tray")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Specifications" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add to cart" })).toBeEnabled();
+  await editor.publish(documentId, "en");
+});
