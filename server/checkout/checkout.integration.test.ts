@@ -254,3 +254,60 @@ describe("submitting a checkout", () => {
     expect(await db.order.count({ where: { organisationId: borealis } })).toBe(0);
   });
 });
+
+describe("a price change between adding to the cart and checking out", () => {
+  async function publishCopy(change?: (rules: { kind: string; sku?: string; amount?: number }[]) => void) {
+    const live = await db.pricingRuleSetVersion.findFirstOrThrow({
+      where: { status: "PUBLISHED", ruleSet: { currency: "EUR" } },
+      orderBy: [{ effectiveFrom: "desc" }, { number: "desc" }],
+    });
+    const last = await db.pricingRuleSetVersion.aggregate({
+      where: { ruleSetId: live.ruleSetId },
+      _max: { number: true },
+    });
+    const rules = structuredClone(live.rules) as { kind: string; sku?: string; amount?: number }[];
+    change?.(rules);
+    const now = new Date();
+    return db.pricingRuleSetVersion.create({
+      data: {
+        ruleSetId: live.ruleSetId,
+        number: (last._max.number ?? 0) + 1,
+        status: "PUBLISHED",
+        rules,
+        policy: live.policy as object,
+        publishedAt: now,
+        effectiveFrom: now,
+      },
+    });
+  }
+
+  it("shows the line's old and new price with why, and places nothing until exactly those prices are accepted", async () => {
+    await fillCart(buyerA);
+    const original = await db.pricingRuleSetVersion.findFirstOrThrow({
+      where: { status: "PUBLISHED", ruleSet: { currency: "EUR" } },
+      orderBy: [{ effectiveFrom: "desc" }, { number: "desc" }],
+    });
+    await publishCopy((rules) => {
+      rules.find((rule) => rule.kind === "base_price" && rule.sku === "ACC-FEET-M8")!.amount = 2_500;
+    });
+    try {
+      const input = form();
+      const refused = ok(await submitCheckoutAction(input));
+      expect(refused).toMatchObject({
+        outcome: "refused",
+        refusals: [],
+        priceChanges: [{ fromMinor: 2_160, toMinor: 2_250, quantity: 4, reasons: ["PRICE_LIST"] }],
+      });
+      expect(await db.order.count({ where: { buyerId: buyerA.id } })).toBe(0);
+      const fingerprint = refused.outcome === "refused" ? refused.priceFingerprint! : "";
+      expect(ok(await submitCheckoutAction({ ...input, acceptedPrices: "not-these" })).outcome).toBe("refused");
+
+      const placed = ok(await submitCheckoutAction({ ...input, acceptedPrices: fingerprint }));
+      expect(placed.outcome).toBe("placed");
+      const order = await db.order.findFirstOrThrow({ where: { buyerId: buyerA.id }, include: { lines: true } });
+      expect(order.lines.find((line) => line.sku === "ACC-FEET-M8")).toMatchObject({ unitPriceMinor: 2_250 });
+    } finally {
+      await publishCopy((rules) => rules.splice(0, rules.length, ...(original.rules as never[])));
+    }
+  });
+});

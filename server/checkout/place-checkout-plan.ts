@@ -2,7 +2,7 @@ import "server-only";
 import { lineMetadata, orderMetadata, toMedusaAddress } from "@/server/checkout/order-metadata";
 import { recordPlacedOrder, type TRecordedOrder } from "@/server/checkout/record-placed-order";
 import type { TCheckoutPlan } from "@/server/checkout/validate-checkout";
-import { placeMedusaOrder } from "@/server/medusa/place-medusa-order";
+import { findMedusaOrderOfCart, placeMedusaOrder } from "@/server/medusa/place-medusa-order";
 
 export type TPlacementIds = {
   orderId: string;
@@ -22,7 +22,7 @@ export type TPlacementIds = {
  * job. A Medusa failure records nothing (UPSTREAM_FAILED, the cart stays as it was).
  */
 export async function placeCheckoutPlan(plan: TCheckoutPlan, ids: TPlacementIds): Promise<TRecordedOrder> {
-  const { order } = await placeMedusaOrder({
+  const placed = await placeMedusaOrder({
     cartId: ids.medusaCartId,
     currency: plan.currency,
     email: ids.email,
@@ -35,7 +35,14 @@ export async function placeCheckoutPlan(plan: TCheckoutPlan, ids: TPlacementIds)
       unitPriceMinor: line.unitPriceMinor,
       metadata: { tradepost: lineMetadata(line) },
     })),
+  }).catch(async (error: unknown) => {
+    // No answer (timeout, lost connection) does not mean no order: Medusa may have completed the
+    // cart. If it did, that order is the one; if not, the cart is as it was and the error stands
+    // (and should Medusa complete it later, recovery records it).
+    const order = await findMedusaOrderOfCart(ids.medusaCartId).catch(() => null);
+    if (!order) throw error;
+    return { order, created: false };
   });
 
-  return recordPlacedOrder(order);
+  return recordPlacedOrder(placed.order);
 }

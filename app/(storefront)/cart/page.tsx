@@ -18,7 +18,17 @@ export default async function CartPage() {
         </p>
       </div>
       {view && view.lines.length ? (
-        <CartLines view={view} />
+        <>
+          <CartLines view={view} />
+          <div className="flex justify-end">
+            <Link
+              href="/checkout"
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
+              Proceed to checkout
+            </Link>
+          </div>
+        </>
       ) : (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
           Your cart is empty.{" "}
