@@ -20,6 +20,9 @@ test("[J10][PIM] a buyer sees the gallery, specifications and a downloadable dat
   db,
 }) => {
   await signInAsBuyer(page, db);
+  const card = page.getByTestId("product-card").filter({ hasText: "Dual Monitor Arm" });
+  await expect(card.locator("img")).toHaveAttribute("src", /small_acc_arm_dual_front/);
+  await screenshot(page, "pim-catalogue-cards");
   await page.goto("/products/monitor-arm");
 
   const gallery = page.getByTestId("product-gallery");

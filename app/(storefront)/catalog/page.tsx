@@ -4,6 +4,8 @@ import { ProductCard } from "@/components/storefront/product-card";
 import { ZCatalogQuery } from "@/lib/catalog/query";
 import { organisationIdOf, requirePageUser } from "@/server/auth/session";
 import { findCategories, findCollections, findProducts } from "@/server/catalog/find-products";
+import { findProductThumbnails } from "@/server/pim/find-product-thumbnails";
+import { getContentLocale } from "@/server/pim/get-content-locale";
 import { priceProductCards } from "@/server/storefront/price-product-cards";
 
 export const metadata = { title: "Catalogue" };
@@ -17,10 +19,14 @@ export default async function CatalogPage({
   const query = ZCatalogQuery.parse(await searchParams);
   const [categories, collections, page] = await Promise.all([findCategories(), findCollections(), findProducts(query)]);
   const filters = { q: query.q, category: query.category, collection: query.collection };
-  const prices = await priceProductCards(
-    organisationIdOf(user),
-    page.products.map((product) => product.handle),
-  );
+  const [prices, thumbnails] = await Promise.all([
+    priceProductCards(
+      organisationIdOf(user),
+      page.products.map((product) => product.handle),
+    ),
+    // The PIM's main picture on each card (initials when there is none, or no PIM).
+    getContentLocale().then((locale) => findProductThumbnails(page.products, locale)),
+  ]);
 
   return (
     <div className="space-y-8">
@@ -35,7 +41,11 @@ export default async function CatalogPage({
       {page.products.length ? (
         <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
           {page.products.map((product) => (
-            <ProductCard key={product.id} product={product} price={prices.get(product.handle)} />
+            <ProductCard
+              key={product.id}
+              product={{ ...product, thumbnail: thumbnails.get(product.handle) ?? product.thumbnail }}
+              price={prices.get(product.handle)}
+            />
           ))}
         </div>
       ) : (
