@@ -20,6 +20,14 @@ export function SiteHeader({ user }: { user: TSessionUser }) {
           <Link href="/cart" className="hover:text-slate-900">
             Cart
           </Link>
+          <Link href="/orders" className="hover:text-slate-900">
+            Orders
+          </Link>
+          {(user.role === "APPROVER" || user.role === "ORG_ADMIN") && (
+            <Link href="/approvals" className="hover:text-slate-900">
+              Approvals
+            </Link>
+          )}
           {user.role === "ORG_ADMIN" && (
             <Link href="/portal/organisation" className="hover:text-slate-900">
               Manage organisation

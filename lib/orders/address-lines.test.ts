@@ -4,7 +4,14 @@ import { addressLines } from "@/lib/orders/address-lines";
 describe("addressLines", () => {
   it("reads a cached Odoo address snapshot as lines, blanks left out", () => {
     expect(
-      addressLines({ name: "Acme Interiors", street: "Keizersgracht 1", street2: "", zip: "1015 CJ", city: "Amsterdam", countryCode: "NL" }),
+      addressLines({
+        name: "Acme Interiors",
+        street: "Keizersgracht 1",
+        street2: "",
+        zip: "1015 CJ",
+        city: "Amsterdam",
+        countryCode: "NL",
+      }),
     ).toEqual(["Acme Interiors", "Keizersgracht 1", "1015 CJ Amsterdam", "Netherlands"]);
   });
 

@@ -6,7 +6,14 @@ const BUYER = "0193a4c2-7d1e-7c3a-9b1f-2f4e5d6c7b8a";
 describe("readOrderFilters", () => {
   it("reads every filter and the page", () => {
     expect(
-      readOrderFilters({ buyer: BUYER, status: "PLACED", from: "2026-11-01", to: "2026-11-30", po: " PO-7 ", page: "3" }),
+      readOrderFilters({
+        buyer: BUYER,
+        status: "PLACED",
+        from: "2026-11-01",
+        to: "2026-11-30",
+        po: " PO-7 ",
+        page: "3",
+      }),
     ).toEqual({
       filters: { buyer: BUYER, status: "PLACED", from: "2026-11-01", to: "2026-11-30", po: "PO-7", page: 3 },
       fieldErrors: {},

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { OrderStatus } from "@/generated/prisma/enums";
-import { ORDER_STATUSES } from "@/lib/orders/order-status";
+import { ORDER_STATUSES, type TOrderStatus } from "@/lib/orders/order-status";
 
 // The filters of the organisation's order list, read from URL search params. A param that does
 // not parse is dropped (the list shows without it) and reported as a field error next to its
@@ -8,7 +7,7 @@ import { ORDER_STATUSES } from "@/lib/orders/order-status";
 
 export type TOrderFilters = {
   buyer?: string;
-  status?: OrderStatus;
+  status?: TOrderStatus;
   /** Calendar days (YYYY-MM-DD) in the organisation's time zone, both included. */
   from?: string;
   to?: string;

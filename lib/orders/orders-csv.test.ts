@@ -7,7 +7,6 @@ const ROW: TOrderCsvRow = {
   submittedAt: new Date("2026-12-01T09:30:05.120Z"),
   placedAt: new Date("2026-12-01T09:30:07Z"),
   status: "PLACED",
-  pushStatus: "PUSHED",
   source: "CHECKOUT",
   buyerName: "Anna de Vries, Purchasing",
   buyerEmail: "anna@acme.example",

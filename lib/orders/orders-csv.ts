@@ -1,6 +1,5 @@
-import type { OrderSource, OrderStatus, PushStatus } from "@/generated/prisma/enums";
 import { toCsv, type TCsvValue } from "@/lib/orders/csv";
-import { ORDER_SOURCE, ORDER_STATUS } from "@/lib/orders/order-status";
+import { ORDER_SOURCE, ORDER_STATUS, type TOrderSource, type TOrderStatus } from "@/lib/orders/order-status";
 import { formatAmount } from "@/lib/pricing/units";
 
 // One row per order. Amounts are decimals in the order's currency (its own column), never
@@ -10,9 +9,8 @@ export type TOrderCsvRow = {
   reference: string;
   submittedAt: Date;
   placedAt: Date | null;
-  status: OrderStatus;
-  pushStatus: PushStatus;
-  source: OrderSource;
+  status: TOrderStatus;
+  source: TOrderSource;
   buyerName: string | null;
   buyerEmail: string | null;
   poNumber: string | null;

@@ -16,10 +16,7 @@ export type TOrganisationOrders = TOrderPage & {
  * Every order of the caller's organisation (sales-rep orders included) matching `filters`,
  * newest first, one page at a time. Org admins and approvers only (FORBIDDEN otherwise).
  */
-export async function findOrganisationOrders(
-  user: TSessionUser,
-  filters: TOrderFilters,
-): Promise<TOrganisationOrders> {
+export async function findOrganisationOrders(user: TSessionUser, filters: TOrderFilters): Promise<TOrganisationOrders> {
   const { organisationId, timeZone, where } = await organisationOrdersWhere(user, filters);
   const [total, buyers] = await Promise.all([
     db.order.count({ where }),
