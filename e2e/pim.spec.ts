@@ -97,3 +97,23 @@ test("[J10][PIM] an editor's change published in Strapi shows within seconds; un
   await expect(page.getByRole("button", { name: "Add to cart" })).toBeEnabled();
   await editor.publish(documentId, "en");
 });
+
+test("[J10][PIM] a data manager sees each product's content completeness, linking to the Strapi editor", async ({
+  page,
+  seedStaff,
+}) => {
+  const manager = await seedStaff("DATA_MANAGER");
+  await signIn(page, manager.email);
+  await page.goto("/portal/product-content");
+
+  const row = page.getByTestId("content-row").filter({ hasText: "Dual Monitor Arm" });
+  await expect(row).toContainText("ACC-ARM-DUAL");
+  await expect(row).toContainText("Complete");
+  await expect(row.getByRole("link", { name: "Edit" })).toHaveAttribute(
+    "href",
+    /\/admin\/content-manager\/collection-types\/api::product-content\.product-content\/\w+$/,
+  );
+  // Every demo product has content in both languages, with pictures and a data sheet.
+  await expect(page.getByTestId("content-row").filter({ hasText: "Complete" })).toHaveCount(8);
+  await screenshot(page, "pim-content-completeness");
+});

@@ -8,6 +8,7 @@ const ITEMS: { href: string; label: string; permission: TPermission }[] = [
   { href: "/portal/organisations", label: "Organisations", permission: "organisations.read" },
   { href: "/portal/pricing", label: "Price lists", permission: "pricing.read" },
   { href: "/portal/configurator", label: "Product models", permission: "configurator.read" },
+  { href: "/portal/product-content", label: "Product content", permission: "configurator.read" },
   { href: "/portal/mappings", label: "ID mappings", permission: "operations.read" },
   { href: "/portal/operations/catalog-import", label: "Catalogue import", permission: "operations.read" },
   { href: "/portal/audit", label: "Audit log", permission: "audit.read" },

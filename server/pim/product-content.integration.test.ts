@@ -168,7 +168,7 @@ describe("Strapi's webhook", () => {
         const body = Buffer.concat(chunks).toString("utf8");
         const headers = new Headers(
           Object.entries(request.headers).flatMap(([name, value]) =>
-            typeof value === "string" ? [[name, value]] : [],
+            typeof value === "string" ? [[name, value] as [string, string]] : [],
           ),
         );
         void receiveStrapiWebhook({ headers, body: new Response(body).body }).then((outcome) => {
