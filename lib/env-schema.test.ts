@@ -12,6 +12,8 @@ const VALID = {
   ODOO_URL: "https://erp.example.com",
   ODOO_API_KEY: "key",
   PRICING_QUOTE_SECRET: "q".repeat(32),
+  SMTP_URL: "smtp://localhost:1025",
+  MAIL_FROM: "Tradepost <no-reply@example.com>",
 };
 
 describe("parseEnv", () => {

@@ -75,6 +75,20 @@ export const ZEnv = z
     /** Maker–checker for publishing prices; unset means on in production, off otherwise. */
     PRICING_REQUIRE_APPROVAL: z.enum(["true", "false"]).optional(),
 
+    /** Outgoing mail: smtp://[user:pass@]host:port (STARTTLS when offered) or smtps://… (TLS at once). */
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)" })
+      .optional(),
+    /** The sender of every email: `name@example.com` or `Tradepost <name@example.com>`. */
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(
+        /^(?:[^<>@\r\n]+<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/,
+        "must be an address, e.g. Tradepost <no-reply@example.com>",
+      )
+      .optional(),
+
     LOGIN_MAX_FAILURES_PER_EMAIL: positiveInt(5),
     LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
     LOGIN_LOCKOUT_MINUTES: positiveInt(15),
@@ -104,6 +118,12 @@ export const ZEnv = z
     }
     if (env.STRAPI_URL && !env.STRAPI_API_TOKEN) {
       ctx.addIssue({ code: "custom", path: ["STRAPI_API_TOKEN"], message: "is required when STRAPI_URL is set" });
+    }
+    // Outside production a missing SMTP_URL writes emails to the log instead (server/mail/transport.ts).
+    if (env.NODE_ENV === "production") {
+      for (const name of ["SMTP_URL", "MAIL_FROM"] as const) {
+        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required in production" });
+      }
     }
     const hasPassword = Boolean(env.ODOO_LOGIN && env.ODOO_PASSWORD);
     if (!env.ODOO_API_KEY && !hasPassword) {
@@ -138,6 +158,11 @@ export function usesSecureCookies(env: Pick<TEnv, "APP_URL">): boolean {
 /** Whether publishing a price list needs a second data manager's approval. */
 export function requiresPricingApproval(env: Pick<TEnv, "NODE_ENV" | "PRICING_REQUIRE_APPROVAL">): boolean {
   return env.PRICING_REQUIRE_APPROVAL ? env.PRICING_REQUIRE_APPROVAL === "true" : env.NODE_ENV === "production";
+}
+
+/** The sender of every email; outside production a placeholder when MAIL_FROM is not set. */
+export function mailFrom(env: Pick<TEnv, "MAIL_FROM">): string {
+  return env.MAIL_FROM ?? "Tradepost <no-reply@tradepost.localhost>";
 }
 
 /** Parses an environment, throwing one error that names every bad variable (never its value). */

@@ -27,6 +27,7 @@ import { CHROMIUM_HELP, findChromium } from "./lib/chromium";
 import { keysFile, prepareMedusa, startMedusa } from "./lib/medusa";
 import { startPostgresStep, type TPostgres } from "./lib/postgres";
 import { runToCompletion, stopAllServices } from "./lib/processes";
+import { startMailCatcher } from "./lib/mail-catcher";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { step } from "./lib/step";
 import {
@@ -50,6 +51,8 @@ const ports = {
   app: port("TEST_APP_PORT", 3010),
   medusa: port("TEST_MEDUSA_PORT", 9010),
   odoo: port("TEST_ODOO_PORT", 8079),
+  smtp: port("TEST_SMTP_PORT", 1035),
+  mailWeb: port("TEST_MAIL_WEB_PORT", 1090),
   strapi: port("TEST_STRAPI_PORT", 1347),
 };
 const stateDir = path.join(ROOT, ".stack", "test");
@@ -162,6 +165,11 @@ async function main(): Promise<void> {
     ...strapiEnv,
   };
 
+  // Tests read what the app sent through the catcher's REST API (TEST_MAIL_INBOX_URL).
+  const mail = await step(`Mail catcher: start (SMTP ${ports.smtp}, inbox ${ports.mailWeb})`, () =>
+    startMailCatcher({ smtpPort: ports.smtp, webPort: ports.mailWeb, logDir }),
+  );
+
   if (tiers.has("integration")) {
     await runTier("integration tests", bin("vitest"), ["run", "--project", "integration", ...fileFilters], {
       ...servicesEnv,
@@ -172,6 +180,7 @@ async function main(): Promise<void> {
       TEST_MEDUSA_JWT_SECRET: secrets.medusaJwtSecret,
       TEST_MEDUSA_COOKIE_SECRET: secrets.medusaCookieSecret,
       TEST_MEDUSA_KEYS_FILE: keysFile(stateDir, pg.medusaDatabaseUrl),
+      TEST_MAIL_INBOX_URL: mail.inboxUrl,
       LOG_LEVEL: "error",
     });
   }
@@ -202,6 +211,7 @@ async function main(): Promise<void> {
       // The journeys act as Odoo's users through the emulator's admin API.
       ODOO_EMULATOR_ADMIN_TOKEN: secrets.odooEmulatorAdminToken,
       CHROMIUM_PATH: chromium ?? undefined,
+      TEST_MAIL_INBOX_URL: mail.inboxUrl,
     });
   }
 }

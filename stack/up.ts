@@ -23,6 +23,7 @@ import { startPostgresStep, type TPostgres } from "./lib/postgres";
 import { stopAllServices, waitForHttp } from "./lib/processes";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { printSummary } from "./lib/demo-summary";
+import { startMailCatcher } from "./lib/mail-catcher";
 import { step } from "./lib/step";
 import { buildStrapi, ensureStrapiInstalled, loadOrCreateStrapiSecrets, startStrapi, strapiAppEnv } from "./lib/strapi";
 
@@ -33,6 +34,8 @@ const ports = {
   app: port("APP_PORT", 3000),
   medusa: port("MEDUSA_PORT", 9000),
   odoo: port("ODOO_PORT", 8069),
+  smtp: port("SMTP_PORT", 1025),
+  mailWeb: port("MAIL_WEB_PORT", 1080),
   strapi: port("STRAPI_PORT", 1337),
 };
 const stateDir = path.join(ROOT, ".stack");
@@ -87,6 +90,9 @@ async function main(): Promise<void> {
     const db = createPrismaClient(pg.appDatabaseUrl);
     await seedDemoData(db, { password: demoPassword }).finally(() => db.$disconnect());
   });
+  const mail = await step(`Mail catcher: start (SMTP ${ports.smtp}, inbox ${ports.mailWeb})`, () =>
+    startMailCatcher({ smtpPort: ports.smtp, webPort: ports.mailWeb, logDir }),
+  );
   if (!flags.dev) {
     // Says "built" or "up to date".
     await step("App: production build", () => buildApp(logDir), String);
@@ -131,6 +137,7 @@ async function main(): Promise<void> {
     logDir,
     embeddedPg: pg.embedded,
     pgPort: ports.postgres,
+    mailInboxUrl: mail.inboxUrl,
     strapiPort: ports.strapi,
   });
 }

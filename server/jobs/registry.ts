@@ -3,6 +3,7 @@ import { processInboundDeliveryJob } from "@/server/jobs/definitions/process-inb
 import { pruneLoginAttemptsJob } from "@/server/jobs/definitions/prune-login-attempts";
 import { reconcileOdooJob } from "@/server/jobs/definitions/reconcile-odoo";
 import { reportDriftJob } from "@/server/jobs/definitions/report-drift";
+import { sendEmailJob } from "@/server/jobs/definitions/send-email";
 import type { TJobDefinition } from "@/server/jobs/job-definition";
 
 /** Every job the worker runs. Each gets its queue and dead-letter queue at start. */
@@ -11,4 +12,5 @@ export const JOBS: readonly TJobDefinition[] = [
   processInboundDeliveryJob,
   reconcileOdooJob,
   reportDriftJob,
+  sendEmailJob,
 ];

@@ -9,7 +9,8 @@ import type { TStackSecrets } from "./secrets";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 
-export type TAppPorts = { app: number; medusa: number; odoo: number };
+/** `smtp`: the mail catcher's SMTP port (stack/lib/mail-catcher.ts). */
+export type TAppPorts = { app: number; medusa: number; odoo: number; smtp: number };
 
 /** The database name the local Odoo emulator serves (Odoo's X-Odoo-Database / JSON-RPC db). */
 export const ODOO_EMULATOR_DB = "tradepost";
@@ -46,6 +47,8 @@ export function appEnv({
     PRICING_QUOTE_SECRET: secrets.pricingQuoteSecret,
     ODOO_WEBHOOK_TOKENS: secrets.odooWebhookToken,
     PRICING_REQUIRE_APPROVAL: String(requirePricingApproval),
+    SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+    MAIL_FROM: "Tradepost <no-reply@tradepost.localhost>",
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
   };

@@ -9,6 +9,7 @@ export function printSummary({
   logDir,
   embeddedPg,
   pgPort,
+  mailInboxUrl,
   strapiPort,
 }: {
   appPort: number;
@@ -18,6 +19,7 @@ export function printSummary({
   logDir: string;
   embeddedPg: boolean;
   pgPort: number;
+  mailInboxUrl: string;
   strapiPort: number;
 }): void {
   const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
@@ -33,6 +35,7 @@ Tradepost is running.
   Odoo emulator           http://localhost:${odooPort}
   Strapi (PIM) admin      http://localhost:${strapiPort}/admin  (editor: ${STRAPI_EDITOR.email} / ${STRAPI_EDITOR.password})
   PostgreSQL              ${embeddedPg ? `embedded, port ${pgPort}` : "from DATABASE_URL"}
+  Mail inbox (maildev)    ${mailInboxUrl}  — every email the app sends (invitations, resets) lands here
   Logs                    ${logDir}
 
   Demo logins (password: ${password})
