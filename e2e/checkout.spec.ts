@@ -84,7 +84,9 @@ async function fillAndOpenCheckout(page: Page) {
 }
 
 async function placeOrder(page: Page, po: string) {
-  await page.getByLabel("Deliver to").selectOption({ label: "Hamburg showroom, Große Elbstraße 145, 22767 Hamburg, DE" });
+  await page
+    .getByLabel("Deliver to")
+    .selectOption({ label: "Hamburg showroom, Große Elbstraße 145, 22767 Hamburg, DE" });
   await expect(page.getByLabel("Shipping method")).toHaveValue(String(CARRIER_ID));
   await page.getByLabel(/Purchase-order number/).fill(po);
   await page.getByRole("button", { name: "Place order" }).click();
@@ -185,4 +187,64 @@ test("[J3] checkout refuses with the reason: out of stock, blocked organisation,
     await db.erpCustomer.update({ where: { organisationId: acme.id }, data: customer });
   }
   expect(await db.order.count({ where: { buyerId: buyer.id } })).toBe(0);
+});
+
+test("[J3] a price-list change between adding to the cart and checkout shows the diff and needs confirmation", async ({
+  page,
+  db,
+}) => {
+  test.setTimeout(240_000);
+  const acme = await acmeReady(db);
+  const buyer = await createUser(db, { role: "BUYER", organisationId: acme.id });
+  await signIn(page, buyer.email);
+  await expect(page).toHaveURL(/\/catalog$/);
+  await addToCart(page, "/products/levelling-feet");
+  type TRule = { kind: string; sku?: string; amount?: number };
+  const publish = async (change: (rules: TRule[]) => TRule[]) => {
+    const live = await db.pricingRuleSetVersion.findFirstOrThrow({
+      where: { status: "PUBLISHED", ruleSet: { currency: "EUR" } },
+      orderBy: [{ effectiveFrom: "desc" }, { number: "desc" }],
+    });
+    const last = await db.pricingRuleSetVersion.aggregate({
+      where: { ruleSetId: live.ruleSetId },
+      _max: { number: true },
+    });
+    const now = new Date();
+    await db.pricingRuleSetVersion.create({
+      data: {
+        ruleSetId: live.ruleSetId,
+        number: (last._max.number ?? 0) + 1,
+        status: "PUBLISHED",
+        rules: change(structuredClone(live.rules) as TRule[]) as object[],
+        policy: live.policy as object,
+        note: "e2e J3: a price change between cart and checkout",
+        publishedAt: now,
+        effectiveFrom: now,
+      },
+    });
+    return live.rules as TRule[];
+  };
+  const original = await publish((rules) =>
+    rules.map((rule) => (rule.kind === "base_price" && rule.sku === "ACC-FEET-M8" ? { ...rule, amount: 2_500 } : rule)),
+  );
+  try {
+    await page.goto("/checkout");
+    await page
+      .getByLabel("Deliver to")
+      .selectOption({ label: "Hamburg showroom, Große Elbstraße 145, 22767 Hamburg, DE" });
+    const changes = page.getByTestId("price-change");
+    await expect(changes).toHaveCount(1);
+    await expect(changes).toContainText("€21.60");
+    await expect(changes).toContainText("€22.50");
+    await expect(changes).toContainText("The price list changed");
+    await expect(page.getByRole("button", { name: "Place order" })).toHaveCount(0);
+    await screenshot(page, "checkout-price-change");
+    expect(await db.order.count({ where: { buyerId: buyer.id } })).toBe(0);
+    await page.getByRole("button", { name: "Accept the new prices and place the order" }).click();
+    await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/, { timeout: 30_000 });
+    const order = await db.order.findFirstOrThrow({ where: { buyerId: buyer.id }, include: { lines: true } });
+    expect(order.lines.map((line) => line.unitPriceMinor)).toEqual([2_250]);
+  } finally {
+    await publish(() => original);
+  }
 });

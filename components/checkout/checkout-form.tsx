@@ -41,8 +41,8 @@ export function CheckoutForm({ view }: { view: TCheckoutView }) {
   const [problems, setProblems] = useState<TProblems>({
     fieldErrors: {},
     refusals: view.refusals,
-    priceChanges: [],
-    priceFingerprint: null,
+    priceChanges: view.priceChanges,
+    priceFingerprint: view.priceFingerprint,
   });
   const [isPending, startTransition] = useTransition();
   const carriers = view.carriersByAddress[Number(fields.addressId)] ?? [];

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { todayIn } from "@/lib/checkout/checkout-input";
-import type { TPriceChange } from "@/lib/checkout/price-changes";
+import { priceFingerprint, type TPriceChange } from "@/lib/checkout/price-changes";
 import { carrierChoices, type TCarrierChoice } from "@/lib/checkout/shipping";
 import type { TBreakdownLine } from "@/lib/pricing/types";
 import type { TSessionUser } from "@/server/auth/session";
@@ -26,6 +26,8 @@ export type TCheckoutView = {
   lines: TCheckoutLineView[];
   refusals: TLineRefusal[];
   priceChanges: TPriceChange[];
+  /** Accepting the changes shown accepts exactly these prices. */
+  priceFingerprint: string | null;
   subtotalMinor: number;
   addresses: TCheckoutAddress[];
   billingAddress: TCheckoutAddress | null;
@@ -71,6 +73,7 @@ export async function getCheckoutView(user: TSessionUser): Promise<TCheckoutView
     })),
     refusals,
     priceChanges: changes,
+    priceFingerprint: changes.length ? priceFingerprint(changes) : null,
     subtotalMinor,
     addresses: context.deliveryAddresses,
     billingAddress: context.billingAddress,
