@@ -107,6 +107,13 @@ export const ZEnv = z
     ODOO_WEBHOOK_RATE_PER_SECOND: positiveInt(1000),
     /** How many cached customers and products the hourly drift report checks against Odoo (0: all of them). */
     ERP_DRIFT_SAMPLE_SIZE: z.coerce.number().int().min(0).default(0),
+
+    /** `Authorization: Bearer …` for GET /api/metrics (Prometheus); unset: the endpoint answers 404. */
+    METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+    /** The operations console turns red when a placed order has waited this long for its push to Odoo. */
+    OPERATIONS_UNPUSHED_ALERT_MINUTES: positiveInt(15),
+    /** How long each Odoo call stays in the integration-call log behind the order timeline. */
+    OPERATIONS_CALL_RETENTION_DAYS: positiveInt(14),
   })
   .superRefine((env, ctx) => {
     if (env.NEXTAUTH_URL !== env.APP_URL) {

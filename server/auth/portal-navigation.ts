@@ -5,10 +5,12 @@ import { hasPermission, type TPermission } from "@/server/auth/permissions";
 const ITEMS: { href: string; label: string; permission: TPermission }[] = [
   { href: "/portal", label: "Overview", permission: "portal.access" },
   { href: "/portal/organisation", label: "My organisation", permission: "organisation.members.read" },
+  { href: "/portal/organisation/approval-rules", label: "Approval rules", permission: "organisation.approvals.manage" },
   { href: "/portal/organisations", label: "Organisations", permission: "organisations.read" },
   { href: "/portal/pricing", label: "Price lists", permission: "pricing.read" },
   { href: "/portal/configurator", label: "Product models", permission: "configurator.read" },
   { href: "/portal/product-content", label: "Product content", permission: "configurator.read" },
+  { href: "/portal/operations", label: "Operations", permission: "operations.read" },
   { href: "/portal/mappings", label: "ID mappings", permission: "operations.read" },
   { href: "/portal/operations/catalog-import", label: "Catalogue import", permission: "operations.read" },
   { href: "/portal/audit", label: "Audit log", permission: "audit.read" },

@@ -2,6 +2,7 @@ import "server-only";
 import { processInboundDeliveryJob } from "@/server/jobs/definitions/process-inbound-delivery";
 import { pruneLoginAttemptsJob } from "@/server/jobs/definitions/prune-login-attempts";
 import { reconcileOdooJob } from "@/server/jobs/definitions/reconcile-odoo";
+import { recordHealthJob } from "@/server/jobs/definitions/record-health";
 import { reportDriftJob } from "@/server/jobs/definitions/report-drift";
 import { sendEmailJob } from "@/server/jobs/definitions/send-email";
 import type { TJobDefinition } from "@/server/jobs/job-definition";
@@ -12,5 +13,6 @@ export const JOBS: readonly TJobDefinition[] = [
   processInboundDeliveryJob,
   reconcileOdooJob,
   reportDriftJob,
+  recordHealthJob,
   sendEmailJob,
 ];

@@ -4,6 +4,18 @@ import { AppError } from "@/lib/errors";
 import { TimeoutError, withinTimeout } from "@/lib/within-timeout";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
+import { recordIntegrationCall } from "@/server/operations/record-integration-call";
+
+// The operations console's hook: latency histograms and the integration-call log (never throws).
+const recordMedusaCall = (label: string, started: number, error?: string) =>
+  recordIntegrationCall({
+    system: "MEDUSA",
+    target: label,
+    method: "call",
+    ok: !error,
+    error,
+    durationMs: performance.now() - started,
+  });
 
 /**
  * Runs one Medusa call and parses its response. Network errors, error statuses, no answer
@@ -22,6 +34,7 @@ export async function callMedusa<T extends z.ZodType>(
     response = await withinTimeout(call(), getEnv().MEDUSA_TIMEOUT_MS);
   } catch (error) {
     const status = (error as { status?: number }).status;
+    recordMedusaCall(label, started, error instanceof Error ? error.message : String(error));
     logger.warn(
       { label, status, err: error, durationMs: Math.round(performance.now() - started) },
       "medusa call failed",
@@ -43,6 +56,7 @@ export async function callMedusa<T extends z.ZodType>(
     throw new AppError("UPSTREAM_FAILED", "The commerce backend sent an unexpected answer.");
   }
   logger.debug({ label, durationMs: Math.round(performance.now() - started) }, "medusa call");
+  recordMedusaCall(label, started);
 
   return parsed.data;
 }

@@ -5,6 +5,18 @@ import { invalidResponse, OdooError } from "@/server/odoo/errors";
 import { sendRequest, type TFetch } from "@/server/odoo/http";
 import { json2Transport, jsonRpcTransport, type TOdooCall, type TTransport } from "@/server/odoo/transports";
 import { logger } from "@/server/logger";
+import { recordIntegrationCall } from "@/server/operations/record-integration-call";
+
+// The operations console's hook: latency histograms and the integration-call log (never throws).
+const recordOdooCall = ({ model, method }: TOdooCall, started: number, error?: string) =>
+  recordIntegrationCall({
+    system: "ODOO",
+    target: model,
+    method,
+    ok: !error,
+    error,
+    durationMs: performance.now() - started,
+  });
 
 export type TOdooProtocol = "json2" | "jsonrpc" | "auto";
 
@@ -92,6 +104,7 @@ export class OdooClient {
         );
       }
       logger.debug({ odoo: { ...log, durationMs: Math.round(performance.now() - started) } }, "odoo call");
+      recordOdooCall(call, started);
 
       return parsed.data;
     } catch (error) {
@@ -110,6 +123,7 @@ export class OdooClient {
         },
         "odoo call failed",
       );
+      recordOdooCall(call, started, `${failure.exception}: ${failure.message}`);
       throw failure;
     }
   }

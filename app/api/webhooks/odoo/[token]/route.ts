@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { withRoute } from "@/server/http/route-handler";
 import { receiveOdooWebhook, type TOdooWebhookRefusal } from "@/server/integrations/receive-odoo-webhook";
+import { observeWebhookAck } from "@/server/metrics/observe";
 
 const STATUS: Record<TOdooWebhookRefusal, number> = {
   "not-found": 404,
@@ -17,7 +18,9 @@ const STATUS: Record<TOdooWebhookRefusal, number> = {
  */
 export const POST = withRoute<{ params: Promise<{ token: string }> }>("webhooks.odoo", async (request, context) => {
   const { token } = await context.params;
+  const started = performance.now();
   const outcome = await receiveOdooWebhook({ token, headers: request.headers, body: request.body });
+  observeWebhookAck("odoo", outcome.status, performance.now() - started);
   const noStore = { "cache-control": "no-store" };
   if (outcome.status !== "rejected") return NextResponse.json(outcome, { headers: noStore });
   if (outcome.refusal === "not-found")
