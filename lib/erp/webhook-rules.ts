@@ -23,6 +23,7 @@ export const WEBHOOK_RULES: TWebhookRuleSpec[] = [
   { model: "sale.order", fields: ["name", "client_order_ref", "partner_id", "state", "write_date"] },
   { model: "product.product", fields: ["default_code", "name", "active", "sale_ok", "write_date"] },
   { model: "product.template", fields: ["default_code", "name", "active", "sale_ok", "write_date"] },
+  { model: "account.move", fields: ["name", "move_type", "state", "payment_state", "write_date"] },
 ];
 
 export const webhookRuleName = (model: string) => `${WEBHOOK_RULE_PREFIX}${model} webhook`;

@@ -10,6 +10,7 @@ import type { OdooClient } from "@/server/odoo/client";
 import { getOdooClient } from "@/server/odoo/get-odoo-client";
 import { getCustomerAccount } from "@/server/odoo/customer-accounts";
 import { getStockLevels } from "@/server/odoo/stock";
+import { findOrderDrift, healOrderDrift } from "@/server/orders/order-drift";
 
 type TFinding = { model: string; odooId: number; drifts: TDrift[] };
 export type TDriftReport = { runId: string; checked: number; drifted: number; healed: number };
@@ -81,20 +82,31 @@ export async function reportDrift(
   const report: TDriftReport = { runId, checked: 0, drifted: 0, healed: 0 };
   await withSyncRun({ kind: "odoo.drift", trigger: "job", system: "ODOO" }, async () => {
     const findings = [...(await customerFindings(client, sampleSize)), ...(await stockFindings(client, sampleSize))];
+    const orderFindings = await findOrderDrift(client);
     report.checked = (await db.erpCustomer.count()) + (await db.erpStock.groupBy({ by: ["odooProductId"] })).length;
-    report.drifted = findings.length;
+    report.drifted = findings.length + orderFindings.length;
     const stored = (value: unknown) => (value === null || value === undefined ? null : String(value).slice(0, 500));
     await db.driftFinding.createMany({
-      data: findings.flatMap(({ model, odooId, drifts }) =>
-        drifts.map((drift) => ({
+      data: [
+        ...findings.flatMap(({ model, odooId, drifts }) =>
+          drifts.map((drift) => ({
+            runId,
+            model,
+            odooId,
+            field: drift.field,
+            cached: stored(drift.cached),
+            actual: stored(drift.actual),
+          })),
+        ),
+        ...orderFindings.map(({ model, odooId, field, cached, actual }) => ({
           runId,
           model,
           odooId,
-          field: drift.field,
-          cached: stored(drift.cached),
-          actual: stored(drift.actual),
+          field,
+          cached,
+          actual,
         })),
-      ),
+      ],
     });
     if (heal) {
       for (const finding of findings) {
@@ -102,6 +114,19 @@ export async function reportDrift(
         else await syncOdooStock({ productId: finding.odooId }, client);
         await db.driftFinding.updateMany({
           where: { runId, model: finding.model, odooId: finding.odooId },
+          data: { healedAt: new Date() },
+        });
+        report.healed += 1;
+      }
+      for (const finding of orderFindings) {
+        // An order heal can fail on Medusa or the queue: it stays unhealed and is found again next run.
+        const healed = await healOrderDrift(finding, client).then(
+          () => true,
+          () => false,
+        );
+        if (!healed) continue;
+        await db.driftFinding.updateMany({
+          where: { runId, model: finding.model, odooId: finding.odooId, field: finding.field },
           data: { healedAt: new Date() },
         });
         report.healed += 1;

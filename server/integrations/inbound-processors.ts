@@ -32,6 +32,12 @@ export const INBOUND_PROCESSORS: TInboundProcessors = {
       (await import("@/server/catalog/process-odoo-product")).processOdooProduct(delivery),
     "product.template": async (delivery) =>
       (await import("@/server/catalog/process-odoo-product")).processOdooProductTemplate(delivery),
+    "sale.order": async (delivery) =>
+      (await import("@/server/orders/sync-odoo-sale-order")).syncOdooSaleOrder(Number(delivery.subjectId)),
+    "stock.picking": async (delivery) =>
+      (await import("@/server/orders/sync-odoo-picking")).syncOdooPicking(Number(delivery.subjectId)),
+    "account.move": async (delivery) =>
+      (await import("@/server/orders/sync-odoo-invoice")).syncOdooInvoice(Number(delivery.subjectId)),
   },
   strapi: {
     "product-content": async (delivery) =>

@@ -13,4 +13,8 @@ export const ODOO_RECONCILERS: Record<string, () => Promise<TReconciler<any>>> =
   "odoo.delivery.carrier": async () => (await import("@/server/erp/carrier-reconciler")).createCarrierReconciler(),
   "odoo.product.product": async () =>
     (await import("@/server/catalog/odoo-product-reconciler")).createProductReconciler(),
+  // Orders after customers and products; deliveries and invoices after the orders they belong to.
+  "odoo.sale.order": async () => (await import("@/server/orders/sale-order-reconciler")).createSaleOrderReconciler(),
+  "odoo.stock.picking": async () => (await import("@/server/orders/picking-reconciler")).createPickingReconciler(),
+  "odoo.account.move": async () => (await import("@/server/orders/invoice-reconciler")).createInvoiceReconciler(),
 };

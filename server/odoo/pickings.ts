@@ -108,6 +108,17 @@ export function findPickingsForSaleOrder(client: OdooClient, saleOrderId: number
   });
 }
 
+/** One delivery with its moves; null when Odoo has no such picking. Reads only. */
+export function getPickingWithMoves(client: OdooClient, pickingId: number): Promise<TOdooPickingWithMoves | null> {
+  return withAppErrors(async () => {
+    const [picking] = await client.read(MODEL, [pickingId], PICKING_FIELDS, ZPicking);
+    if (!picking) return null;
+    const moves = picking.moveIds.length ? await client.read("stock.move", picking.moveIds, MOVE_FIELDS, ZMove) : [];
+
+    return { ...picking, moves };
+  });
+}
+
 /** Sets the carrier's tracking reference (a plain write; fires no webhook in Odoo). Idempotent. */
 export function setPickingTrackingRef(client: OdooClient, pickingId: number, trackingRef: string): Promise<void> {
   return withAppErrors(async () => {

@@ -17,6 +17,7 @@ import {
   ZSaleOrderAction,
   ZSetStock,
 } from "./sales-rep";
+import { invoiceSaleOrder, registerPayment, ZInvoiceAction, ZPaymentAction } from "./models/invoicing";
 
 type THandler = (emulator: OdooEmulator, body: unknown, url: URL) => unknown;
 
@@ -25,6 +26,8 @@ const ZPartnerChange = z
   .strict();
 const ZClock = z.object({ frozenAt: z.string().nullable().optional(), offsetMs: z.number().int().optional() }).strict();
 const ZApiKey = z.object({ uid: z.number().int().positive(), key: z.string().min(8) }).strict();
+const ZCancelOrder = z.object({ saleOrderId: z.number().int().positive() }).strict();
+const ZOrderLineChange = z.object({ lineId: z.number().int().positive(), quantity: z.number().min(0) }).strict();
 const ZReset = z.object({ deliveryInstalled: z.boolean().optional() }).strict();
 
 const ROUTES: Record<string, THandler> = {
@@ -73,6 +76,24 @@ const ROUTES: Record<string, THandler> = {
     return emulator.perform((env) => env.write("res.partner", [id], values));
   },
   "POST actions/stock": (emulator, body) => emulator.perform((env) => setStock(env, ZSetStock.parse(body))),
+  "POST actions/cancel-order": (emulator, body) => {
+    const { saleOrderId } = ZCancelOrder.parse(body);
+
+    return emulator.perform((env) =>
+      env.registry
+        .get("sale.order")!
+        .methods!.action_cancel!.run(env, "sale.order", { ids: [saleOrderId], kwargs: {}, context: {} }),
+    );
+  },
+  // A salesperson editing a confirmed order's quantity (Odoo lets them; the delivery follows).
+  "POST actions/order-line": (emulator, body) => {
+    const { lineId, quantity } = ZOrderLineChange.parse(body);
+
+    return emulator.perform((env) => env.write("sale.order.line", [lineId], { product_uom_qty: quantity }));
+  },
+  "POST actions/invoice": (emulator, body) =>
+    emulator.perform((env) => invoiceSaleOrder(env, ZInvoiceAction.parse(body))),
+  "POST actions/pay": (emulator, body) => emulator.perform((env) => registerPayment(env, ZPaymentAction.parse(body))),
 };
 
 export async function handleAdmin(

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { ValueErrorPy } from "./errors";
 import type { Env } from "./orm/env";
-import { processBackorderWizard, validatePickings } from "./models/stock-validate";
+import { assignPickings, processBackorderWizard, validatePickings } from "./models/stock-validate";
 
 export const ZRule = z
   .object({
@@ -147,6 +147,7 @@ export function deliverOrder(env: Env, input: z.infer<typeof ZDeliver>) {
   if (!pickingIds.length) throw ValueErrorPy("nothing left to deliver");
   if (input.trackingRef && env.isInstalled("stock_delivery"))
     env.write("stock.picking", pickingIds, { carrier_tracking_ref: input.trackingRef });
+  assignPickings(env, pickingIds);
   const outcome = validatePickings(env, pickingIds);
   if (outcome !== true) processBackorderWizard(env, outcome.context as Record<string, unknown>, input.backorder);
 

@@ -67,6 +67,31 @@ export function createDeliveryPicking(env: Env, order: TRecord, lines: TRecord[]
   return pickingId;
 }
 
+/**
+ * action_assign ("Check availability"): moves still short of their demand reserve what stock
+ * has come in since, as a warehouse worker does before validating a backorder.
+ */
+export function assignPickings(env: Env, ids: number[]): true {
+  for (const pickingId of ids) {
+    const picking = env.get("stock.picking", pickingId);
+    if (!picking || ["done", "cancel", "draft"].includes(String(picking.state))) continue;
+    for (const move of movesOf(env, pickingId)) {
+      if (["done", "cancel"].includes(String(move.state))) continue;
+      const missing = Number(move.product_uom_qty) - Number(move.quantity);
+      if (missing <= 0) continue;
+      const reserved =
+        Number(move.quantity) + reserve(env, move.product_id as number, move.location_id as number, missing);
+      env.update("stock.move", move.id, {
+        quantity: reserved,
+        state: moveState(reserved, Number(move.product_uom_qty)),
+      });
+    }
+    env.update("stock.picking", pickingId, { state: pickingStateFromMoves(movesOf(env, pickingId)) });
+  }
+
+  return true;
+}
+
 /** button_validate: true when done; the backorder wizard action when quantities are short. */
 export function validatePickings(env: Env, ids: number[]): true | Record<string, unknown> {
   env.write("stock.picking", ids, {});

@@ -1,15 +1,18 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApprovalTrail } from "@/components/orders/approval-trail";
+import { InvoicesSection } from "@/components/orders/invoices-table";
 import { OrderDecision } from "@/components/orders/order-decision";
 import { OrderFacts } from "@/components/orders/order-facts";
 import { OrderLinesTable } from "@/components/orders/order-lines-table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { PlacedBanner } from "@/components/orders/placed-banner";
 import { ReorderButton } from "@/components/orders/reorder-button";
+import { ShipmentsErpChanges, ShipmentsSection } from "@/components/orders/shipments-section";
 import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/server/auth/session";
 import { getOrderDetailOrThrow } from "@/server/orders/get-order-detail";
+import { getOrderDeliveries } from "@/server/orders/get-order-deliveries";
 
 export const metadata = { title: "Order" };
 
@@ -26,6 +29,8 @@ export default async function OrderPage({
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+
+  const deliveries = await getOrderDeliveries(user, order.id);
 
   return (
     <div className="space-y-6">
@@ -51,7 +56,11 @@ export default async function OrderPage({
         <h2 className="text-lg font-semibold">Lines</h2>
         <OrderLinesTable lines={order.lines} currency={order.currency} totals={order} />
       </section>
-      {/* Shipments and invoices of this order (components/orders/shipments-*.tsx, invoices-*.tsx) go here. */}
+      {(order.status === "PLACED" || deliveries.shipments.length > 0) && (
+        <ShipmentsSection shipments={deliveries.shipments} />
+      )}
+      <ShipmentsErpChanges changes={deliveries.erpChanges} />
+      <InvoicesSection invoices={deliveries.invoices} />
       {order.approvalSteps.length > 0 && (
         <section className="space-y-3">
           <h2 className="text-lg font-semibold">Approval</h2>
