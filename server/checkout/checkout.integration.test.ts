@@ -170,7 +170,7 @@ describe("submitting a checkout", () => {
       buyer_id: buyerA.id,
       po_number: "PO-4711",
     });
-    expect(medusa.items.map((item) => item.unit_price).sort()).toEqual([21.6, 1210.5]);
+    expect(medusa.items.map((item) => item.unit_price).sort((a, b) => a - b)).toEqual([21.6, 1210.5]);
     expect(medusa.items.every((item) => typeof item.metadata.tradepost.quote_id === "string")).toBe(true);
   });
 
