@@ -11,7 +11,7 @@
 // BENCH_BUYERS buyers of Acme Interiors (bench-checkout-<n>@acme.example), a fixed-price carrier
 // "Bench freight" in the ERP cache, stock of the standard line counted up in Odoo; Acme's credit
 // limit is lifted for the run (the check still runs) and put back after.
-// Env: BENCH_LEVELS (1,10,25), BENCH_ORDERS_PER_SLOT (3: orders per in-flight slot per level),
+// Env: BENCH_LEVELS (1,10,25), BENCH_ORDERS_PER_SLOT (2 orders per in-flight slot per level, at least BENCH_MIN_ORDERS 8),
 // BENCH_WHOLE_PATH (5), DEMO_PASSWORD not needed.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,7 +21,8 @@ import { appEnv } from "../../stack/lib/app";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const LEVELS = (process.env.BENCH_LEVELS ?? "1,10,25").split(",").map(Number);
-const PER_SLOT = Number(process.env.BENCH_ORDERS_PER_SLOT ?? 3);
+const PER_SLOT = Number(process.env.BENCH_ORDERS_PER_SLOT ?? 2);
+const MIN_ORDERS = Number(process.env.BENCH_MIN_ORDERS ?? 8);
 const WHOLE_PATH = Number(process.env.BENCH_WHOLE_PATH ?? 5);
 const GOAL_RATIO = 2;
 const GOAL_OWN_P95_MS = 100;
@@ -278,7 +279,7 @@ async function main() {
   );
   try {
     for (const level of LEVELS) {
-      const count = level * PER_SLOT;
+      const count = Math.max(MIN_ORDERS, level * PER_SLOT);
       const fills: number[] = [];
       const slots = Array.from({ length: count }, (_, index) => users[index % level]!);
       const filled: { ours: { cartId: string; user: TUser }[]; standard: { cartId: string; user: TUser }[] } = {
