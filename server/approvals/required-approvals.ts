@@ -1,5 +1,8 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
+import { planApprovals } from "@/lib/approvals/plan-approvals";
+import { AppError } from "@/lib/errors";
+import { buyerSpendingFacts, findActiveRules, isNewDeliveryAddress } from "@/server/approvals/approval-facts";
 
 /** What checkout knows about an order when it asks which approvals it needs. */
 export type TApprovalCandidate = {
@@ -7,7 +10,10 @@ export type TApprovalCandidate = {
   buyerId: string;
   currency: string;
   totalMinor: number;
-  /** Product category handles of the lines (for "contains a product of category"). */
+  /**
+   * Product category handles of the lines (for "contains a product of category"): the union of
+   * the Medusa product categories (`product.categories[].handle`) of every line's product.
+   */
   categoryHandles: readonly string[];
   /** The cached Odoo address chosen for delivery. */
   odooAddressId: number;
@@ -15,17 +21,36 @@ export type TApprovalCandidate = {
 
 /** One approval the order needs, in the order they must be given. */
 export type TRequiredApproval = {
-  ruleId: string;
+  /** The rule that asks for it; null for the implicit org-admin step of a buyer over their limit. */
+  ruleId: string | null;
   /** As the approver reads it: "Order total above €10,000.00". */
   reason: string;
   requiredRole: Extract<Role, "APPROVER" | "ORG_ADMIN">;
 };
 
 /**
- * The approvals an order needs under its organisation's rules, in rule order (empty: it can be
- * placed at once). Placeholder until the approvals work lands (being written now): no rules apply.
+ * The approvals an order needs under its organisation's active rules, in rule order (empty: it
+ * can be placed at once). Call it BEFORE the order row exists: the buyer's spending in the period
+ * counts their PLACED and PENDING_APPROVAL orders, and would count this one twice. A buyer over
+ * their spending limit needs an approval even when no rule says so (an implicit ORG_ADMIN step,
+ * last). Read-only; a buyer not of the organisation is NOT_FOUND.
  */
 export async function requiredApprovals(candidate: TApprovalCandidate): Promise<TRequiredApproval[]> {
-  void candidate;
-  return [];
+  const { organisationId, buyerId, currency, totalMinor } = candidate;
+  const [rules, buyer] = await Promise.all([
+    findActiveRules(organisationId),
+    buyerSpendingFacts({ organisationId, buyerId, currency }),
+  ]);
+  if (!buyer.found) throw new AppError("NOT_FOUND", "No such buyer in this organisation.");
+  const isNewAddress = rules.some((rule) => rule.condition === "NEW_ADDRESS")
+    ? await isNewDeliveryAddress(organisationId, candidate.odooAddressId)
+    : false;
+
+  return planApprovals(rules, {
+    totalMinor,
+    currency,
+    categoryHandles: candidate.categoryHandles,
+    isNewAddress,
+    spending: buyer.spending,
+  });
 }
