@@ -1,4 +1,5 @@
 import "server-only";
+import { expireApprovalRequestsJob } from "@/server/jobs/definitions/expire-approval-requests";
 import { processInboundDeliveryJob } from "@/server/jobs/definitions/process-inbound-delivery";
 import { pruneLoginAttemptsJob } from "@/server/jobs/definitions/prune-login-attempts";
 import { reconcileOdooJob } from "@/server/jobs/definitions/reconcile-odoo";
@@ -15,4 +16,5 @@ export const JOBS: readonly TJobDefinition[] = [
   reportDriftJob,
   recordHealthJob,
   sendEmailJob,
+  expireApprovalRequestsJob,
 ];
