@@ -6,7 +6,6 @@ import { runAction } from "@/server/actions/run-action";
 import { requestCatalogImport } from "@/server/catalog/request-catalog-import";
 import { setupOdooWebhooks } from "@/server/erp/setup-odoo-webhooks";
 import { cancelJob } from "@/server/operations/cancel-job";
-import { getOperationsOverview } from "@/server/operations/get-operations-overview";
 import { healDriftFinding } from "@/server/operations/heal-drift-finding";
 import { replayDeadLetters } from "@/server/operations/replay-dead-letters";
 import { reprocessDelivery } from "@/server/operations/reprocess-delivery";
@@ -113,16 +112,5 @@ export async function healDriftFindingAction(findingId: unknown) {
     schema: ZId,
     input: findingId,
     run: async ({ user, input }) => healDriftFinding(input, user),
-  });
-}
-
-/** The overview's figures for the live page (polled every few seconds). */
-export async function getOperationsOverviewAction() {
-  return runAction({
-    name: "operations.overview",
-    permission: "operations.read",
-    schema: z.undefined(),
-    input: undefined,
-    run: async () => getOperationsOverview(),
   });
 }

@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { getMetrics } from "@/server/metrics/registry";
 
 type TCount = { a: string; b: string; n: bigint | number };
+type TCallRow = { system: string; target: string; method: string; ok: boolean; n: bigint; p50: number; p95: number };
 
 /**
  * Sets the gauges whose truth is in the database, not in one process: queue depths and job run
@@ -12,7 +13,7 @@ type TCount = { a: string; b: string; n: bigint | number };
  */
 export async function collectDatabaseMetrics(now = new Date()): Promise<void> {
   const metrics = getMetrics();
-  const [jobs, durations, deliveries, orders, oldest, cursors] = await Promise.all([
+  const [jobs, durations, deliveries, orders, oldest, cursors, calls] = await Promise.all([
     // pg-boss installs its schema at the first start or enqueue; before that there are no jobs.
     db.$queryRaw<TCount[]>`SELECT name AS a, state::text AS b, count(*) AS n FROM pgboss.job GROUP BY 1, 2`.catch(
       () => [],
@@ -32,6 +33,14 @@ export async function collectDatabaseMetrics(now = new Date()): Promise<void> {
       select: { placedAt: true },
     }),
     db.syncCursor.findMany({ select: { name: true, lastRunAt: true, lastRunOk: true } }),
+    // The worker makes most Odoo calls: its histograms live in its own process, so the call log
+    // gives every process's recent calls here.
+    db.$queryRaw<TCallRow[]>`
+      SELECT system::text AS system, target, method, ok, count(*) AS n,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") AS p50,
+        percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95
+      FROM "IntegrationCall" WHERE "startedAt" > ${now}::timestamptz - interval '5 minutes'
+      GROUP BY 1, 2, 3, 4`,
   ]);
 
   metrics.queueJobs.reset();
@@ -46,6 +55,17 @@ export async function collectDatabaseMetrics(now = new Date()): Promise<void> {
   metrics.orders.reset();
   for (const row of orders) metrics.orders.set({ push_status: row.pushStatus }, row._count._all);
   metrics.oldestUnpushed.set(oldest?.placedAt ? Math.max(0, (now.getTime() - oldest.placedAt.getTime()) / 1000) : 0);
+  metrics.recentCalls.reset();
+  metrics.recentCallLatency.reset();
+  for (const call of calls) {
+    const labels = { system: call.system, target: call.target, method: call.method };
+    metrics.recentCalls.set({ ...labels, outcome: call.ok ? "ok" : "error" }, Number(call.n));
+    // Quantiles over ok and failed calls together would need a second grouping; the ok ones say how fast it is.
+    if (call.ok) {
+      metrics.recentCallLatency.set({ ...labels, quantile: "0.5" }, Number(call.p50) / 1000);
+      metrics.recentCallLatency.set({ ...labels, quantile: "0.95" }, Number(call.p95) / 1000);
+    }
+  }
   metrics.reconciliationLag.reset();
   metrics.reconciliationOk.reset();
   for (const cursor of cursors) {

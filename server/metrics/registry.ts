@@ -72,6 +72,18 @@ function createMetrics() {
       help: "Age of the oldest placed order still waiting for its push to Odoo (0 when none waits)",
       ...on,
     }),
+    recentCalls: new Gauge({
+      name: "tradepost_integration_calls_last_5m",
+      help: "Calls to Odoo and Medusa from every app and worker process in the last 5 minutes, by target, method and outcome",
+      labelNames: ["system", "target", "method", "outcome"] as const,
+      ...on,
+    }),
+    recentCallLatency: new Gauge({
+      name: "tradepost_integration_call_latency_last_5m_seconds",
+      help: "Latency quantiles of the calls to Odoo and Medusa from every process in the last 5 minutes",
+      labelNames: ["system", "target", "method", "quantile"] as const,
+      ...on,
+    }),
     reconciliationLag: new Gauge({
       name: "tradepost_reconciliation_lag_seconds",
       help: "Seconds since the last reconciliation pass of each Odoo model",

@@ -43,10 +43,9 @@ export async function getOperationsOverview(now = new Date()) {
     db.healthSample.findMany({ where: { checkedAt: { gte: since } }, orderBy: { checkedAt: "asc" } }),
     findQueueStats(now),
     db.$queryRaw<TMinuteRow[]>`
-      SELECT date_trunc('minute', completed_on) AS minute,
-        CASE WHEN name LIKE '%.dead' THEN 'dead-lettered' ELSE state::text END AS series, count(*) AS n
+      SELECT date_trunc('minute', completed_on) AS minute, state::text AS series, count(*) AS n
       FROM pgboss.job
-      WHERE completed_on >= ${since} AND state IN ('completed', 'failed', 'cancelled')
+      WHERE completed_on >= ${since} AND state IN ('completed', 'failed', 'cancelled') AND name NOT LIKE '%.dead'
       GROUP BY 1, 2`.catch(() => [] as TMinuteRow[]),
     db.$queryRaw<TMinuteRow[]>`
       SELECT date_trunc('minute', "receivedAt") AS minute, lower(status::text) AS series, count(*) AS n
@@ -87,7 +86,8 @@ export async function getOperationsOverview(now = new Date()) {
     if (sample.system === "worker") continue;
     const minute = Math.floor(sample.checkedAt.getTime() / 60_000) * 60_000;
     const point = latency.get(minute) ?? { minute: new Date(minute).toISOString() };
-    point[sample.system] = sample.ok ? sample.latencyMs : Number.NaN;
+    // A system that was down has no point that minute: the line shows a gap.
+    if (sample.ok) point[sample.system] = sample.latencyMs;
     latency.set(minute, point);
   }
   const thresholdMinutes = getEnv().OPERATIONS_UNPUSHED_ALERT_MINUTES;
@@ -98,7 +98,7 @@ export async function getOperationsOverview(now = new Date()) {
     systems,
     latencyHistory: [...latency.values()],
     queues,
-    jobsPerMinute: byMinute(jobRows, ["completed", "failed", "dead-lettered", "cancelled"], now),
+    jobsPerMinute: byMinute(jobRows, ["completed", "failed", "cancelled"], now),
     deliveriesPerMinute: byMinute(deliveryRows, ["accepted", "processed", "duplicate", "rejected", "failed"], now),
     unpushed: {
       oldest: oldest ? { ...oldest, ageSeconds: oldestAgeSeconds ?? 0 } : null,

@@ -10,6 +10,9 @@ export const ZFaultRule = z
     method: z.string().min(1).optional(),
     /** error: the HTTP status (500 = Odoo server error, 503/502 = proxy pages, 429 = rate limit). */
     status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(429)]).default(500),
+    /** error: raise this Odoo exception instead (a permanent refusal, e.g. ValidationError 422), with `message`. */
+    exception: z.enum(["ValidationError", "UserError", "AccessError"]).optional(),
+    message: z.string().min(1).max(500).optional(),
     /** latency: added delay; timeout: how long to hold the request before dropping it. */
     delayMs: z.number().int().min(0).max(600_000).default(0),
     /** outage: how long every request (even /web/version) is refused. */

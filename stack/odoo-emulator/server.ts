@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { setTimeout as sleep } from "node:timers/promises";
 import { handleAdmin } from "./admin";
 import type { OdooEmulator } from "./emulator";
-import { OdooError } from "./errors";
+import { AccessError, OdooError, UserError, ValidationError } from "./errors";
 import { BAD_GATEWAY_PAGE, sendHtml, sendJson, SERVICE_UNAVAILABLE_PAGE } from "./http-responses";
 import { handleJson2, type TJson2Call } from "./json2";
 import { handleJsonRpc } from "./jsonrpc";
@@ -24,6 +24,8 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on("error", reject);
   });
 }
+
+const ODOO_EXCEPTIONS = { ValidationError, UserError, AccessError };
 
 /** Applies an injected fault, if one matches, around the work of one RPC call. */
 function faultRunner(emulator: OdooEmulator, res: ServerResponse) {
@@ -47,6 +49,7 @@ function faultRunner(emulator: OdooEmulator, res: ServerResponse) {
 
         return "handled";
       default:
+        if (fault.exception) throw ODOO_EXCEPTIONS[fault.exception](fault.message ?? "Injected fault.");
         if (fault.status === 503 || fault.status === 502) {
           sendHtml(res, fault.status, fault.status === 503 ? SERVICE_UNAVAILABLE_PAGE : BAD_GATEWAY_PAGE);
 

@@ -15,8 +15,7 @@ export const dynamic = "force-dynamic";
 
 const JOB_SERIES = [
   { key: "completed", label: "Completed", color: "#059669" },
-  { key: "failed", label: "Failed", color: "#dc2626" },
-  { key: "dead-lettered", label: "Dead-lettered", color: "#7f1d1d" },
+  { key: "failed", label: "Failed for good", color: "#dc2626" },
   { key: "cancelled", label: "Cancelled", color: "#94a3b8" },
 ];
 const DELIVERY_SERIES = [

@@ -1,0 +1,192 @@
+// GET /api/metrics as Prometheus scrapes it: 404 without METRICS_TOKEN, 401 with a wrong token;
+// with the right one, text that a Prometheus text-format parser accepts line by line, and
+// counters and gauges that move when webhooks, Odoo calls, checkouts and orders happen.
+import { randomUUID } from "node:crypto";
+import { NextRequest } from "next/server";
+import { afterAll, describe, expect, it } from "vitest";
+import { createOrganisationWithMembers } from "../../prisma/seed/factories";
+import { testDb } from "../../test/support/db";
+import { useOdooEmulator } from "../../test/support/odoo-gateway";
+import { seedOrder } from "../../test/support/orders";
+import { GET } from "@/app/api/metrics/route";
+import { POST as webhook } from "@/app/api/webhooks/odoo/[token]/route";
+import { getEnv } from "@/server/env";
+import { stopSender } from "@/server/jobs/enqueue";
+import { observeCheckout } from "@/server/metrics/observe";
+import { flushIntegrationCalls } from "@/server/operations/record-integration-call";
+
+const db = testDb();
+const emulator = useOdooEmulator();
+const TOKEN = "metrics-token-for-the-tests-0123456789abcdef";
+const WEBHOOK_TOKEN = "metrics-test-webhook-token-0123456789";
+
+afterAll(async () => {
+  await stopSender();
+  await db.$disconnect();
+});
+
+type TSample = { name: string; labels: Record<string, string>; value: number };
+
+/**
+ * Prometheus text exposition format 0.0.4: `# HELP name text`, `# TYPE name kind`, and samples
+ * `name{label="value",…} number`. Throws on any line that is none of these, on a sample of a
+ * family without a TYPE, and on a family typed twice.
+ */
+function parsePrometheusText(text: string): TSample[] {
+  const types = new Map<string, string>();
+  const samples: TSample[] = [];
+  const NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
+  const sampleLine = new RegExp(`^(${NAME})(?:\\{(.*)\\})? (-?(?:[0-9.e+-]+|Inf|\\+Inf|NaN))(?: -?\\d+)?$`);
+  const label = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"\s*,?/;
+  for (const line of text.split("\n")) {
+    if (line === "") continue;
+    const meta = /^# (HELP|TYPE) (\S+) ?(.*)$/.exec(line);
+    if (meta) {
+      if (meta[1] === "TYPE") {
+        if (types.has(meta[2]!)) throw new Error(`family typed twice: ${meta[2]}`);
+        if (!["counter", "gauge", "histogram", "summary", "untyped"].includes(meta[3]!))
+          throw new Error(`bad type: ${line}`);
+        types.set(meta[2]!, meta[3]!);
+      }
+      continue;
+    }
+    const match = sampleLine.exec(line);
+    if (!match) throw new Error(`not a sample line: ${line}`);
+    const labels: Record<string, string> = {};
+    let rest = match[2] ?? "";
+    while (rest.trim()) {
+      const pair = label.exec(rest);
+      if (!pair) throw new Error(`bad labels: ${line}`);
+      labels[pair[1]!] = pair[2]!.replace(/\\"/g, '"').replace(/\\n/g, "\n").replace(/\\\\/g, "\\");
+      rest = rest.slice(pair[0].length);
+    }
+    const family = match[1]!.replace(/_(bucket|sum|count)$/, "");
+    if (!types.has(match[1]!) && !types.has(family)) throw new Error(`sample without TYPE: ${line}`);
+    samples.push({
+      name: match[1]!,
+      labels,
+      value: Number(match[3]!.replace("+Inf", "Infinity").replace("Inf", "Infinity")),
+    });
+  }
+
+  return samples;
+}
+
+async function scrape(authorization?: string) {
+  const headers: Record<string, string> = authorization ? { authorization } : {};
+  const response = await GET(new NextRequest("http://localhost/api/metrics", { headers }), undefined);
+
+  return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
+}
+
+async function metrics() {
+  const { status, text } = await scrape(`Bearer ${TOKEN}`);
+  expect(status).toBe(200);
+  const samples = parsePrometheusText(text);
+
+  return (name: string, labels: Record<string, string> = {}) =>
+    samples
+      .filter(
+        (sample) =>
+          sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value),
+      )
+      .reduce((sum, sample) => sum + sample.value, 0);
+}
+
+describe("GET /api/metrics", () => {
+  it("does not exist without METRICS_TOKEN, and refuses a wrong token", async () => {
+    Object.assign(getEnv(), { METRICS_TOKEN: undefined });
+    expect((await scrape(`Bearer ${TOKEN}`)).status).toBe(404);
+    Object.assign(getEnv(), { METRICS_TOKEN: TOKEN });
+    for (const authorization of [undefined, `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(1)}`, `Basic ${TOKEN}`]) {
+      const answer = await scrape(authorization);
+      expect(answer.status).toBe(401);
+      expect(answer.text).not.toContain("tradepost_");
+    }
+  });
+
+  it("parses as Prometheus text with the process metrics and every family the console promises", async () => {
+    Object.assign(getEnv(), { METRICS_TOKEN: TOKEN });
+    const { status, type, text } = await scrape(`Bearer ${TOKEN}`);
+    expect(status).toBe(200);
+    expect(type).toMatch(/^text\/plain; version=0\.0\.4/);
+    const names = new Set(parsePrometheusText(text).map((sample) => sample.name));
+    for (const family of [
+      "tradepost_process_cpu_seconds_total",
+      "tradepost_nodejs_heap_size_used_bytes",
+      "tradepost_oldest_unpushed_order_age_seconds",
+    ])
+      expect(names, family).toContain(family);
+    for (const family of [
+      "tradepost_odoo_call_duration_seconds",
+      "tradepost_medusa_call_duration_seconds",
+      "tradepost_webhook_ack_duration_seconds",
+      "tradepost_checkout_duration_seconds",
+      "tradepost_queue_jobs",
+      "tradepost_job_duration_seconds",
+      "tradepost_inbound_deliveries",
+      "tradepost_orders",
+      "tradepost_reconciliation_lag_seconds",
+    ])
+      expect(text).toContain(`# TYPE ${family} `);
+  });
+
+  it("moves when webhooks arrive, Odoo is called, checkouts run, jobs are queued and orders wait", async () => {
+    Object.assign(getEnv(), { METRICS_TOKEN: TOKEN, ODOO_WEBHOOK_TOKENS: [WEBHOOK_TOKEN] });
+    const before = await metrics();
+
+    const post = (token: string, body: string) =>
+      webhook(
+        new NextRequest(`http://localhost/api/webhooks/odoo/${token}`, {
+          method: "POST",
+          body,
+          headers: { "content-type": "application/json" },
+        }),
+        { params: Promise.resolve({ token }) },
+      );
+    const body = JSON.stringify({
+      _id: 4242,
+      _model: "res.partner",
+      id: 4242,
+      write_date: `2026-12-03 ${randomUUID()}`,
+    });
+    expect((await post(WEBHOOK_TOKEN, body)).status).toBe(200);
+    expect((await post(WEBHOOK_TOKEN, body)).status).toBe(200);
+    expect((await post("wrong-token-0123456789abcdefghij", body)).status).toBe(404);
+    await emulator.client("json2").searchCount("res.partner");
+    await flushIntegrationCalls();
+    observeCheckout("placed", 420);
+    observeCheckout("price_changed", 180);
+    const { organisation, buyer } = await createOrganisationWithMembers(db);
+    await seedOrder(db, {
+      organisationId: organisation.id,
+      buyerId: buyer.id,
+      submittedAt: new Date(Date.now() - 120_000),
+    });
+
+    const after = await metrics();
+    const moved = (name: string, labels: Record<string, string> = {}) => after(name, labels) - before(name, labels);
+    expect(moved("tradepost_inbound_deliveries", { source: "odoo", status: "ACCEPTED" })).toBe(1);
+    expect(moved("tradepost_inbound_deliveries", { source: "odoo", status: "DUPLICATE" })).toBe(1);
+    expect(moved("tradepost_inbound_deliveries", { source: "odoo", status: "REJECTED" })).toBe(1);
+    expect(moved("tradepost_webhook_ack_duration_seconds_count", { source: "odoo", status: "accepted" })).toBe(1);
+    expect(moved("tradepost_webhook_ack_duration_seconds_count", { source: "odoo", status: "rejected" })).toBe(1);
+    expect(
+      moved("tradepost_odoo_call_duration_seconds_count", {
+        model: "res.partner",
+        method: "search_count",
+        outcome: "ok",
+      }),
+    ).toBe(1);
+    const partnerCount = { system: "ODOO", target: "res.partner", method: "search_count" };
+    expect(moved("tradepost_integration_calls_last_5m", { ...partnerCount, outcome: "ok" })).toBe(1);
+    expect(
+      after("tradepost_integration_call_latency_last_5m_seconds", { ...partnerCount, quantile: "0.95" }),
+    ).toBeGreaterThan(0);
+    expect(moved("tradepost_checkout_duration_seconds_count", { outcome: "placed" })).toBe(1);
+    expect(moved("tradepost_checkout_duration_seconds_sum", { outcome: "placed" })).toBeCloseTo(0.42);
+    expect(moved("tradepost_queue_jobs", { queue: "integrations.process-inbound-delivery", state: "created" })).toBe(1);
+    expect(moved("tradepost_orders", { push_status: "QUEUED" })).toBe(1);
+    expect(after("tradepost_oldest_unpushed_order_age_seconds")).toBeGreaterThanOrEqual(119);
+  });
+});
