@@ -107,6 +107,12 @@ export const ZEnv = z
     ODOO_WEBHOOK_RATE_PER_SECOND: positiveInt(1000),
     /** How many cached customers and products the hourly drift report checks against Odoo (0: all of them). */
     ERP_DRIFT_SAMPLE_SIZE: z.coerce.number().int().min(0).default(0),
+    /** Order pushes one worker runs at once: at most Odoo's worker count (more makes Odoo slower). */
+    ORDER_PUSH_CONCURRENCY: positiveInt(2),
+    /** Retries of an order push: first delay, cap (exponential with jitter between), and how long to keep trying. */
+    ORDER_PUSH_RETRY_DELAY_SECONDS: positiveInt(15),
+    ORDER_PUSH_RETRY_MAX_DELAY_SECONDS: positiveInt(3600),
+    ORDER_PUSH_RETRY_HORIZON_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
 
     /** `Authorization: Bearer …` for GET /api/metrics (Prometheus); unset: the endpoint answers 404. */
     METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
@@ -116,6 +122,12 @@ export const ZEnv = z
     OPERATIONS_CALL_RETENTION_DAYS: positiveInt(14),
   })
   .superRefine((env, ctx) => {
+    if (env.ORDER_PUSH_RETRY_MAX_DELAY_SECONDS < env.ORDER_PUSH_RETRY_DELAY_SECONDS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["ORDER_PUSH_RETRY_MAX_DELAY_SECONDS"],
+        message: "must be at least ORDER_PUSH_RETRY_DELAY_SECONDS",
+      });
     if (env.NEXTAUTH_URL !== env.APP_URL) {
       ctx.addIssue({
         code: "custom",

@@ -53,6 +53,11 @@ export type TJobDefinition<S extends z.ZodType = z.ZodType> = {
   notify?: boolean;
   /** Jobs of this queue one worker process runs at once (1 by default). */
   concurrency?: number;
+  /**
+   * How often an idle slot looks for work (pg-boss's 2 s by default; at least 0.5). pg-boss waits
+   * this long after each job minus the job's duration, so it bounds the rate of short jobs.
+   */
+  pollingIntervalSeconds?: number;
   /** A cron expression (UTC) when the job runs on a schedule. */
   schedule?: string;
   load: () => Promise<TJobHandler<z.infer<S>>>;

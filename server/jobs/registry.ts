@@ -2,6 +2,7 @@ import "server-only";
 import { expireApprovalRequestsJob } from "@/server/jobs/definitions/expire-approval-requests";
 import { processInboundDeliveryJob } from "@/server/jobs/definitions/process-inbound-delivery";
 import { pruneLoginAttemptsJob } from "@/server/jobs/definitions/prune-login-attempts";
+import { pushOrderToOdooJob } from "@/server/jobs/definitions/push-order-to-odoo";
 import { reconcileOdooJob } from "@/server/jobs/definitions/reconcile-odoo";
 import { recordHealthJob } from "@/server/jobs/definitions/record-health";
 import { reportDriftJob } from "@/server/jobs/definitions/report-drift";
@@ -14,6 +15,7 @@ export const JOBS: readonly TJobDefinition[] = [
   processInboundDeliveryJob,
   reconcileOdooJob,
   reportDriftJob,
+  pushOrderToOdooJob,
   recordHealthJob,
   sendEmailJob,
   expireApprovalRequestsJob,

@@ -40,7 +40,8 @@ export async function startWorker(jobs: readonly TJobDefinition[]): Promise<{ st
         ...(job.policy === "exclusive" ? { singletonKey: job.name } : {}),
       });
     }
-    await boss.work(job.name, { perJobResults: true, localConcurrency: job.concurrency ?? 1 }, async (items) =>
+    const polling = job.pollingIntervalSeconds ? { pollingIntervalSeconds: job.pollingIntervalSeconds } : {};
+    await boss.work(job.name, { perJobResults: true, localConcurrency: job.concurrency ?? 1, ...polling }, async (items) =>
       Promise.all(items.map((item) => runJob(job, item))),
     );
   }

@@ -10,11 +10,13 @@ import {
   odooDatetime,
   odooIds,
   odooMany2one,
+  odooBoolean,
   odooMoney,
   odooNumber,
   odooRecord,
   odooSelection,
   odooText,
+  toOdooDatetime,
 } from "@/server/odoo/mappers";
 import { parseGatewayInput, withAppErrors } from "@/server/odoo/to-app-error";
 
@@ -82,6 +84,7 @@ const LINE = {
   price_tax: odooMoney,
   price_total: odooMoney,
   tax_ids: odooIds,
+  is_delivery: odooBoolean,
 };
 const LINE_FIELDS = fieldsOf(LINE);
 
@@ -99,6 +102,8 @@ const ZLine = odooRecord(LINE).transform((l) => ({
   taxMinor: l.price_tax,
   totalMinor: l.price_total,
   taxIds: l.tax_ids,
+  /** The carrier's charge (module `delivery`), not goods. */
+  isDelivery: l.is_delivery,
 }));
 
 export type TOdooSaleOrder = z.infer<typeof ZOrder>;
@@ -112,6 +117,21 @@ export const ZSaleOrderInput = z.object({
   invoiceAddressId: z.number().int().positive().optional(),
   origin: z.string().max(120).optional(),
   note: z.string().optional(),
+  paymentTermId: z.number().int().positive().optional(),
+  /** The delivery date the customer asked for (Odoo's commitment_date). */
+  commitmentDate: z.date().optional(),
+  /**
+   * The shipping method and our price for it: as Odoo's delivery module does it, the order's
+   * carrier_id plus a line for the carrier's (service) product marked is_delivery.
+   */
+  carrier: z
+    .object({
+      carrierId: z.number().int().positive(),
+      productId: z.number().int().positive(),
+      name: z.string().min(1),
+      priceMinor: z.number().int().nonnegative(),
+    })
+    .optional(),
   lines: z
     .array(
       z.object({
@@ -159,7 +179,7 @@ export function createSaleOrder(client: OdooClient, input: TSaleOrderInput): Pro
     const order = parseGatewayInput(ZSaleOrderInput, input);
     const existing = await getSaleOrderByRef(client, order.clientOrderRef);
     if (existing) return { id: existing.id, created: false };
-    const lines = order.lines.map((line) => [
+    const lines: unknown[] = order.lines.map((line) => [
       0,
       0,
       {
@@ -169,10 +189,26 @@ export function createSaleOrder(client: OdooClient, input: TSaleOrderInput): Pro
         ...(line.description ? { name: line.description } : {}),
       },
     ]);
+    const { carrier } = order;
+    if (carrier)
+      lines.push([
+        0,
+        0,
+        {
+          product_id: carrier.productId,
+          product_uom_qty: 1,
+          price_unit: fromMinorUnits(carrier.priceMinor),
+          name: carrier.name,
+          is_delivery: true,
+        },
+      ]);
     const [id] = await client.create(MODEL, {
       partner_id: order.partnerId,
       client_order_ref: order.clientOrderRef,
       order_line: lines,
+      ...(carrier ? { carrier_id: carrier.carrierId } : {}),
+      ...(order.paymentTermId ? { payment_term_id: order.paymentTermId } : {}),
+      ...(order.commitmentDate ? { commitment_date: toOdooDatetime(order.commitmentDate) } : {}),
       ...(order.shippingAddressId ? { partner_shipping_id: order.shippingAddressId } : {}),
       ...(order.invoiceAddressId ? { partner_invoice_id: order.invoiceAddressId } : {}),
       ...(order.origin ? { origin: order.origin } : {}),
