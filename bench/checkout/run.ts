@@ -18,6 +18,7 @@ import path from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
 import Medusa from "@medusajs/js-sdk";
 import { appEnv } from "../../stack/lib/app";
+import type { TSessionUser } from "@/server/auth/session";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const LEVELS = (process.env.BENCH_LEVELS ?? "1,10,25").split(",").map(Number);
@@ -56,9 +57,8 @@ Object.assign(process.env, appEnv({ databaseUrl, ports, keys, secrets, requirePr
 const { db } = await import("@/server/db");
 const { addToCart } = await import("@/server/cart/add-to-cart");
 const { submitCheckout } = await import("@/server/checkout/submit-checkout");
-const { loadCheckoutContext } = await import("@/server/checkout/checkout-context");
 const { hashPassword } = await import("@/lib/auth/password");
-type TUser = Awaited<ReturnType<typeof loadCheckoutContext>>["user"];
+type TUser = TSessionUser;
 
 const store = new Medusa({
   baseUrl: `http://127.0.0.1:${ports.medusa}`,

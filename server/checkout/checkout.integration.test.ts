@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok } from "../../test/support/actions";
-import { medusaAdmin as admin, sessionOf, TABLE, useDemoBuyers } from "../../test/support/cart";
+import { medusaAdmin as admin, TABLE, useDemoBuyers } from "../../test/support/cart";
 import { signInAs } from "../../test/support/next-request-scope";
 import { testDb } from "../../test/support/db";
 import { addToCartAction } from "@/server/actions/cart";
