@@ -6,7 +6,15 @@ import { NextResponse, type NextRequest } from "next/server";
 // 1. give every request a correlation id (x-request-id) and tell pages their path (x-pathname);
 // 2. send visitors without a session cookie to /login early. This is an optimistic check:
 //    every page, server action and route handler checks the session and role itself.
-const PUBLIC_PATHS = ["/login", "/forbidden", "/api/auth", "/api/health", "/api/webhooks"];
+const PUBLIC_PATHS = [
+  "/login",
+  "/forbidden",
+  "/invite",
+  "/reset-password",
+  "/api/auth",
+  "/api/health",
+  "/api/webhooks",
+];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function proxy(request: NextRequest) {

@@ -1,11 +1,14 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { EditMemberButton } from "@/components/portal/members/edit-member-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { toast } from "@/components/ui/toaster";
 import { formatDateTime } from "@/lib/format";
+import { formatMoney } from "@/lib/pricing/units";
+import { MEMBER_ROLE_LABEL, SPENDING_PERIOD_LABEL } from "@/lib/validation/members";
 import { setMemberActiveAction } from "@/server/actions/organisation-members";
 
 type TMember = {
@@ -15,16 +18,23 @@ type TMember = {
   role: "BUYER" | "APPROVER" | "ORG_ADMIN";
   isActive: boolean;
   lastLoginAt: Date | null;
+  spendingLimitMinor: number | null;
+  spendingLimitPeriod: "DAY" | "WEEK" | "MONTH" | "QUARTER";
+  spentThisPeriodMinor: number;
 };
+
+const THIS_PERIOD = { DAY: "today", WEEK: "this week", MONTH: "this month", QUARTER: "this quarter" } as const;
 
 export function MemberTable({
   members,
   currentUserId,
   canManage,
+  currency,
 }: {
   members: TMember[];
   currentUserId: string;
   canManage: boolean;
+  currency: string;
 }) {
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [, startTransition] = useTransition();
@@ -43,41 +53,70 @@ export function MemberTable({
     <Table>
       <THead>
         <tr>
-          <Th>Name</Th>
+          <Th>Member</Th>
           <Th>Role</Th>
           <Th>Status</Th>
+          <Th className="text-right">Spending limit</Th>
+          <Th className="text-right">Spent</Th>
           <Th>Last sign-in</Th>
-          {canManage && <Th className="text-right">Access</Th>}
+          {canManage && <Th className="text-right">Actions</Th>}
         </tr>
       </THead>
       <TBody>
-        {members.map((member) => (
-          <tr key={member.id} data-testid="member-row">
-            <Td>
-              <div className="font-medium text-slate-900">{member.name}</div>
-              <div className="text-slate-500">{member.email}</div>
-            </Td>
-            <Td>{member.role === "ORG_ADMIN" ? "Administrator" : "Buyer"}</Td>
-            <Td>{member.isActive ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</Td>
-            <Td>{formatDateTime(member.lastLoginAt)}</Td>
-            {canManage && (
-              <Td className="text-right">
-                {member.id === currentUserId ? (
-                  <span className="text-xs text-slate-400">You</span>
+        {members.map((member) => {
+          const overLimit =
+            member.spendingLimitMinor !== null && member.spentThisPeriodMinor > member.spendingLimitMinor;
+
+          return (
+            <tr key={member.id} data-testid="member-row">
+              <Td>
+                <div className="font-medium text-slate-900">
+                  {member.name}
+                  {member.id === currentUserId && (
+                    <span className="ml-2 text-xs font-normal text-slate-400">(you)</span>
+                  )}
+                </div>
+                <div className="text-slate-500">{member.email}</div>
+              </Td>
+              <Td>{MEMBER_ROLE_LABEL[member.role]}</Td>
+              <Td>
+                {member.isActive ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}
+              </Td>
+              <Td className="text-right tabular-nums">
+                {member.spendingLimitMinor === null ? (
+                  <span className="text-slate-400">No limit</span>
                 ) : (
-                  <Button
-                    size="sm"
-                    variant={member.isActive ? "secondary" : "primary"}
-                    isLoading={pendingId === member.id}
-                    onClick={() => toggle(member)}
-                  >
-                    {member.isActive ? "Deactivate" : "Reactivate"}
-                  </Button>
+                  <>
+                    {formatMoney(member.spendingLimitMinor, currency)}
+                    <div className="text-xs text-slate-500">{SPENDING_PERIOD_LABEL[member.spendingLimitPeriod]}</div>
+                  </>
                 )}
               </Td>
-            )}
-          </tr>
-        ))}
+              <Td className={overLimit ? "text-right tabular-nums text-red-700" : "text-right tabular-nums"}>
+                {formatMoney(member.spentThisPeriodMinor, currency)}
+                <div className="text-xs text-slate-500">{THIS_PERIOD[member.spendingLimitPeriod]}</div>
+              </Td>
+              <Td className="whitespace-nowrap">{member.lastLoginAt ? formatDateTime(member.lastLoginAt) : "Never"}</Td>
+              {canManage && (
+                <Td className="text-right">
+                  <div className="flex justify-end gap-2">
+                    <EditMemberButton member={member} currency={currency} />
+                    {member.id !== currentUserId && (
+                      <Button
+                        size="sm"
+                        variant={member.isActive ? "secondary" : "primary"}
+                        isLoading={pendingId === member.id}
+                        onClick={() => toggle(member)}
+                      >
+                        {member.isActive ? "Deactivate" : "Reactivate"}
+                      </Button>
+                    )}
+                  </div>
+                </Td>
+              )}
+            </tr>
+          );
+        })}
       </TBody>
     </Table>
   );

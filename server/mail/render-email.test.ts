@@ -9,7 +9,13 @@ describe("renderEmail", () => {
       heading: `Acme "R&D" <script>alert(1)</script>`,
       blocks: [
         { kind: "paragraph", text: "<img src=x onerror=alert(1)>" },
-        { kind: "facts", rows: [["Order", "TP-000001"], ["Total", "€1,200.00"]] },
+        {
+          kind: "facts",
+          rows: [
+            ["Order", "TP-000001"],
+            ["Total", "€1,200.00"],
+          ],
+        },
         { kind: "button", label: "Open", url: "https://shop.example/orders/1?a=1&b=2" },
       ],
     });

@@ -23,7 +23,8 @@ export function escapeHtml(value: string): string {
 /** Only http(s) links reach a button: a `javascript:` or `data:` URL in data would be an attack. */
 function safeUrl(url: string): string {
   const parsed = new URL(url);
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error(`Refusing a ${parsed.protocol} link`);
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    throw new Error(`Refusing a ${parsed.protocol} link`);
 
   return parsed.toString();
 }

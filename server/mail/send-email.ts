@@ -52,7 +52,8 @@ export async function sendEmail(message: TEmailMessage, context: TJobContext): P
     }
     throw error;
   }
-  if (!delivers) logger.info({ template: message.template, to: message.to, text: rendered.text }, "email not sent: no SMTP_URL");
+  if (!delivers)
+    logger.info({ template: message.template, to: message.to, text: rendered.text }, "email not sent: no SMTP_URL");
 
   return { messageId };
 }

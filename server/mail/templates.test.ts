@@ -97,8 +97,11 @@ describe("email templates", () => {
       }).success,
     ).toBe(false);
     expect(
-      ZEmailMessage.safeParse({ template: "approval-decided", to: "b@example.com", data: { ...base, orderPath: "/o/1" } })
-        .success,
+      ZEmailMessage.safeParse({
+        template: "approval-decided",
+        to: "b@example.com",
+        data: { ...base, orderPath: "/o/1" },
+      }).success,
     ).toBe(true);
     expect(ZEmailMessage.safeParse({ template: "welcome", to: "b@example.com", data: {} }).success).toBe(false);
   });

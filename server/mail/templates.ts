@@ -93,7 +93,10 @@ export const EMAIL_TEMPLATES: {
     preheader: `${data.inviterName} invited you to order for ${data.organisationName}.`,
     heading: `Join ${data.organisationName} on Tradepost`,
     blocks: [
-      { kind: "paragraph", text: `${data.inviterName} invited you to order for ${data.organisationName} on Tradepost.` },
+      {
+        kind: "paragraph",
+        text: `${data.inviterName} invited you to order for ${data.organisationName} on Tradepost.`,
+      },
       facts(["Organisation", data.organisationName], ["Your role", ROLE_LABEL[data.role]]),
       { kind: "button", label: "Accept the invitation", url: context.invitationLink(data.invitationId) },
       {
@@ -158,11 +161,10 @@ export const EMAIL_TEMPLATES: {
     heading: "Your order is on its way",
     blocks: [
       { kind: "paragraph", text: `Hello ${data.buyerName}, your order ${data.orderReference} has shipped.` },
-      facts(
-        ["Order", data.orderReference],
-        data.carrier ? ["Carrier", data.carrier] : null,
-        ["Tracking number", data.trackingNumber],
-      ),
+      facts(["Order", data.orderReference], data.carrier ? ["Carrier", data.carrier] : null, [
+        "Tracking number",
+        data.trackingNumber,
+      ]),
       ...(data.trackingUrl ? [{ kind: "button", label: "Track the parcel", url: data.trackingUrl } as const] : []),
       { kind: "note", text: `Order details: ${context.appLink(data.orderPath)}` },
     ],

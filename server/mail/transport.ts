@@ -12,7 +12,13 @@ let transport: Transporter | null = null;
 export function getMailTransport(): { transport: Transporter; delivers: boolean } {
   const url = getEnv().SMTP_URL;
   transport ??= url
-    ? nodemailer.createTransport({ url, pool: true, maxConnections: 2, connectionTimeout: 10_000, socketTimeout: 30_000 })
+    ? nodemailer.createTransport({
+        url,
+        pool: true,
+        maxConnections: 2,
+        connectionTimeout: 10_000,
+        socketTimeout: 30_000,
+      })
     : nodemailer.createTransport({ jsonTransport: true });
 
   return { transport, delivers: Boolean(url) };

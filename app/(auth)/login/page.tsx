@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { Card } from "@/components/ui/card";
@@ -25,6 +26,12 @@ export default async function LoginPage({
           <p className="text-sm text-slate-600">Ordering, prices and your organisation&apos;s account.</p>
         </div>
         <LoginForm next={nextPath} initialError={error} />
+        <Link
+          href="/reset-password"
+          className="mt-4 block text-center text-sm font-medium text-brand-700 hover:underline"
+        >
+          Forgot your password?
+        </Link>
       </Card>
     </main>
   );
