@@ -63,7 +63,7 @@ test("[ORG] an org admin invites a buyer with a limit; the email arrives; its li
   await expect(page.getByTestId("invitation-row").filter({ hasText: email })).toHaveCount(0);
 });
 
-test("[ORG] a revoked, an expired and a used invitation link say so plainly", async ({
+test("[ORG] a revoked, an expired and a forged invitation link say so plainly", async ({
   page,
   browser,
   db,

@@ -165,8 +165,12 @@ export const EMAIL_TEMPLATES: {
         "Tracking number",
         data.trackingNumber,
       ]),
-      ...(data.trackingUrl ? [{ kind: "button", label: "Track the parcel", url: data.trackingUrl } as const] : []),
-      { kind: "note", text: `Order details: ${context.appLink(data.orderPath)}` },
+      ...(data.trackingUrl
+        ? [
+            { kind: "button", label: "Track the parcel", url: data.trackingUrl } as const,
+            { kind: "note", text: `Order details: ${context.appLink(data.orderPath)}` } as const,
+          ]
+        : [{ kind: "button", label: "View the order", url: context.appLink(data.orderPath) } as const]),
     ],
   }),
   "password-reset": (data, context) => ({
