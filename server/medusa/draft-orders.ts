@@ -63,6 +63,19 @@ export async function findMedusaOrderFor(
   };
 }
 
+const ZVariants = z.object({ variants: z.array(z.object({ id: z.string(), sku: z.string().nullish() })) });
+
+/** Medusa's variant ids for these SKUs (those it has). Reads only. */
+export async function findVariantIdsBySku(skus: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(skus.filter(Boolean))];
+  if (!wanted.length) return new Map();
+  const { variants } = await callMedusa("admin.productVariant.list(sku)", ZVariants, () =>
+    getMedusaAdmin().admin.productVariant.list({ sku: wanted, fields: "id,sku", limit: wanted.length * 2 }),
+  );
+
+  return new Map(variants.flatMap((variant) => (variant.sku ? [[variant.sku, variant.id] as const] : [])));
+}
+
 /** Converts a draft order into an order. */
 export async function convertDraftOrder(draftId: string): Promise<TMedusaOrderRef> {
   const { order } = await callMedusa("admin.draftOrder.convertToOrder", ZOrderResponse, () =>

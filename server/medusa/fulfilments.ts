@@ -37,6 +37,7 @@ const ZOrder = z.object({
   shipping_methods: z.array(z.object({ shipping_option_id: z.string().nullish() }).loose()).nullish(),
 });
 const ZOrderResponse = z.object({ order: ZOrder });
+const ZOrderIdResponse = z.object({ order: z.object({ id: z.string() }) });
 const ZShippingOptions = z.object({ shipping_options: z.array(z.object({ id: z.string(), name: z.string() })) });
 
 export type TMedusaFulfilment = {
@@ -181,7 +182,7 @@ export async function ensureShippedFulfilment(input: TShipmentInput): Promise<st
   }
   if (!fulfilment.shipped) {
     const fulfilmentId = fulfilment.id;
-    await adminCall("admin.order.createShipment", ZOrderResponse, () =>
+    await adminCall("admin.order.createShipment", ZOrderIdResponse, () =>
       getMedusaAdmin().admin.order.createShipment(
         input.orderId,
         fulfilmentId,

@@ -7,6 +7,7 @@ const ORDER_SELECT = {
   id: true,
   reference: true,
   organisationId: true,
+  buyerId: true,
   source: true,
   status: true,
   medusaOrderId: true,

@@ -8,7 +8,12 @@ import type { TSyncResult } from "@/server/integrations/record-sync-run";
 import { getStoreRegion } from "@/server/catalog/get-store-region";
 import { getProductDefaults } from "@/server/medusa/admin-products";
 import { getDefaultShippingOptionId } from "@/server/medusa/fulfilments";
-import { convertDraftOrder, createOrderFromDraft, findMedusaOrderFor } from "@/server/medusa/draft-orders";
+import {
+  convertDraftOrder,
+  createOrderFromDraft,
+  findMedusaOrderFor,
+  findVariantIdsBySku,
+} from "@/server/medusa/draft-orders";
 import type { OdooClient } from "@/server/odoo/client";
 import { getCustomerAccount } from "@/server/odoo/customer-accounts";
 import { getProductsByIds } from "@/server/odoo/products";
@@ -167,22 +172,14 @@ export async function importSalesRepOrder(client: OdooClient, odoo: TOdooSaleOrd
         return found.draftId ? (await convertDraftOrder(found.draftId)).id : null;
       },
       create: async () => {
-        const [region, defaults, lines, links] = await Promise.all([
+        const [region, defaults, lines] = await Promise.all([
           getStoreRegion(),
           getProductDefaults(),
           db.orderLine.findMany({ where: { orderId: order.id }, orderBy: { position: "asc" } }),
-          db.orderLine.findMany({ where: { orderId: order.id }, select: { sku: true } }).then((skus) =>
-            db.externalLink.findMany({
-              where: {
-                system: "MEDUSA",
-                entityType: "variant",
-                localId: { in: skus.map((l) => l.sku).filter(Boolean) },
-              },
-              select: { localId: true, externalId: true },
-            }),
-          ),
         ]);
-        const variantOf = (sku: string) => (sku ? links.find((link) => link.localId === sku)?.externalId : undefined);
+        // Products Medusa sells by SKU become their variants; anything else a custom line.
+        const variants = await findVariantIdsBySku(lines.map((line) => line.sku));
+        const variantOf = (sku: string) => (sku ? variants.get(sku) : undefined);
         const created = await createOrderFromDraft({
           tradepostOrderId: order.id,
           regionId: region.regionId,

@@ -13,6 +13,7 @@ import {
   SCREEN_LARGE,
   SCREEN_SMALL,
 } from "../../test/support/odoo-orders";
+import { reportDrift } from "@/server/erp/report-drift";
 import { runReconciliation } from "@/server/integrations/run-reconciliation";
 import { getMedusaAdminOrder } from "@/server/medusa/fulfilments";
 import { findPickingsForSaleOrder } from "@/server/odoo/pickings";
@@ -130,5 +131,38 @@ describe("deliveries from Odoo (J5)", () => {
     await deliver({ pickingId: pickingIds[0] });
     expect(await syncOdooPicking(pickingIds[0]!, client)).toMatchObject({ outcome: "SKIPPED" });
     expect(await db.shipment.count()).toBe(0);
+  });
+
+  it("the drift report finds a delivery done in Odoo but not here, and an order pushed but gone from Odoo; heals both", async () => {
+    const client = emulator.client("json2");
+    const shipped = await placeAndPushOrder(db, client, {
+      organisationId: acme,
+      buyerId,
+      partnerId,
+      lines: [{ sku: SCREEN_LARGE, quantity: 1, unitPriceMinor: 10900 }],
+    });
+    const gone = await placeAndPushOrder(db, client, {
+      organisationId: acme,
+      buyerId,
+      partnerId,
+      lines: [{ sku: SCREEN_LARGE, quantity: 1, unitPriceMinor: 10900 }],
+    });
+    await deliver({ saleOrderId: shipped.odooOrderId, trackingRef: "LOST-WEBHOOK" });
+    await db.order.update({ where: { id: gone.id }, data: { odooOrderId: 99_999 } });
+
+    const report = await reportDrift({ heal: true }, client);
+    const findings = await db.driftFinding.findMany({
+      where: { runId: report.runId, model: { in: ["sale.order", "stock.picking"] } },
+    });
+    expect(findings.map((f) => [f.model, f.field, f.healedAt !== null]).sort()).toEqual([
+      ["sale.order", "exists", true],
+      ["stock.picking", "shipped", true],
+    ]);
+    expect(await db.shipment.findMany({ where: { orderId: shipped.id } })).toEqual([
+      expect.objectContaining({ trackingRef: "LOST-WEBHOOK", medusaFulfilmentId: expect.any(String) }),
+    ]);
+    expect(await db.order.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({ pushStatus: "QUEUED" });
+    const again = await reportDrift({ heal: false }, client);
+    expect(await db.driftFinding.count({ where: { runId: again.runId, model: "stock.picking" } })).toBe(0);
   });
 });

@@ -5,6 +5,8 @@ import { planShipmentItems, type TShipmentLine } from "@/lib/orders/plan-shipmen
 import { recordAudit } from "@/server/audit/record-audit";
 import { db } from "@/server/db";
 import { ensureExternalRecord } from "@/server/integrations/ensure-external-record";
+import { sendEmailJob } from "@/server/jobs/definitions/send-email";
+import { enqueue } from "@/server/jobs/enqueue";
 import type { TSyncResult } from "@/server/integrations/record-sync-run";
 import { ensureShippedFulfilment, getMedusaAdminOrder } from "@/server/medusa/fulfilments";
 import type { OdooClient } from "@/server/odoo/client";
@@ -13,6 +15,7 @@ import { getPickingWithMoves, type TOdooPickingWithMoves } from "@/server/odoo/p
 import { getProductsByIds } from "@/server/odoo/products";
 import { getSaleOrderWithLines } from "@/server/odoo/sale-orders";
 import { findOrderForSaleOrder } from "@/server/orders/find-order-for-sale-order";
+import { syncOdooSaleOrder } from "@/server/orders/sync-odoo-sale-order";
 
 /** What the shipment holds: the picking's done quantities per product, with our SKU and Odoo's line text. */
 async function shipmentLines(client: OdooClient, picking: TOdooPickingWithMoves): Promise<TShipmentLine[]> {
@@ -54,10 +57,32 @@ async function claimShipment(orderId: string, picking: TOdooPickingWithMoves, li
   }
 }
 
+async function enqueueShippedEmail(
+  tx: Prisma.TransactionClient,
+  order: { id: string; reference: string; buyerId: string | null },
+  trackingNumber: string,
+  carrier: string | null,
+) {
+  if (!order.buyerId) return;
+  const buyer = await tx.user.findUnique({ where: { id: order.buyerId }, select: { email: true, name: true } });
+  if (!buyer) return;
+  await enqueue(tx, sendEmailJob, {
+    template: "order-shipped",
+    to: buyer.email,
+    data: {
+      buyerName: buyer.name,
+      orderReference: order.reference,
+      trackingNumber,
+      carrier,
+      orderPath: `/orders/${order.id}`,
+    },
+  });
+}
+
 /**
  * Mirrors one validated Odoo delivery of one of our orders in Medusa: a fulfilment of the
  * delivered quantities, shipped with the picking's tracking number and carrier, and a Shipment
- * row the buyer sees. Re-reads Odoo (the webhook is a hint); idempotent: the same picking again
+ * row the buyer sees, and the "order shipped" email to the buyer. Re-reads Odoo (the webhook is a hint); idempotent: the same picking again
  * creates nothing (UNCHANGED), also when webhook and reconciliation race (the Shipment row and
  * the external-ID claim are unique per picking). Pickings not done, not outgoing or not of an
  * order of ours are SKIPPED; an order whose Medusa copy does not exist yet is retried later.
@@ -76,7 +101,12 @@ export async function syncOdooPicking(pickingId: number, client: OdooClient = ge
     };
   if (!picking.saleOrderId)
     return { outcome: "SKIPPED", summary: `${picking.name} belongs to no sale order`, externalId };
-  const order = await findOrderForSaleOrder(client, picking.saleOrderId);
+  // A sales rep's order can be delivered before its own webhook was processed: import it first.
+  const order =
+    (await findOrderForSaleOrder(client, picking.saleOrderId)) ??
+    ((await syncOdooSaleOrder(picking.saleOrderId, client)).outcome === "CHANGED"
+      ? await findOrderForSaleOrder(client, picking.saleOrderId)
+      : null);
   if (!order) return { outcome: "SKIPPED", summary: `${picking.name} is not for an order of ours`, externalId };
 
   const existing = await db.shipment.findUnique({ where: { odooPickingId: pickingId } });
@@ -113,7 +143,13 @@ export async function syncOdooPicking(pickingId: number, client: OdooClient = ge
     },
   );
   await db.$transaction(async (tx) => {
-    await tx.shipment.update({ where: { id: shipment.id }, data: { medusaFulfilmentId: fulfilmentId } });
+    // Only the first writer of the fulfilment id tells the buyer; a racing sync finds it written.
+    const { count } = await tx.shipment.updateMany({
+      where: { id: shipment.id, medusaFulfilmentId: null },
+      data: { medusaFulfilmentId: fulfilmentId },
+    });
+    if (!count) return;
+    if (picking.trackingRef) await enqueueShippedEmail(tx, order, picking.trackingRef, picking.carrier?.name ?? null);
     await recordAudit(tx, {
       actor: { system: "odoo" },
       action: "order.shipped",
