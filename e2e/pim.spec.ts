@@ -104,6 +104,7 @@ test("[J10][PIM] a data manager sees each product's content completeness, linkin
 }) => {
   const manager = await seedStaff("DATA_MANAGER");
   await signIn(page, manager.email);
+  await expectSignedIn(page, /\/portal$/);
   await page.goto("/portal/product-content");
 
   const row = page.getByTestId("content-row").filter({ hasText: "Dual Monitor Arm" });

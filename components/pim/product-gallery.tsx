@@ -25,25 +25,25 @@ export function ProductGallery({ images, title }: { images: TPimImage[]; title: 
         className="aspect-4/3 w-full rounded-2xl border border-slate-200 bg-white object-cover"
       />
       {images.length > 1 && (
-        <div className="flex gap-2" role="list" aria-label="Pictures">
+        <ul className="flex gap-2" aria-label="Pictures">
           {images.map((image, index) => (
-            <button
-              key={image.url}
-              type="button"
-              role="listitem"
-              onClick={() => setSelected(index)}
-              aria-label={`Show picture ${index + 1} of ${images.length}`}
-              aria-current={index === selected}
-              className={cn(
-                "overflow-hidden rounded-lg border-2",
-                index === selected ? "border-brand-600" : "border-transparent hover:border-slate-300",
-              )}
-            >
-              {/* eslint-disable-next-line @next/next/no-img-element -- a thumbnail format from Strapi */}
-              <img src={image.sources[0]?.url ?? image.url} alt="" className="h-16 w-20 object-cover" />
-            </button>
+            <li key={image.url}>
+              <button
+                type="button"
+                onClick={() => setSelected(index)}
+                aria-label={`Show picture ${index + 1} of ${images.length}`}
+                aria-current={index === selected}
+                className={cn(
+                  "overflow-hidden rounded-lg border-2",
+                  index === selected ? "border-brand-600" : "border-transparent hover:border-slate-300",
+                )}
+              >
+                {/* eslint-disable-next-line @next/next/no-img-element -- a thumbnail format from Strapi */}
+                <img src={image.sources[0]?.url ?? image.url} alt="" className="h-16 w-20 object-cover" />
+              </button>
+            </li>
           ))}
-        </div>
+        </ul>
       )}
     </figure>
   );

@@ -7,7 +7,7 @@ export function SpecificationTable({ rows }: { rows: TPimSpecificationRow[] }) {
       <THead>
         <tr>
           <Th>Property</Th>
-          <Th className="text-right">Value</Th>
+          <Th>Value</Th>
           <Th>Unit</Th>
         </tr>
       </THead>
@@ -17,7 +17,7 @@ export function SpecificationTable({ rows }: { rows: TPimSpecificationRow[] }) {
             <Th scope="row" className="font-medium text-slate-900 normal-case">
               {row.label}
             </Th>
-            <Td className="text-right tabular-nums">{row.value}</Td>
+            <Td className="tabular-nums">{row.value}</Td>
             <Td className="text-slate-500">{row.unit ?? ""}</Td>
           </tr>
         ))}
