@@ -17,6 +17,11 @@ export const ZFaultRule = z
     delayMs: z.number().int().min(0).max(600_000).default(0),
     /** outage: how long every request (even /web/version) is refused. */
     durationMs: z.number().int().min(1).max(3_600_000).optional(),
+    /**
+     * timeout: Odoo finishes the call after all (commits at the end of `delayMs`) although the
+     * client has given up — what a real server does with a slow request whose client timed out.
+     */
+    commit: z.boolean().default(false),
     rate: z.number().min(0).max(1).default(1),
     count: z.number().int().min(1).optional(),
   })

@@ -40,6 +40,7 @@ function faultRunner(emulator: OdooEmulator, res: ServerResponse) {
         return { value: await work() };
       case "timeout":
         await sleep(fault.delayMs || 60_000);
+        if (fault.commit) await work().catch(() => undefined);
         res.destroy();
 
         return "handled";
