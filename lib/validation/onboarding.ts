@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { ZEmail } from "@/lib/validation/auth";
+
+export const ZOnboardOrganisationInput = z
+  .object({
+    odooPartnerId: z.coerce.number().int().positive("Choose an Odoo company."),
+    name: z.string().trim().min(2, "Enter the organisation's name.").max(160, "At most 160 characters."),
+    adminEmail: ZEmail,
+  })
+  .strict();
+
+export type TOnboardOrganisationInput = z.infer<typeof ZOnboardOrganisationInput>;
