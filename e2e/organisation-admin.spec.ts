@@ -1,5 +1,6 @@
 import { emailsTo, linkIn, waitForEmail } from "../test/support/mail-inbox";
 import { expect, expectSignedIn, screenshot, signIn, test } from "./support/fixtures";
+import { odooCall } from "./support/odoo";
 
 const STRONG = "blue tractor 2026 harvest";
 const newEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.tradepost.example`;
@@ -142,4 +143,37 @@ test("[AUTH] forgot password: the same answer for any email; the emailed link se
   await expectSignedIn(page, /\/catalog$/);
   await page.goto(linkIn(mail, "/reset-password/"));
   await expect(page.getByRole("status")).toContainText("This reset link was used already");
+});
+
+test("[ORG] an operator onboards an organisation found in Odoo's partners and invites its first admin", async ({
+  page,
+  db,
+  seedStaff,
+}) => {
+  const name = `Onboarded Werkstatt ${Date.now()}`;
+  const [partnerId] = await odooCall<number[]>("res.partner", "create", {
+    vals_list: [{ name, is_company: true, vat: "DE111222333", city: "Leipzig", ref: `E2E-${Date.now()}` }],
+  });
+  const adminEmail = newEmail("first-admin");
+  const operator = await seedStaff("OPERATOR");
+  await signIn(page, operator.email);
+  await expectSignedIn(page, /\/portal$/);
+  await page.goto("/portal/organisations");
+  await page.getByRole("link", { name: "Onboard from Odoo" }).click();
+  await page.getByLabel("Search Odoo").fill(name.slice(0, 22));
+  await page.getByRole("button", { name: "Search Odoo" }).click();
+  const row = page.getByTestId("odoo-company-row").filter({ hasText: name });
+  await expect(row).toContainText("DE111222333");
+  await row.getByRole("button", { name: "Onboard" }).click();
+  await page.getByRole("dialog").getByLabel("First org admin's email").fill(adminEmail);
+  await screenshot(page, "org-onboard-from-odoo");
+  await page.getByRole("dialog").getByRole("button", { name: "Onboard and invite" }).click();
+  await expect(page.getByText(`${name} is onboarded`)).toBeVisible();
+  await expect(row).toContainText(`Linked: ${name}`);
+
+  const organisation = await db.organisation.findUniqueOrThrow({ where: { name } });
+  const link = await db.externalLink.findFirstOrThrow({ where: { system: "ODOO", localId: organisation.id } });
+  expect(link.externalId).toBe(String(partnerId));
+  const mail = await waitForEmail(adminEmail, new RegExp(`invited to ${name}`));
+  expect(mail.text).toMatch(/Your role: +Organisation administrator/);
 });
