@@ -2,6 +2,14 @@ import { formatDateTime } from "@/lib/format";
 import { ORDER_STATUS } from "@/lib/orders/order-status";
 import type { TOrderDetail } from "@/server/orders/get-order-detail";
 
+// Checkout writes a returned request's differences as "Returned at approval: <change>; <change>"
+// (server/checkout/place-approved-order.ts); anything else is shown as one line.
+function returnedChanges(reason: string): string[] {
+  const prefix = "Returned at approval: ";
+
+  return reason.startsWith(prefix) ? reason.slice(prefix.length).split("; ") : [reason];
+}
+
 /** What the status means for the reader now: pending until when, why rejected or returned. */
 export function OrderDecision({ order }: { order: TOrderDetail }) {
   if (order.status === "PLACED") return null;
@@ -21,11 +29,21 @@ export function OrderDecision({ order }: { order: TOrderDetail }) {
       {order.status === "EXPIRED" && order.approvalExpiresAt && (
         <p>It expired on {formatDateTime(order.approvalExpiresAt)}.</p>
       )}
-      {order.decisionReason && (
-        <p>
-          <span className="font-medium">{order.status === "RETURNED" ? "What changed" : "Reason"}:</span>{" "}
-          {order.decisionReason}
-        </p>
+      {order.status === "RETURNED" && order.decisionReason ? (
+        <div>
+          <p className="font-medium">What changed:</p>
+          <ul className="list-disc pl-5" data-testid="returned-changes">
+            {returnedChanges(order.decisionReason).map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        order.decisionReason && (
+          <p>
+            <span className="font-medium">Reason:</span> {order.decisionReason}
+          </p>
+        )
       )}
       {order.cancelledAt && <p>Cancelled on {formatDateTime(order.cancelledAt)}.</p>}
     </div>
