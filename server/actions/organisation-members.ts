@@ -7,12 +7,14 @@ import {
   ZInvitationIdInput,
   ZInviteMemberInput,
 } from "@/lib/validation/members";
+import { ZRequestAddressChangeInput } from "@/lib/validation/address-change";
 import { ZSetMemberActiveInput } from "@/lib/validation/organisations";
 import { runAction } from "@/server/actions/run-action";
 import { organisationIdOf } from "@/server/auth/session";
 import { changeMemberRole } from "@/server/organisations/change-member-role";
 import { changeSpendingLimit } from "@/server/organisations/change-spending-limit";
 import { inviteMember } from "@/server/organisations/invite-member";
+import { requestAddressChange } from "@/server/organisations/request-address-change";
 import { resendInvitation } from "@/server/organisations/resend-invitation";
 import { revokeInvitation } from "@/server/organisations/revoke-invitation";
 import { setMemberActive } from "@/server/organisations/set-member-active";
@@ -89,5 +91,16 @@ export async function changeSpendingLimitAction(input: unknown) {
     input,
     run: async ({ user, input: data }) =>
       done(await changeSpendingLimit({ actor: user, organisationId: organisationIdOf(user), ...data })),
+  });
+}
+
+export async function requestAddressChangeAction(input: unknown) {
+  return runAction({
+    name: "requestAddressChange",
+    permission: PERMISSION,
+    schema: ZRequestAddressChangeInput,
+    input,
+    run: async ({ user, input: data }) =>
+      done(await requestAddressChange({ actor: user, organisationId: organisationIdOf(user), input: data })),
   });
 }

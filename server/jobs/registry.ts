@@ -2,6 +2,7 @@ import "server-only";
 import { expireApprovalRequestsJob } from "@/server/jobs/definitions/expire-approval-requests";
 import { processInboundDeliveryJob } from "@/server/jobs/definitions/process-inbound-delivery";
 import { pruneLoginAttemptsJob } from "@/server/jobs/definitions/prune-login-attempts";
+import { pushAddressChangeRequestJob } from "@/server/jobs/definitions/push-address-change-request";
 import { pushOrderToOdooJob } from "@/server/jobs/definitions/push-order-to-odoo";
 import { reconcileOdooJob } from "@/server/jobs/definitions/reconcile-odoo";
 import { recordHealthJob } from "@/server/jobs/definitions/record-health";
@@ -18,5 +19,6 @@ export const JOBS: readonly TJobDefinition[] = [
   pushOrderToOdooJob,
   recordHealthJob,
   sendEmailJob,
+  pushAddressChangeRequestJob,
   expireApprovalRequestsJob,
 ];

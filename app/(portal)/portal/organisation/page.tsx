@@ -1,4 +1,5 @@
 import { CustomerAccountPanel } from "@/components/portal/organisation/customer-account-panel";
+import { AddressChangeRequests } from "@/components/portal/members/address-change-requests";
 import { InvitationTable } from "@/components/portal/members/invitation-table";
 import { InviteMemberButton } from "@/components/portal/members/invite-member-dialog";
 import { MemberTable } from "@/components/portal/member-table";
@@ -6,6 +7,7 @@ import { PageHeader } from "@/components/portal/page-header";
 import { hasPermission } from "@/server/auth/permissions";
 import { organisationIdOf, requirePageUser } from "@/server/auth/session";
 import { getCachedCustomerAccount } from "@/server/erp/get-cached-customer-account";
+import { findAddressChangeRequests } from "@/server/organisations/find-address-change-requests";
 import { findOrganisationInvitations } from "@/server/organisations/find-organisation-invitations";
 import { findOrganisationMembers } from "@/server/organisations/find-organisation-members";
 import { getOrganisationCurrency } from "@/server/organisations/organisation-currency";
@@ -17,10 +19,11 @@ export default async function MyOrganisationPage() {
   const organisationId = organisationIdOf(user);
   const canManage = hasPermission(user.role, "organisation.members.manage");
   const currency = await getOrganisationCurrency(organisationId);
-  const [members, invitations, account] = await Promise.all([
+  const [members, invitations, account, addressRequests] = await Promise.all([
     findOrganisationMembers({ organisationId, currency }),
     canManage ? findOrganisationInvitations({ organisationId }) : [],
     hasPermission(user.role, "organisation.account.read") ? getCachedCustomerAccount(user) : null,
+    canManage ? findAddressChangeRequests(organisationId) : [],
   ]);
   const active = members.filter((member) => member.isActive).length;
 
@@ -41,6 +44,9 @@ export default async function MyOrganisationPage() {
       {account && (
         <div className="mt-10">
           <CustomerAccountPanel account={account} now={new Date()} />
+          {canManage && account.linked && account.addresses.length > 0 && (
+            <AddressChangeRequests addresses={account.addresses} requests={addressRequests} />
+          )}
         </div>
       )}
     </>
