@@ -4,6 +4,8 @@ import { db } from "@/server/db";
 import { pingMedusa } from "@/server/medusa/ping-medusa";
 import { OdooError } from "@/server/odoo/errors";
 import { getOdooClient } from "@/server/odoo/get-odoo-client";
+import { strapiSettings } from "@/server/pim/client";
+import { pingStrapi } from "@/server/pim/ping-strapi";
 
 export type TCheckStatus = "ok" | "down";
 /** `detail` is a version when up, the kind of failure when down — never a message (they can carry hosts or credentials). */
@@ -11,7 +13,8 @@ export type TCheck = { status: TCheckStatus; latencyMs: number; detail?: string 
 export type THealth = {
   status: "ok" | "degraded";
   checkedAt: string;
-  checks: { database: TCheck; medusa: TCheck; odoo: TCheck };
+  /** `pim` only when one is configured; reported, not counted: pages render without it. */
+  checks: { database: TCheck; medusa: TCheck; odoo: TCheck; pim?: TCheck };
 };
 
 const TIMEOUT_MS = 3_000;
@@ -42,7 +45,8 @@ async function timed(run: () => Promise<string | undefined>): Promise<TCheck> {
  * with its latency and a version or failure kind. Read-only; never throws. Not cached: see getHealth.
  */
 export async function checkHealth(): Promise<THealth> {
-  const [database, medusa, odoo] = await Promise.all([
+  const pim = strapiSettings();
+  const [database, medusa, odoo, pimCheck] = await Promise.all([
     timed(async () => {
       const [row] = await db.$queryRaw<{ version: string }[]>`SELECT current_setting('server_version') AS version`;
 
@@ -54,8 +58,10 @@ export async function checkHealth(): Promise<THealth> {
       return undefined;
     }),
     timed(async () => `Odoo ${(await getOdooClient().version()).version}`),
+    pim ? timed(async () => pingStrapi(pim).then(() => "Strapi")) : undefined,
   ]);
   const allOk = [database, medusa, odoo].every((check) => check.status === "ok");
+  const checks = { database, medusa, odoo, ...(pimCheck ? { pim: pimCheck } : {}) };
 
-  return { status: allOk ? "ok" : "degraded", checkedAt: new Date().toISOString(), checks: { database, medusa, odoo } };
+  return { status: allOk ? "ok" : "degraded", checkedAt: new Date().toISOString(), checks };
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../test/support/free-port";
 import { strapiEditor, type TStrapiEditor } from "../../test/support/strapi-editor";
 import { testDb } from "../../test/support/db";
+import { checkHealth } from "@/server/health/check-health";
 import { processInboundDelivery } from "@/server/integrations/process-inbound-delivery";
 import { stopSender } from "@/server/jobs/enqueue";
 import { strapiSettings } from "@/server/pim/client";
@@ -151,6 +152,14 @@ describe("reading product content", () => {
     expect(cachedContentCount()).toBe(CONTENT_CACHE_MAX_ENTRIES);
     expect(readCachedContent("bound:0")).toBeUndefined();
     expect(readCachedContent(`bound:${CONTENT_CACHE_MAX_ENTRIES + 49}`)).toBeDefined();
+  });
+});
+
+describe("health", () => {
+  it("reports the PIM with the app's own token, without counting it towards the app's status", async () => {
+    const health = await checkHealth();
+
+    expect(health.checks.pim).toMatchObject({ status: "ok", detail: "Strapi", latencyMs: expect.any(Number) });
   });
 });
 
