@@ -62,6 +62,7 @@ test("[J6] a sales rep's order confirmed in Odoo appears in the organisation's o
   })) as { id: number; name: string };
 
   await signIn(page, admin.email);
+  await expect(page).not.toHaveURL(/\/login/);
   await page.goto("/orders/organisation");
   await reloadUntil(page, name);
   const row = page.getByTestId("order-row").filter({ hasText: name });
@@ -167,6 +168,7 @@ test("[J5] validating a delivery in Odoo shows the tracking number to the buyer;
   });
 
   await signIn(page, buyer.email);
+  await expect(page).not.toHaveURL(/\/login/);
   await page.goto(`/orders/${order.id}`);
   await expect(page.getByText("Nothing has shipped yet.")).toBeVisible();
 
@@ -202,6 +204,7 @@ test("[J5] validating a delivery in Odoo shows the tracking number to the buyer;
 
   await page.context().clearCookies();
   await signIn(page, admin.email);
+  await expect(page).not.toHaveURL(/\/login/);
   await page.goto("/portal/organisation/invoices");
   await expect(page.getByTestId("invoice-row").filter({ hasText: invoice.name })).toContainText(reference);
   await expect(page.getByTestId("amount-due")).toContainText(due);
