@@ -222,10 +222,16 @@ export function createSaleOrder(client: OdooClient, input: TSaleOrderInput): Pro
 /**
  * Confirms a quotation (action_confirm: Odoo creates the delivery). Idempotent: an order
  * already confirmed is left alone (`confirmed: false`); a cancelled one is INVALID_STATE.
+ * `knownState`: the state the caller has just read, to skip reading it again.
  */
-export function confirmSaleOrder(client: OdooClient, id: number): Promise<{ confirmed: boolean }> {
+export function confirmSaleOrder(
+  client: OdooClient,
+  id: number,
+  { knownState }: { knownState?: string } = {},
+): Promise<{ confirmed: boolean }> {
   return withAppErrors(async () => {
-    const state = await readState(client, id);
+    // A state the caller has just read saves a call (a stale one is caught below, as a race is).
+    const state = knownState ?? (await readState(client, id));
     if (state === "sale") return { confirmed: false };
     if (state !== "draft" && state !== "sent") {
       throw new AppError(

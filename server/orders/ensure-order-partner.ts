@@ -1,9 +1,11 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { organisationRef } from "@/lib/erp/organisation-ref";
 import { db } from "@/server/db";
 import { ensureExternalRecord } from "@/server/integrations/ensure-external-record";
+import { getExternalId, linkExternalRecord } from "@/server/integrations/link-external-record";
 import type { OdooClient } from "@/server/odoo/client";
 import { createChildAddress, createCompanyPartner, getCompanyPartnerByRef } from "@/server/odoo/partners";
 
@@ -34,7 +36,7 @@ export type TOrderPartner = { partnerId: number; shippingAddressId?: number; pay
  * a look-up by our organisation `ref`, and only then created (once, also under concurrent
  * pushes: ensureExternalRecord). The delivery address is the cached Odoo address checkout chose;
  * an order without one gets a delivery child created from its snapshot (found again by a `ref`
- * derived from our order reference). Odoo calls only when nothing is cached.
+ * derived from the address, so orders to the same place share it). Odoo calls only when nothing is cached.
  */
 export async function ensureOrderPartner(client: OdooClient, order: TOrderForPartner): Promise<TOrderPartner> {
   const cached = await db.erpCustomer.findUnique({
@@ -77,6 +79,16 @@ export async function ensureOrderPartner(client: OdooClient, order: TOrderForPar
   };
 }
 
+/** One delivery child per distinct address, reused by every order that ships there. */
+function addressRef(address: z.infer<typeof ZAddressSnapshot>): string {
+  const text = [address.name, address.company, address.street, address.street2, address.zip, address.city]
+    .map((part) => part?.trim().toLowerCase() ?? "")
+    .concat(address.countryCode.toUpperCase())
+    .join("|");
+
+  return `tp-address-${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
+}
+
 async function ensureSnapshotAddress(
   client: OdooClient,
   order: TOrderForPartner,
@@ -86,13 +98,18 @@ async function ensureSnapshotAddress(
   // Without an address of its own the order ships to the partner's address (Odoo's default).
   if (!snapshot.success) return undefined;
   const { name, company, ...address } = snapshot.data;
+  const ref = addressRef(snapshot.data);
+  const key = { system: "ODOO", entityType: "address", localId: `${partnerId}:${ref}` } as const;
+  const linked = await getExternalId(key);
+  if (linked) return Number(linked);
   const { id } = await createChildAddress(client, {
     parentId: partnerId,
-    ref: `${order.reference}-delivery`,
+    ref,
     type: "delivery",
     name: name ?? company ?? order.organisation.name,
     address,
   });
+  await linkExternalRecord({ ...key, externalId: String(id) });
 
   return id;
 }

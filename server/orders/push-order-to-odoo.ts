@@ -90,7 +90,8 @@ async function push(client: OdooClient, order: TOrder, locks: TPushLocks): Promi
       throw permanent(`Odoo's ${sale.name} for ${order.reference} differs from our prices: ${differences.join("; ")}.`);
     // Confirms that share a product collide on stock.quant in Odoo (SerializationFailure): one at a time.
     const goods = input.lines.map((line) => line.productId);
-    ({ confirmed } = await locks.withProductLocks(goods, () => confirmSaleOrder(client, id)));
+    const knownState = state;
+    ({ confirmed } = await locks.withProductLocks(goods, () => confirmSaleOrder(client, id, { knownState })));
     state = "sale";
   }
   await recordPushed(order.id, { id, name: sale.name, state });

@@ -22,12 +22,25 @@ export const ZFaultRule = z
      * client has given up — what a real server does with a slow request whose client timed out.
      */
     commit: z.boolean().default(false),
+    /**
+     * latency: calls this rule matches that touch the same products (sale orders' lines) run one at
+     * a time, as action_confirms on the same stock.quant rows do in Odoo; one that had to wait then
+     * sleeps up to `conflictBackoffMs` (uniformly), as Odoo's retry after a SerializationFailure does
+     * (random.uniform(0, 2 ** 1) s).
+     */
+    exclusive: z.boolean().default(false),
+    conflictBackoffMs: z.number().int().min(0).max(60_000).default(2_000),
     rate: z.number().min(0).max(1).default(1),
     count: z.number().int().min(1).optional(),
   })
   .strict();
 
-export type TFaultRule = z.infer<typeof ZFaultRule> & { id: number; until?: number };
+export type TFaultRule = z.infer<typeof ZFaultRule> & {
+  id: number;
+  until?: number;
+  /** exclusive latency: per product, the last call holding or waiting for it. */
+  rowLocks?: Map<number, Promise<void>>;
+};
 
 export const ZWebhookFaults = z
   .object({ drop: z.boolean().default(false), delayMs: z.number().int().min(0).max(600_000).default(0) })

@@ -7,7 +7,13 @@ import { isJsonContentType, NO_DATABASE_PAGE, sendHtml, sendJson, unsupportedMed
 import { methodNotFound, requireIds, resolveMethod } from "./orm/methods";
 import { pythonJsonError } from "./python-json-errors";
 
-export type TJson2Call = { uid: number; model: string; method: string };
+export type TJson2Call = {
+  uid: number;
+  model: string;
+  method: string;
+  /** The records a record method runs on (fault rules look at them). */
+  ids?: number[] | null;
+};
 
 export async function handleJson2(
   emulator: OdooEmulator,
@@ -49,7 +55,7 @@ export async function handleJson2(
       context: context as Record<string, unknown>,
     };
 
-    const outcome = await runFaulted({ uid, model: route.model, method: route.method }, () =>
+    const outcome = await runFaulted({ uid, model: route.model, method: route.method, ids: call.ids }, () =>
       emulator.execute(uid, target, call),
     );
     if (outcome === "handled") return;

@@ -131,7 +131,9 @@ async function object(
   const call = { model, method: modelMethod, ids, kwargs, context: context as Record<string, unknown> };
   const run = modelMethod === "create" && positional.length === 0 ? createThenIndexError(target) : target;
 
-  return runFaulted({ uid: Number(uid), model, method: modelMethod }, () => emulator.execute(Number(uid), run, call));
+  return runFaulted({ uid: Number(uid), model, method: modelMethod, ids }, () =>
+    emulator.execute(Number(uid), run, call),
+  );
 }
 
 /**

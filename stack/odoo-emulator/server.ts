@@ -5,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { handleAdmin } from "./admin";
 import type { OdooEmulator } from "./emulator";
 import { AccessError, OdooError, UserError, ValidationError } from "./errors";
+import type { TFaultRule } from "./faults";
 import { BAD_GATEWAY_PAGE, sendHtml, sendJson, SERVICE_UNAVAILABLE_PAGE } from "./http-responses";
 import { handleJson2, type TJson2Call } from "./json2";
 import { handleJsonRpc } from "./jsonrpc";
@@ -27,6 +28,48 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 const ODOO_EXCEPTIONS = { ValidationError, UserError, AccessError };
 
+/**
+ * A call of an exclusive latency rule runs while no other one touches the same products — as
+ * action_confirms on the same stock.quant rows do in Odoo (row locks). One that finds its rows
+ * taken waits for them, backs off as Odoo's retry after a SerializationFailure does (up to 2 s,
+ * holding nothing), then takes its turn. Products: the order lines' of the records called on.
+ */
+async function withRowLocks(
+  emulator: OdooEmulator,
+  fault: TFaultRule,
+  call: TJson2Call,
+  work: () => Promise<unknown>,
+): Promise<unknown> {
+  const ids = new Set(call.ids ?? []);
+  const keys = [
+    ...new Set(
+      emulator.env
+        .all("sale.order.line")
+        .filter((line) => ids.has(Number(line.order_id)) && line.product_id)
+        .map((line) => Number(line.product_id)),
+    ),
+  ];
+  const locks = (fault.rowLocks ??= new Map<number, Promise<void>>());
+  const taken = keys.flatMap((key) => locks.get(key) ?? []);
+  if (taken.length) {
+    await Promise.all(taken);
+    await sleep(Math.random() * fault.conflictBackoffMs);
+  }
+  let release = () => undefined as void;
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  const before = keys.flatMap((key) => locks.get(key) ?? []);
+  for (const key of keys) locks.set(key, mine);
+  await Promise.all(before);
+  try {
+    await sleep(fault.delayMs);
+
+    return await work();
+  } finally {
+    for (const key of keys) if (locks.get(key) === mine) locks.delete(key);
+    release();
+  }
+}
+
 /** Applies an injected fault, if one matches, around the work of one RPC call. */
 function faultRunner(emulator: OdooEmulator, res: ServerResponse) {
   return async (call: TJson2Call, work: () => Promise<unknown>): Promise<{ value: unknown } | "handled"> => {
@@ -35,6 +78,7 @@ function faultRunner(emulator: OdooEmulator, res: ServerResponse) {
     emulator.options.log(`INFO fault injection: ${fault.kind} on ${call.model}.${call.method}`);
     switch (fault.kind) {
       case "latency":
+        if (fault.exclusive) return { value: await withRowLocks(emulator, fault, call, work) };
         await sleep(fault.delayMs);
 
         return { value: await work() };
