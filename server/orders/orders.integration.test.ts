@@ -13,7 +13,6 @@ import { readOrderFilters } from "@/lib/orders/order-filters";
 import { reorderAction } from "@/server/actions/orders";
 import { findOrganisationOrders } from "@/server/orders/find-organisation-orders";
 import { findOwnOrders } from "@/server/orders/find-own-orders";
-import type { TSessionUser } from "@/server/auth/session";
 import { getOrderDetailOrThrow } from "@/server/orders/get-order-detail";
 
 const db = testDb();
@@ -26,7 +25,7 @@ const notFound = expect.objectContaining({ code: "NOT_FOUND" });
 
 describe("reading orders, scoped to the reader", () => {
   let orgA: string;
-  let buyer1: TUser, buyer2: TUser, decider: TUser, admin: TUser, buyerB: TUser, adminB: TUser, operator: TUser;
+  let buyer1: TUser, buyer2: TUser, approver: TUser, admin: TUser, buyerB: TUser, adminB: TUser, operator: TUser;
   const o: Record<string, Awaited<ReturnType<typeof seedOrder>>> = {};
 
   beforeAll(async () => {
@@ -36,11 +35,10 @@ describe("reading orders, scoped to the reader", () => {
     ]);
     orgA = a.id;
     await db.organisation.update({ where: { id: orgA }, data: { timeZone: "Europe/Amsterdam" } });
-    [buyer1, buyer2, decider, admin, buyerB, adminB, operator] = await Promise.all([
+    [buyer1, buyer2, approver, admin, buyerB, adminB, operator] = await Promise.all([
       createUser(db, { role: "BUYER", organisationId: orgA, name: "Anna, de Vries" }),
       createUser(db, { role: "BUYER", organisationId: orgA, name: "Bram Jansen" }),
-      // The init migration's role check predates APPROVER (see asApprover): a second admin decides step 1.
-      createUser(db, { role: "ORG_ADMIN", organisationId: orgA }),
+      createUser(db, { role: "APPROVER", organisationId: orgA }),
       createUser(db, { role: "ORG_ADMIN", organisationId: orgA }),
       createUser(db, { role: "BUYER", organisationId: b.id }),
       createUser(db, { role: "ORG_ADMIN", organisationId: b.id }),
@@ -70,7 +68,7 @@ describe("reading orders, scoped to the reader", () => {
     });
     await db.approvalStep.updateMany({
       where: { orderId: o.anna2.id, position: 1 },
-      data: { decidedById: decider.id, decidedAt: new Date("2026-12-01T08:00:00Z") },
+      data: { decidedById: approver.id, decidedAt: new Date("2026-12-01T08:00:00Z") },
     });
     await db.approvalStep.updateMany({
       where: { orderId: o.anna2.id, position: 2 },
@@ -92,17 +90,6 @@ describe("reading orders, scoped to the reader", () => {
       submittedAt: new Date("2026-12-03T09:00:00Z"),
     });
     o.other = await seedOrder(db, { organisationId: b.id, buyerId: buyerB.id, poNumber: "PO-7781" });
-  });
-
-  // TODO(lead): User_organisation_matches_role (init migration) does not admit APPROVER yet, so no
-  // approver can be stored; the use cases take the session user, so an approver's session is built here.
-  const asApprover = (): TSessionUser => ({
-    id: "0193a4c2-0000-7000-8000-00000000a990",
-    email: "approver@test.tradepost.example",
-    name: "Approver",
-    role: "APPROVER",
-    organisationId: orgA,
-    organisationName: "Orders A",
   });
 
   it("a buyer lists only their own orders, newest first", async () => {
@@ -131,7 +118,7 @@ describe("reading orders, scoped to the reader", () => {
 
   it("org admins and approvers read every order of their organisation, sales-rep orders included", async () => {
     const all = [o.anna1!, o.anna2!, o.bram!, o.salesRep!].map((order) => order.reference).sort();
-    for (const session of [await sessionOf(admin), asApprover()]) {
+    for (const session of [await sessionOf(admin), await sessionOf(approver)]) {
       expect(refs((await findOrganisationOrders(session, filters({}))).orders)).toEqual(all);
       expect((await getOrderDetailOrThrow(session, o.bram!.id)).reference).toBe(o.bram!.reference);
     }
@@ -155,7 +142,7 @@ describe("reading orders, scoped to the reader", () => {
       canReorder: true,
     });
     expect(detail.approvalSteps).toEqual([
-      expect.objectContaining({ position: 1, status: "APPROVED", decidedBy: decider.name, comment: null }),
+      expect.objectContaining({ position: 1, status: "APPROVED", decidedBy: approver.name, comment: null }),
       expect.objectContaining({ position: 2, status: "REJECTED", decidedBy: admin.name, comment: "Not now" }),
     ]);
     const placed = await getOrderDetailOrThrow(await sessionOf(buyer1), o.anna1!.id);
@@ -262,6 +249,8 @@ describe("reading orders, scoped to the reader", () => {
         .slice(1)
         .map((line) => line.split(",")[0]),
     ).toEqual([o.anna2!.reference]);
+    signInAs(approver);
+    expect((await get("")).status).toBe(200);
     signInAs(buyer1);
     expect(await get("")).toMatchObject({ status: 403 });
     signInAs(adminB);
