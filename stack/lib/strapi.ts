@@ -2,7 +2,6 @@
 // start, and the variables the app reads to reach it. Strapi's bootstrap (stack/strapi/src/index.ts)
 // sets up the editor login, Tradepost's read-only token, the webhook and the demo content from
 // the environment given here.
-import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -66,15 +65,19 @@ const hasStamp = (file: string, content: string) => existsSync(file) && readFile
  * `npm install` in stack/strapi unless node_modules was installed from these very package files
  * (~70 s on a clean clone, then nothing). Only the stacks that start Strapi pay it.
  */
-export async function ensureStrapiInstalled(): Promise<"installed" | "up to date"> {
+export async function ensureStrapiInstalled(logDir?: string): Promise<"installed" | "up to date"> {
   const manifests = ["package.json", "package-lock.json"].map((file) => path.join(STRAPI_DIR, file));
   const stamp = path.join(STRAPI_DIR, "node_modules", ".tradepost-installed");
   if (hasStamp(stamp, digest(manifests))) return "up to date";
   // `npm ci` refuses the lockfile written on these machines (other platforms' optional packages).
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], {
+  // Not execFileSync: the demo runs this while it builds the app.
+  await runToCompletion({
+    name: "strapi-install",
+    command: "npm",
+    args: ["install", "--no-audit", "--no-fund", "--loglevel=error"],
     cwd: STRAPI_DIR,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: "true" },
+    env: { STRAPI_TELEMETRY_DISABLED: "true" },
+    logDir,
   });
   // After the install: npm may rewrite the lockfile.
   writeFileSync(stamp, digest(manifests));
