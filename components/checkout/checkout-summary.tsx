@@ -81,7 +81,7 @@ export function CheckoutSummary({
             <Td colSpan={3} className="text-right">
               Tax
             </Td>
-            <Td className="text-right text-slate-500">calculated by the store when the order is placed</Td>
+            <Td className="text-right text-xs text-slate-500">added when the order is placed</Td>
           </tr>
           <tr>
             <Td colSpan={3} className="text-right font-semibold text-slate-900">

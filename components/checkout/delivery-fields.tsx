@@ -64,7 +64,7 @@ export function DeliveryFields({
         <Select value={fields.carrierId} onChange={set("carrierId")} disabled={!carriers.length}>
           {carriers.map((carrier) => (
             <option key={carrier.id} value={carrier.id}>
-              {carrier.name} — {carrier.free ? "free" : formatMoney(carrier.priceMinor, view.currency)}
+              {carrier.name} — {carrier.priceMinor === 0 ? "free" : formatMoney(carrier.priceMinor, view.currency)}
             </option>
           ))}
         </Select>
