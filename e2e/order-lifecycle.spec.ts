@@ -74,9 +74,14 @@ test("[J6] a sales rep's order confirmed in Odoo appears in the organisation's o
   await expect(page.getByText("PO-SR-881")).toBeVisible();
   await screenshot(page, "order-sales-rep");
 
+  // The order row shows first; its Medusa order (draft → order) follows within the same job.
+  await expect
+    .poll(async () => (await db.order.findUnique({ where: { odooOrderId: saleOrderId } }))?.medusaOrderId ?? null, {
+      timeout: 20_000,
+    })
+    .toBeTruthy();
   const order = await db.order.findUniqueOrThrow({ where: { odooOrderId: saleOrderId } });
   expect(order).toMatchObject({ source: "SALES_REP", pushStatus: "NOT_APPLICABLE", organisationId: organisation.id });
-  expect(order.medusaOrderId).toBeTruthy();
   // No echo: Odoo has the one new order, ours created nothing there.
   expect((await odooCall<number[]>("sale.order", "search", { domain: [] })).length).toBe(ordersBefore + 1);
 
@@ -189,10 +194,18 @@ test("[J5] validating a delivery in Odoo shows the tracking number to the buyer;
   await reloadUntil(page, `Shipped — tracking JJD-${RUN}-2`);
   await expect(page.getByTestId("shipment")).toHaveCount(2);
   await expect(page.getByTestId("shipment").nth(1)).toContainText(`3 × ${title}`);
-  const fulfilments = (await medusa.admin.order.retrieve(medusaOrder.id, { fields: "id,*fulfillments" })) as {
-    order: { fulfillments: { shipped_at: string | null }[] };
+  // Odoo's shipments show as soon as they are known; Medusa's fulfilments follow within the same job.
+  const shippedInMedusa = async () => {
+    const { order: current } = (await medusa.admin.order.retrieve(medusaOrder.id, {
+      fields: "id,*fulfillments,fulfillments.labels.*",
+    })) as { order: { fulfillments?: { shipped_at: string | null; labels?: { tracking_number: string }[] }[] } };
+
+    return (current.fulfillments ?? [])
+      .filter((f) => f.shipped_at)
+      .flatMap((f) => (f.labels ?? []).map((label) => label.tracking_number))
+      .sort();
   };
-  expect(fulfilments.order.fulfillments.filter((f) => f.shipped_at)).toHaveLength(2);
+  await expect.poll(shippedInMedusa, { timeout: 20_000 }).toEqual([`JJD-${RUN}-1`, `JJD-${RUN}-2`]);
   await screenshot(page, "order-shipments");
 
   // The accountant invoices the order: the buyer sees it on the order, the org admin in Invoices with what is due.
