@@ -124,10 +124,12 @@ describe("pushing orders to Odoo, exactly once", () => {
   }, CASE_TIMEOUT_MS);
 
   it("survives 5xx bursts (proxy 502/503, 429, Odoo 500)", async () => {
-    await fault({ kind: "error", status: 503, rate: 0.15 });
-    await fault({ kind: "error", status: 502, rate: 0.1 });
-    await fault({ kind: "error", status: 429, rate: 0.05 });
-    await fault({ kind: "error", status: 500, model: "sale.order", rate: 0.1 });
+    // A burst: the next 40 calls all fail, then scattered failures for the rest of the run.
+    await fault({ kind: "error", status: 503, count: 40 });
+    await fault({ kind: "error", status: 503, rate: 0.05 });
+    await fault({ kind: "error", status: 502, rate: 0.03 });
+    await fault({ kind: "error", status: 429, rate: 0.02 });
+    await fault({ kind: "error", status: 500, model: "sale.order", rate: 0.05 });
     await expectExactlyOnce(await createPlacedOrders(fixtures, ORDERS));
   }, CASE_TIMEOUT_MS);
 
