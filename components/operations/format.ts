@@ -1,8 +1,14 @@
 const TIME = new Intl.DateTimeFormat("en-GB", { timeStyle: "medium", timeZone: "UTC" });
 
-/** "07:10:42" (UTC): the console's tables span minutes, not days. */
+const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+
+/** "07:10:42" (UTC) today, "2 Dec 07:10:42" before: the console's tables mostly span minutes. */
 export function formatTime(date: Date | string | null | undefined): string {
-  return date ? TIME.format(new Date(date)) : "—";
+  if (!date) return "—";
+  const at = new Date(date);
+  const today = new Date().toISOString().slice(0, 10) === at.toISOString().slice(0, 10);
+
+  return today ? TIME.format(at) : `${DAY.format(at)} ${TIME.format(at)}`;
 }
 
 /** "4 min 12 s", "2 h 5 min", "38 s". */

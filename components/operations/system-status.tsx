@@ -28,7 +28,9 @@ export function SystemStatus({ systems }: { systems: TSystemStatus[] }) {
             {system.latencyMs !== null ? `${system.latencyMs} ms` : "—"}
           </div>
           <div className="text-xs text-slate-500">
-            {system.detail ?? "no sample yet"} · {formatTime(system.checkedAt)} UTC
+            {system.checkedAt
+              ? `${system.detail ? `${system.detail} · ` : ""}checked ${formatTime(system.checkedAt)} UTC`
+              : "no sample yet"}
           </div>
         </Card>
       ))}

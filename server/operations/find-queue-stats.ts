@@ -53,6 +53,8 @@ export async function findQueueStats(now = new Date()): Promise<TQueueStats[]> {
     FROM pgboss.job GROUP BY 1, 2`.catch(() => [] as TRow[]);
   const stats = new Map(JOBS.map((job) => [job.name, empty(job.name)]));
   for (const row of rows) {
+    // pg-boss's own internal queues are not Tradepost's jobs.
+    if (row.name.startsWith("__pgboss")) continue;
     const dead = row.name.endsWith(DEAD_SUFFIX);
     const name = dead ? row.name.slice(0, -DEAD_SUFFIX.length) : row.name;
     const entry = stats.get(name) ?? empty(name);

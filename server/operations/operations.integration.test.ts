@@ -6,9 +6,17 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganisationWithMembers, createUser } from "../../prisma/seed/factories";
+import { signInAs } from "../../test/support/next-request-scope";
 import { testDb } from "../../test/support/db";
 import { useOdooEmulator } from "../../test/support/odoo-gateway";
 import { seedOrder } from "../../test/support/orders";
+import {
+  cancelJobAction,
+  healDriftFindingAction,
+  replayDeadLettersAction,
+  reprocessDeliveryAction,
+  retryJobNowAction,
+} from "@/server/actions/operations";
 import type { TSessionUser } from "@/server/auth/session";
 import { withSyncRun } from "@/server/integrations/record-sync-run";
 import { pushOrderToOdooJob } from "@/server/jobs/definitions/push-order-to-odoo";
@@ -262,5 +270,33 @@ describe("order timeline", () => {
     expect(create.detail).toMatch(/SerializationFailure/);
     expect(create.durationMs).toEqual(expect.any(Number));
     expect(titles.filter((title) => title === "Push to Odoo queued")).toHaveLength(2);
+  });
+});
+
+describe("operations actions", () => {
+  it("refuse buyers, org admins and data managers, and visitors without a session; change nothing", async () => {
+    const order = await placedOrder({ pushStatus: "FAILED" });
+    const deadId = await deadLetteredPush(order.id, `corr-${randomUUID()}`);
+    const { buyer, admin } = await createOrganisationWithMembers(db);
+    const dataManager = await createUser(db, { role: "DATA_MANAGER" });
+    const id = randomUUID();
+    for (const user of [buyer, admin, dataManager, null]) {
+      signInAs(user);
+      const code = user ? "FORBIDDEN" : "UNAUTHENTICATED";
+      expect(await replayDeadLettersAction([deadId])).toMatchObject({ ok: false, code });
+      expect(await cancelJobAction({ jobId: deadId, reason: "not allowed to" })).toMatchObject({ ok: false, code });
+      expect(await retryJobNowAction(id)).toMatchObject({ ok: false, code });
+      expect(await reprocessDeliveryAction(id)).toMatchObject({ ok: false, code });
+      expect(await healDriftFindingAction(id)).toMatchObject({ ok: false, code });
+    }
+    expect(await findDeadLetters({ ids: [deadId] })).toHaveLength(1);
+
+    signInAs(operator);
+    expect(await cancelJobAction({ jobId: deadId, reason: "no" })).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: { reason: [expect.stringContaining("at least 5")] },
+    });
+    expect(await replayDeadLettersAction([deadId])).toEqual({ ok: true, data: { replayed: 1, skipped: 0 } });
   });
 });

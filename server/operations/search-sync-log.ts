@@ -21,7 +21,7 @@ export type TSyncLogOrder = {
  * a correlation id or a job id. Matching orders are resolved first so that a PO number or an
  * Odoo name finds the runs recorded under the order's own ids. Newest first; read-only.
  */
-export async function searchSyncLog({ q, limit = 100 }: { q?: string; limit?: number }) {
+export async function searchSyncLog({ q, limit = 60 }: { q?: string; limit?: number }) {
   const text = q?.trim() ?? "";
   if (!text) {
     const runs = await db.syncRun.findMany({ orderBy: { startedAt: "desc" }, take: limit });
