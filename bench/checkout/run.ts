@@ -5,7 +5,7 @@
 // from the same filled carts (same lines at the same prices, same customers), at 1, 10 and 25 in
 // flight; then the whole path from an empty cart for both, one at a time.
 //
-// Runs Tradepost's own server code in this process (as the worker does: tsx --conditions=react-server)
+// Runs Tradepost's own server code in this process (server-only resolved away by server-only.mjs)
 // against the demo's database, Medusa and Odoo, so that Tradepost's own part of a submit (everything
 // but the Medusa call) can be measured exactly. Setup, written to the demo's data and left there:
 // BENCH_BUYERS buyers of Acme Interiors (bench-checkout-<n>@acme.example), a fixed-price carrier
