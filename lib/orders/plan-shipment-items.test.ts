@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planShipmentItems } from "./plan-shipment-items";
+import { odooLineText, planShipmentItems } from "./plan-shipment-items";
 
 const items = [
   { id: "a", title: "Chair", sku: "CHAIR", quantity: 5, fulfilledQuantity: 0 },
@@ -33,5 +33,15 @@ describe("planShipmentItems", () => {
     expect(planShipmentItems(after, [{ sku: "CHAIR", title: "Chair", quantity: 2 }])).toEqual([
       { lineItemId: "a", quantity: 2 },
     ]);
+  });
+});
+
+describe("odooLineText", () => {
+  it("names a line by its product, keeps the sales description apart, falls back to the text", () => {
+    expect(odooLineText("[ACC-1] Desk screen\nFelt, 12 mm", "Desk screen")).toEqual({
+      title: "Desk screen",
+      detail: "Felt, 12 mm",
+    });
+    expect(odooLineText("Freight surcharge", null)).toEqual({ title: "Freight surcharge", detail: "" });
   });
 });

@@ -32,3 +32,17 @@ export function planShipmentItems(items: TFulfillableItem[], lines: TShipmentLin
 
   return [...planned].map(([lineItemId, quantity]) => ({ lineItemId, quantity }));
 }
+
+/**
+ * How an Odoo order line reads here: the product's name (Odoo prefixes its line text with
+ * "[SKU] name"), else the text's first line; the rest of the text (the sales description) apart.
+ * The same rule names custom Medusa lines and the lines of a delivery, so they match by title.
+ */
+export function odooLineText(
+  description: string | null,
+  productName: string | null,
+): { title: string; detail: string } {
+  const [first = "", ...rest] = (description ?? "").split("\n");
+
+  return { title: productName?.trim() || first.trim() || "Item", detail: rest.join("\n").trim() };
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { odooLineText } from "@/lib/orders/plan-shipment-items";
 import { recordAudit } from "@/server/audit/record-audit";
 import { db } from "@/server/db";
 import type { TSyncResult } from "@/server/integrations/record-sync-run";
@@ -30,6 +31,7 @@ export async function applyOdooOrderChanges(
     db.externalLink.findMany({ where: { ...LINE_LINK, externalId: { in: goods.map((line) => String(line.id)) } } }),
   ]);
   const skuOf = (productId: number | null) => products.find((p) => p.id === productId)?.sku ?? "";
+  const nameOf = (productId: number | null) => products.find((p) => p.id === productId)?.name ?? null;
   const unmatched = new Set(ours.map((line) => line.id));
   const pairs = goods.map((odooLine) => {
     const linkedId = links.find((link) => link.externalId === String(odooLine.id))?.localId;
@@ -68,8 +70,8 @@ export async function applyOdooOrderChanges(
           orderId: order.id,
           position: ++position,
           sku: skuOf(line.productId),
-          title: (line.description ?? "").split("\n")[0] || "Added in the ERP",
-          description: line.description ?? "",
+          title: odooLineText(line.description, nameOf(line.productId)).title,
+          description: odooLineText(line.description, nameOf(line.productId)).detail,
           quantity: Math.round(line.quantity),
           deliveredQuantity: Math.round(line.quantityDelivered),
           unitPriceMinor: line.unitPriceMinor,

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { organisationIdFromRef } from "@/lib/erp/organisation-ref";
+import { odooLineText } from "@/lib/orders/plan-shipment-items";
 import { recordAudit } from "@/server/audit/record-audit";
 import { db } from "@/server/db";
 import { ensureExternalRecord } from "@/server/integrations/ensure-external-record";
@@ -100,8 +101,8 @@ async function ensureOrderRow(client: OdooClient, organisationId: string, odoo: 
             orderId: order.id,
             position: ++position,
             sku: product?.sku ?? "",
-            title: (line.description ?? "").split("\n")[0] || product?.name || "Item",
-            description: line.description ?? "",
+            title: odooLineText(line.description, product?.name ?? null).title,
+            description: odooLineText(line.description, product?.name ?? null).detail,
             quantity: Math.round(line.quantity),
             deliveredQuantity: Math.round(line.quantityDelivered),
             unitPriceMinor: line.unitPriceMinor,

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { planShipmentItems, type TShipmentLine } from "@/lib/orders/plan-shipment-items";
+import { odooLineText, planShipmentItems, type TShipmentLine } from "@/lib/orders/plan-shipment-items";
 import { recordAudit } from "@/server/audit/record-audit";
 import { db } from "@/server/db";
 import { ensureExternalRecord } from "@/server/integrations/ensure-external-record";
@@ -32,7 +32,7 @@ async function shipmentLines(client: OdooClient, picking: TOdooPickingWithMoves)
 
     return {
       sku: product?.sku ?? null,
-      title: line?.description?.split("\n")[0] ?? product?.name ?? `Odoo product ${move.productId}`,
+      title: odooLineText(line?.description ?? null, product?.name ?? null).title,
       quantity: move.quantity,
     };
   });

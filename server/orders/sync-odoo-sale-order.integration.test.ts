@@ -129,7 +129,7 @@ describe("sales-rep orders from Odoo (J6)", () => {
       item.quantity,
     ]);
     expect(items).toContainEqual([SCREEN_SMALL, expect.any(String), 80, 2]);
-    expect(items).toContainEqual([null, "[SVC-ONSITE-INSTALL] On-site installation", 99.5, 1]);
+    expect(items).toContainEqual([null, "On-site installation", 99.5, 1]);
 
     // Never pushed back: Odoo still has exactly the one order.
     expect(await client.searchCount("sale.order", [])).toBe(1);

@@ -43,7 +43,7 @@ export default async function OrderPage({
             ← Orders
           </Link>
           <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">
-            {order.status === "PLACED" ? "Order" : "Approval request"} {order.reference}
+            {order.status === "PLACED" || order.placedAt ? "Order" : "Approval request"} {order.reference}
             <OrderStatusBadge status={order.status} />
           </h1>
           {order.source === "SALES_REP" && <p className="text-slate-600">Placed by your sales representative.</p>}
