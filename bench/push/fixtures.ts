@@ -79,12 +79,13 @@ export type TCreatedOrder = {
 /**
  * `count` placed orders with 2–3 lines each from the shared products, at prices of our own (not
  * Odoo's list prices: Odoo must take ours), half with a carrier line, each with its push job
- * enqueued in the transaction that writes it, as checkout does. `skus` overrides the products.
+ * enqueued in the transaction that writes it, as checkout does. `skus` overrides the products;
+ * `duplicateJob` enqueues a second push of each order right behind the first.
  */
 export async function createPlacedOrders(
   fixtures: TPushFixtures,
   count: number,
-  { prefix = randomUUID().slice(0, 6), skus = SHARED_SKUS, enqueueJob = true } = {},
+  { prefix = randomUUID().slice(0, 6), skus = SHARED_SKUS, enqueueJob = true, duplicateJob = false } = {},
 ): Promise<TCreatedOrder[]> {
   const orders: TCreatedOrder[] = [];
   for (let index = 0; index < count; index += 1) {
@@ -131,6 +132,10 @@ export async function createPlacedOrders(
         },
       });
       if (enqueueJob) await enqueue(tx, pushOrderToOdooJob, { orderId: order.id }, { singletonKey: order.id });
+      // A second job for the same order right behind the first (another key: the queue cannot drop
+      // it), so that two workers pick both at the same moment.
+      if (duplicateJob)
+        await enqueue(tx, pushOrderToOdooJob, { orderId: order.id }, { singletonKey: `${order.id}:duplicate` });
 
       return order.id;
     });

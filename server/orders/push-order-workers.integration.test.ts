@@ -17,8 +17,7 @@ import {
 import { EMULATOR_API_KEY, startTestEmulator } from "../../test/support/odoo-emulator";
 import { startService, stopService, type TService } from "../../stack/lib/processes";
 import { db } from "@/server/db";
-import { pushOrderToOdooJob } from "@/server/jobs/definitions/push-order-to-odoo";
-import { enqueue, stopSender } from "@/server/jobs/enqueue";
+import { stopSender } from "@/server/jobs/enqueue";
 
 const ORDERS = 100;
 const WORKER_ENV = {
@@ -119,12 +118,8 @@ it("finishes every push exactly once after a worker is killed (SIGKILL) between 
 it("pushes once with two workers racing over duplicated jobs while Odoo loses answers", async () => {
   await odoo.admin("POST", "faults", { kind: "commit_then_drop", model: "sale.order", method: "create", rate: 0.2 });
   await odoo.admin("POST", "faults", { kind: "commit_then_drop", model: "sale.order", method: "action_confirm", rate: 0.2 });
-  const orders = await createPlacedOrders(fixtures, ORDERS);
-  // Every order twice in the queue (a second key): both workers run both copies at once.
-  await db.$transaction(async (tx) => {
-    for (const order of orders)
-      await enqueue(tx, pushOrderToOdooJob, { orderId: order.id }, { singletonKey: `${order.id}:duplicate` });
-  });
+  // Every order twice in the queue, one job right behind the other: the two workers take both at once.
+  const orders = await createPlacedOrders(fixtures, ORDERS, { duplicateJob: true });
   startPushWorker();
   startPushWorker();
   await expectExactlyOnce(orders, 150_000);
