@@ -24,8 +24,8 @@ type TRequest = {
 };
 
 const STATE = {
-  waiting: <Badge tone="warning">Being sent to us</Badge>,
-  sent: <Badge tone="brand">With your account manager</Badge>,
+  waiting: <Badge tone="warning">Queued</Badge>,
+  sent: <Badge tone="brand">With account manager</Badge>,
   done: <Badge tone="success">Address updated</Badge>,
 } as const;
 
@@ -89,7 +89,7 @@ export function AddressChangeRequests({ addresses, requests }: { addresses: TAdd
                   {formatDateTime(request.createdAt)}
                   <div className="text-xs text-slate-500">by {request.requestedByName}</div>
                 </Td>
-                <Td className="align-top">{STATE[request.state]}</Td>
+                <Td className="align-top whitespace-nowrap">{STATE[request.state]}</Td>
               </tr>
             ))}
           </TBody>

@@ -65,9 +65,14 @@ export function InvitationTable({ invitations, currency }: { invitations: TInvit
             </Td>
             <Td>{MEMBER_ROLE_LABEL[invitation.role]}</Td>
             <Td className="text-right tabular-nums">
-              {invitation.spendingLimitMinor === null
-                ? "No limit"
-                : `${formatMoney(invitation.spendingLimitMinor, currency)} ${SPENDING_PERIOD_LABEL[invitation.spendingLimitPeriod]}`}
+              {invitation.spendingLimitMinor === null ? (
+                <span className="text-slate-400">No limit</span>
+              ) : (
+                <>
+                  {formatMoney(invitation.spendingLimitMinor, currency)}
+                  <div className="text-xs text-slate-500">{SPENDING_PERIOD_LABEL[invitation.spendingLimitPeriod]}</div>
+                </>
+              )}
             </Td>
             <Td>{STATE_BADGE[invitation.state]}</Td>
             <Td className="whitespace-nowrap">

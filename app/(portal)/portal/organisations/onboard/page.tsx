@@ -31,7 +31,9 @@ export default async function OnboardOrganisationPage({ searchParams }: { search
       />
       <form method="get" className="mb-6 flex max-w-xl gap-2" role="search">
         <Input name="q" defaultValue={query} placeholder="Company name, reference or VAT" aria-label="Search Odoo" />
-        <Button type="submit">Search Odoo</Button>
+        <Button type="submit" className="shrink-0">
+          Search Odoo
+        </Button>
       </form>
       {problem && <p className="text-sm text-red-700">{problem}</p>}
       {query.length >= 2 && !problem && companies.length === 0 && (
