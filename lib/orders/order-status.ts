@@ -19,7 +19,7 @@ export const ORDER_STATUS: Record<TOrderStatus, { label: string; tone: TTone; ex
   },
   PLACED: { label: "Placed", tone: "success", explanation: "The order is placed." },
   RETURNED: {
-    label: "Returned to you",
+    label: "Returned to the buyer",
     tone: "warning",
     explanation: "Prices changed while it waited for approval. Check the new prices and submit it again.",
   },
