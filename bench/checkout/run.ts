@@ -9,7 +9,7 @@
 // against the demo's database, Medusa and Odoo, so that Tradepost's own part of a submit (everything
 // but the Medusa call) can be measured exactly. Setup, written to the demo's data and left there:
 // BENCH_BUYERS buyers of Acme Interiors (bench-checkout-<n>@acme.example), a fixed-price carrier
-// "Bench freight" in the ERP cache, stock of the standard line counted up in Odoo; Acme's credit
+// "Bench freight" created in Odoo (reconciliation brings it into the cache), stock of the standard line counted up in Odoo; Acme's credit
 // limit is lifted for the run (the check still runs) and put back after.
 // Env: BENCH_LEVELS (1,10,25), BENCH_ORDERS_PER_SLOT (2 orders per in-flight slot per level, at least BENCH_MIN_ORDERS 8),
 // BENCH_WHOLE_PATH (5), DEMO_PASSWORD not needed.
@@ -27,7 +27,7 @@ const MIN_ORDERS = Number(process.env.BENCH_MIN_ORDERS ?? 8);
 const WHOLE_PATH = Number(process.env.BENCH_WHOLE_PATH ?? 5);
 const GOAL_RATIO = 2;
 const GOAL_OWN_P95_MS = 100;
-const CARRIER_ID = 990_001;
+const CARRIER_NAME = "Bench freight";
 const TABLE = {
   product: "made-to-measure-table",
   configuration: { top: "walnut", width_mm: 1800, depth_mm: 800, legs: "oak", cable_port: true },
@@ -87,22 +87,7 @@ async function setup(count: number) {
   const address = await db.erpAddress.findFirst({ where: { organisationId: acme.id, type: "delivery" } });
   if (!customer || !address)
     throw new Error("Acme Interiors is not in the ERP cache yet: wait a minute after `npm run demo` started.");
-  const now = new Date();
-  await db.erpCarrier.upsert({
-    where: { odooCarrierId: CARRIER_ID },
-    create: {
-      odooCarrierId: CARRIER_ID,
-      name: "Bench freight",
-      deliveryType: "fixed",
-      active: true,
-      currency: "EUR",
-      fixedPriceMinor: 4_500,
-      countryCodes: [],
-      odooWriteDate: now,
-      syncedAt: now,
-    },
-    update: { active: true },
-  });
+  const carrierId = await ensureOdooCarrier();
   const passwordHash = await hashPassword(`bench-${Math.random()}-unusable`);
   const users: TUser[] = [];
   for (let index = 0; index < count; index += 1) {
@@ -126,7 +111,40 @@ async function setup(count: number) {
   if (approvalRules)
     console.log(`note: Acme has ${approvalRules} active approval rule(s); orders that match become approval requests.`);
 
-  return { acme, customer, address, users };
+  return { acme, customer, address, users, carrierId };
+}
+
+async function odoo<T>(model: string, method: string, body: Record<string, unknown>): Promise<T> {
+  const response = await fetch(`http://127.0.0.1:${ports.odoo}/json/2/${model}/${method}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      authorization: `bearer ${secrets.odooApiKey}`,
+      "x-odoo-database": "tradepost",
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`Odoo ${model}.${method}: HTTP ${response.status} ${await response.text()}`);
+
+  return (await response.json()) as T;
+}
+
+/** A fixed-price carrier in Odoo (found by name or created), once it is in the ERP cache. */
+async function ensureOdooCarrier(): Promise<number> {
+  let [carrierId] = await odoo<number[]>("delivery.carrier", "search", { domain: [["name", "=", CARRIER_NAME]] });
+  if (!carrierId) {
+    const [product] = await odoo<number[]>("product.product", "create", {
+      vals_list: [{ name: CARRIER_NAME, type: "service", sale_ok: false }],
+    });
+    [carrierId] = await odoo<number[]>("delivery.carrier", "create", {
+      vals_list: [{ name: CARRIER_NAME, delivery_type: "fixed", fixed_price: 45, product_id: product }],
+    });
+  }
+  for (let waited = 0; waited < 120; waited += 1) {
+    if (await db.erpCarrier.count({ where: { odooCarrierId: carrierId, active: true } })) return carrierId!;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error(`Carrier ${CARRIER_NAME} did not reach the ERP cache within 120 s (is the worker running?)`);
 }
 
 /** Plenty of the standard line in Odoo (the stock webhook brings it into the cache). */
@@ -239,13 +257,13 @@ function line(label: string, run: TRun) {
 
 async function main() {
   const maxLevel = Math.max(...LEVELS);
-  const { acme, customer, address, users } = await setup(maxLevel);
+  const { acme, customer, address, users, carrierId } = await setup(maxLevel);
   const limit = customer.creditLimitMinor;
   await db.erpCustomer.update({ where: { organisationId: acme.id }, data: { creditLimitMinor: null } });
   const checkoutInput = (user: TUser) => ({
     checkoutKey: crypto.randomUUID(),
     addressId: address.odooPartnerId,
-    carrierId: CARRIER_ID,
+    carrierId,
     poNumber: `BENCH-${user.email.split("@")[0]}`,
     notes: "",
     requestedDeliveryDate: "",
