@@ -1,13 +1,14 @@
 import type { Page } from "@playwright/test";
 import { createUser } from "../prisma/seed/factories";
 import { expect, screenshot, signIn, test } from "./support/fixtures";
+import { odooCall } from "./support/odoo";
 
 // J3: a buyer of organisation A (Acme Interiors, whose account, addresses and stock come from Odoo
 // through the ERP cache) checks out a configured and a standard line to a cached address with a
 // carrier's locally computed cost and a PO number: exactly one Medusa order with the locked prices
 // and metadata, and one Odoo push job. Then the refusals, each with its reason.
 
-const CARRIER_ID = 930_001;
+const CARRIER = "Spedition Nord";
 type TDb = Parameters<Parameters<typeof test>[2]>[0]["db"];
 
 async function medusaOrder(orderId: string) {
@@ -49,22 +50,20 @@ async function acmeReady(db: TDb) {
       },
     )
     .toBeGreaterThan(8);
-  const now = new Date();
-  await db.erpCarrier.upsert({
-    where: { odooCarrierId: CARRIER_ID },
-    create: {
-      odooCarrierId: CARRIER_ID,
-      name: "Spedition Nord",
-      deliveryType: "fixed",
-      active: true,
-      currency: "EUR",
-      fixedPriceMinor: 4_500,
-      countryCodes: ["DE"],
-      odooWriteDate: now,
-      syncedAt: now,
-    },
-    update: {},
-  });
+  // A fixed-price carrier as Odoo has it: reconciliation brings it into the cache (and would mark a
+  // cache row Odoo does not have inactive).
+  let [carrierId] = await odooCall<number[]>("delivery.carrier", "search", { domain: [["name", "=", CARRIER]] });
+  if (!carrierId) {
+    const [product] = await odooCall<number[]>("product.product", "create", {
+      vals_list: [{ name: CARRIER, type: "service", sale_ok: false }],
+    });
+    [carrierId] = await odooCall<number[]>("delivery.carrier", "create", {
+      vals_list: [{ name: CARRIER, delivery_type: "fixed", fixed_price: 45, product_id: product }],
+    });
+  }
+  await expect
+    .poll(async () => db.erpCarrier.count({ where: { odooCarrierId: carrierId, active: true } }), { timeout: 90_000 })
+    .toBe(1);
 
   return acme;
 }
@@ -83,11 +82,15 @@ async function fillAndOpenCheckout(page: Page) {
   await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
 }
 
-async function placeOrder(page: Page, po: string) {
+async function chooseDelivery(page: Page) {
   await page
     .getByLabel("Deliver to")
     .selectOption({ label: "Hamburg showroom, Große Elbstraße 145, 22767 Hamburg, DE" });
-  await page.getByLabel("Shipping method").selectOption(String(CARRIER_ID));
+  await page.getByLabel("Shipping method").selectOption({ label: `${CARRIER} — €45.00` });
+}
+
+async function placeOrder(page: Page, po: string) {
+  await chooseDelivery(page);
   await page.getByLabel(/Purchase-order number/).fill(po);
   await page.getByRole("button", { name: "Place order" }).click();
 }
@@ -104,6 +107,7 @@ test("[J3] a buyer checks out configured and standard lines: one Medusa order wi
   await fillAndOpenCheckout(page);
 
   await expect(page.getByTestId("checkout-line")).toHaveCount(2);
+  await chooseDelivery(page);
   await expect(page.getByTestId("checkout-subtotal")).toHaveText("€876.60");
   await expect(page.getByTestId("checkout-shipping")).toHaveText("€45.00");
   await expect(page.getByTestId("checkout-total")).toHaveText("€921.60");
@@ -234,7 +238,7 @@ test("[J3] a price-list change between adding to the cart and checkout shows the
     await page
       .getByLabel("Deliver to")
       .selectOption({ label: "Hamburg showroom, Große Elbstraße 145, 22767 Hamburg, DE" });
-    await page.getByLabel("Shipping method").selectOption(String(CARRIER_ID));
+    await page.getByLabel("Shipping method").selectOption({ label: `${CARRIER} — €45.00` });
     const changes = page.getByTestId("price-change");
     await expect(changes).toHaveCount(1);
     await expect(changes).toContainText("€21.60");
