@@ -4,6 +4,7 @@ import { processInboundDeliveryJob } from "@/server/jobs/definitions/process-inb
 import { pruneLoginAttemptsJob } from "@/server/jobs/definitions/prune-login-attempts";
 import { pushAddressChangeRequestJob } from "@/server/jobs/definitions/push-address-change-request";
 import { pushOrderToOdooJob } from "@/server/jobs/definitions/push-order-to-odoo";
+import { recoverCheckoutJob } from "@/server/jobs/definitions/recover-checkout";
 import { reconcileOdooJob } from "@/server/jobs/definitions/reconcile-odoo";
 import { recordHealthJob } from "@/server/jobs/definitions/record-health";
 import { reportDriftJob } from "@/server/jobs/definitions/report-drift";
@@ -21,4 +22,5 @@ export const JOBS: readonly TJobDefinition[] = [
   sendEmailJob,
   pushAddressChangeRequestJob,
   expireApprovalRequestsJob,
+  recoverCheckoutJob,
 ];
