@@ -38,6 +38,7 @@ test("[ORG] an org admin invites a buyer with a limit; the email arrives; its li
   expect(mail.text).toContain("Buyer");
   const invitee = await (await browser.newContext()).newPage();
   await invitee.goto(linkIn(mail, "/invite/"));
+  await invitee.waitForLoadState("networkidle");
   await expect(invitee.getByRole("heading", { name: `Join ${organisation.name}` })).toBeVisible();
   await invitee.getByLabel("Your name").fill("Nina Newbuyer");
   await invitee.getByLabel("Password", { exact: true }).fill("short");
@@ -52,7 +53,7 @@ test("[ORG] an org admin invites a buyer with a limit; the email arrives; its li
   await expect(invitee.getByTestId("password-rules").locator("[data-met=true]")).toHaveCount(4);
   await invitee.getByLabel("Repeat the password").fill(STRONG);
   await invitee.getByRole("button", { name: "Create account and sign in" }).click();
-  await expectSignedIn(invitee, /\/catalog$/);
+  await expect(invitee).toHaveURL(/\/catalog$/, { timeout: 30_000 });
 
   const user = await db.user.findUniqueOrThrow({ where: { email } });
   expect(user).toMatchObject({ name: "Nina Newbuyer", role: "BUYER", organisationId: organisation.id });
@@ -121,6 +122,7 @@ test("[AUTH] forgot password: the same answer for any email; the emailed link se
   const { buyer } = await seedOrganisation();
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.waitForLoadState("networkidle");
   const unknown = newEmail("nobody");
   await page.getByLabel("Email").fill(unknown);
   await page.getByRole("button", { name: "Email me a reset link" }).click();
@@ -128,6 +130,7 @@ test("[AUTH] forgot password: the same answer for any email; the emailed link se
   await expect(answer).toContainText(`If ${unknown} belongs to a Tradepost account`);
 
   await page.goto("/reset-password");
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Email").fill(buyer.email);
   await page.getByRole("button", { name: "Email me a reset link" }).click();
   await expect(page.getByRole("status")).toContainText(`If ${buyer.email} belongs to a Tradepost account`);
@@ -136,11 +139,12 @@ test("[AUTH] forgot password: the same answer for any email; the emailed link se
   expect(await emailsTo(unknown)).toHaveLength(0);
 
   await page.goto(linkIn(mail, "/reset-password/"));
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Password", { exact: true }).fill(STRONG);
   await page.getByLabel("Repeat the password").fill(STRONG);
   await screenshot(page, "auth-reset-choose-password");
   await page.getByRole("button", { name: "Set password and sign in" }).click();
-  await expectSignedIn(page, /\/catalog$/);
+  await expect(page).toHaveURL(/\/catalog$/, { timeout: 30_000 });
   await page.goto(linkIn(mail, "/reset-password/"));
   await expect(page.getByRole("status")).toContainText("This reset link was used already");
 });
@@ -160,8 +164,11 @@ test("[ORG] an operator onboards an organisation found in Odoo's partners and in
   await expectSignedIn(page, /\/portal$/);
   await page.goto("/portal/organisations");
   await page.getByRole("link", { name: "Onboard from Odoo" }).click();
+  await expect(page).toHaveURL(/\/portal\/organisations\/onboard$/);
   await page.getByLabel("Search Odoo").fill(name.slice(0, 22));
   await page.getByRole("button", { name: "Search Odoo" }).click();
+  await expect(page).toHaveURL(/\?q=/);
+  await page.waitForLoadState("networkidle");
   const row = page.getByTestId("odoo-company-row").filter({ hasText: name });
   await expect(row).toContainText("DE111222333");
   await row.getByRole("button", { name: "Onboard" }).click();
