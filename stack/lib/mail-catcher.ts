@@ -21,7 +21,8 @@ export async function startMailCatcher({
     [smtpPort, "SMTP_PORT"],
     [webPort, "MAIL_WEB_PORT"],
   ] as const) {
-    if (await isPortAnswering(port)) throw new Error(`Port ${port} is already in use. Stop what runs there or set ${name}.`);
+    if (await isPortAnswering(port))
+      throw new Error(`Port ${port} is already in use. Stop what runs there or set ${name}.`);
   }
   const service = startService({
     name: "maildev",
