@@ -225,18 +225,27 @@ async function measure(
   const own: number[] = [];
   const failures: string[] = [];
   const started = performance.now();
-  await inPool(carts, inFlight, async (item) => {
-    await prepare?.(item);
-    const began = performance.now();
-    try {
-      const medusa = await checkout(item);
-      const took = performance.now() - began;
-      latencies.push(took);
-      if (medusa !== null) own.push(took - medusa);
-    } catch (error) {
-      failures.push(error instanceof Error ? error.message : String(error));
-    }
-  });
+  // One worker per buyer, each checking out its buyer's carts one after the other: `inFlight`
+  // checkouts at a time, never two of one buyer (a buyer has one open cart).
+  const byUser = new Map<string, { cartId: string; user: TUser }[]>();
+  for (const item of carts) byUser.set(item.user.id, [...(byUser.get(item.user.id) ?? []), item]);
+  void inFlight;
+  await Promise.all(
+    [...byUser.values()].map(async (queue) => {
+      for (const item of queue) {
+        await prepare?.(item);
+        const began = performance.now();
+        try {
+          const medusa = await checkout(item);
+          const took = performance.now() - began;
+          latencies.push(took);
+          if (medusa !== null) own.push(took - medusa);
+        } catch (error) {
+          failures.push(error instanceof Error ? error.message : String(error));
+        }
+      }
+    }),
+  );
 
   return { seconds: (performance.now() - started) / 1000, latencies, own, failures };
 }
