@@ -11,13 +11,7 @@ import { previewApprovalsAction } from "@/server/actions/approvals";
 import type { TApprovalPreview } from "@/server/approvals/preview-approvals";
 
 /** "An order of €12,000 by Anna would need: approver, then org admin" — with the member's real spending. */
-export function ApprovalPreview({
-  members,
-  currency,
-}: {
-  members: { id: string; name: string }[];
-  currency: string;
-}) {
+export function ApprovalPreview({ members, currency }: { members: { id: string; name: string }[]; currency: string }) {
   const { run, isPending } = useActionRunner();
   const [buyerId, setBuyerId] = useState(members[0]?.id ?? "");
   const [amount, setAmount] = useState("12000");
@@ -53,7 +47,11 @@ export function ApprovalPreview({
           <Input inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} />
         </FormField>
         <FormField id="preview-category" label="Contains category (optional)" errors={errors.categoryHandle}>
-          <Input value={categoryHandle} onChange={(event) => setCategoryHandle(event.target.value)} list="categories-new" />
+          <Input
+            value={categoryHandle}
+            onChange={(event) => setCategoryHandle(event.target.value)}
+            list="categories-new"
+          />
         </FormField>
         <div className="flex flex-col justify-end gap-3">
           <label className="flex items-center gap-2 text-sm text-slate-700">
@@ -66,7 +64,11 @@ export function ApprovalPreview({
         </div>
       </form>
       {preview && (
-        <div className="rounded-md border border-brand-100 bg-brand-50 p-4 text-sm" role="status" data-testid="approval-preview">
+        <div
+          className="rounded-md border border-brand-100 bg-brand-50 p-4 text-sm"
+          role="status"
+          data-testid="approval-preview"
+        >
           <p className="font-medium text-slate-900">{preview.sentence}</p>
           {preview.steps.length > 0 && (
             <ol className="mt-2 list-decimal space-y-1 pl-5 text-slate-700">

@@ -44,7 +44,9 @@ export function RuleForm({
     setErrors({});
     const fields = { condition, amount, categoryHandle, approverRole };
     const save = async () => {
-      const result = rule ? await updateApprovalRuleAction({ ...fields, ruleId: rule.id }) : await createApprovalRuleAction(fields);
+      const result = rule
+        ? await updateApprovalRuleAction({ ...fields, ruleId: rule.id })
+        : await createApprovalRuleAction(fields);
       return result.ok ? { ok: true as const, data: null } : result;
     };
     run(save, {
@@ -79,7 +81,12 @@ export function RuleForm({
         </Select>
       </FormField>
       {condition === "TOTAL_ABOVE" && (
-        <FormField id={`amount-${id}`} label={`Amount (${currency})`} hint="For example 10000 or 2500.50" errors={errors.amount}>
+        <FormField
+          id={`amount-${id}`}
+          label={`Amount (${currency})`}
+          hint="For example 10000 or 2500.50"
+          errors={errors.amount}
+        >
           <Input inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} />
         </FormField>
       )}

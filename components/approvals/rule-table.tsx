@@ -58,7 +58,11 @@ export function RuleTable({
                   variant="ghost"
                   aria-label="Move up"
                   disabled={isPending || index === 0}
-                  onClick={() => run(() => moveApprovalRuleAction({ ruleId: rule.id, direction: "up" }), { onSuccess: router.refresh })}
+                  onClick={() =>
+                    run(() => moveApprovalRuleAction({ ruleId: rule.id, direction: "up" }), {
+                      onSuccess: router.refresh,
+                    })
+                  }
                 >
                   ↑
                 </Button>
@@ -67,7 +71,11 @@ export function RuleTable({
                   variant="ghost"
                   aria-label="Move down"
                   disabled={isPending || index === rules.length - 1}
-                  onClick={() => run(() => moveApprovalRuleAction({ ruleId: rule.id, direction: "down" }), { onSuccess: router.refresh })}
+                  onClick={() =>
+                    run(() => moveApprovalRuleAction({ ruleId: rule.id, direction: "down" }), {
+                      onSuccess: router.refresh,
+                    })
+                  }
                 >
                   ↓
                 </Button>

@@ -35,9 +35,17 @@ describe("planApprovals", () => {
   });
 
   it("collects every matching rule in position order, whatever order they come in", () => {
-    const category = rule({ position: 2, condition: "CONTAINS_CATEGORY", categoryHandle: "tables", approverRole: "ORG_ADMIN" });
+    const category = rule({
+      position: 2,
+      condition: "CONTAINS_CATEGORY",
+      categoryHandle: "tables",
+      approverRole: "ORG_ADMIN",
+    });
     const total = rule({ position: 1, amountMinor: 1_000_000 });
-    const steps = planApprovals([category, total], facts({ totalMinor: 1_200_000, categoryHandles: ["cables", "tables"] }));
+    const steps = planApprovals(
+      [category, total],
+      facts({ totalMinor: 1_200_000, categoryHandles: ["cables", "tables"] }),
+    );
 
     expect(steps).toEqual([
       { ruleId: total.id, reason: "Order total above €10,000.00", requiredRole: "APPROVER" },

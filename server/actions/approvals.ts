@@ -32,7 +32,12 @@ export async function approveApprovalStepAction(input: unknown) {
     schema: ZApproveApprovalStepInput,
     input,
     run: async ({ user, input: { stepId, comment } }) => {
-      const result = await approveApprovalStep({ actor: user, organisationId: organisationIdOf(user), stepId, comment });
+      const result = await approveApprovalStep({
+        actor: user,
+        organisationId: organisationIdOf(user),
+        stepId,
+        comment,
+      });
       revalidatePath("/approvals");
 
       return result;
@@ -47,7 +52,12 @@ export async function rejectApprovalRequestAction(input: unknown) {
     schema: ZRejectApprovalRequestInput,
     input,
     run: async ({ user, input: { orderId, reason } }) => {
-      const result = await rejectApprovalRequest({ actor: user, organisationId: organisationIdOf(user), orderId, reason });
+      const result = await rejectApprovalRequest({
+        actor: user,
+        organisationId: organisationIdOf(user),
+        orderId,
+        reason,
+      });
       revalidatePath("/approvals");
 
       return result;
@@ -63,7 +73,12 @@ export async function createApprovalRuleAction(input: unknown) {
     input,
     run: async ({ user, input: rule }) => {
       const currency = await getApprovalCurrency();
-      const result = await createApprovalRule({ actor: user, organisationId: organisationIdOf(user), input: rule, currency });
+      const result = await createApprovalRule({
+        actor: user,
+        organisationId: organisationIdOf(user),
+        input: rule,
+        currency,
+      });
       revalidatePath(RULES_PATH);
 
       return result;
@@ -79,7 +94,12 @@ export async function updateApprovalRuleAction(input: unknown) {
     input,
     run: async ({ user, input: rule }) => {
       const currency = await getApprovalCurrency();
-      const result = await updateApprovalRule({ actor: user, organisationId: organisationIdOf(user), input: rule, currency });
+      const result = await updateApprovalRule({
+        actor: user,
+        organisationId: organisationIdOf(user),
+        input: rule,
+        currency,
+      });
       revalidatePath(RULES_PATH);
 
       return result;
@@ -94,7 +114,12 @@ export async function setApprovalRuleActiveAction(input: unknown) {
     schema: ZSetApprovalRuleActiveInput,
     input,
     run: async ({ user, input: { ruleId, active } }) => {
-      const result = await setApprovalRuleActive({ actor: user, organisationId: organisationIdOf(user), ruleId, active });
+      const result = await setApprovalRuleActive({
+        actor: user,
+        organisationId: organisationIdOf(user),
+        ruleId,
+        active,
+      });
       revalidatePath(RULES_PATH);
 
       return result;
@@ -140,6 +165,10 @@ export async function previewApprovalsAction(input: unknown) {
     schema: ZPreviewApprovalsInput,
     input,
     run: async ({ user, input: preview }) =>
-      previewApprovals({ organisationId: organisationIdOf(user), input: preview, currency: await getApprovalCurrency() }),
+      previewApprovals({
+        organisationId: organisationIdOf(user),
+        input: preview,
+        currency: await getApprovalCurrency(),
+      }),
   });
 }

@@ -51,7 +51,10 @@ export async function buyerSpendingFacts({
     at,
   });
 
-  return { found: true, spending: { limitMinor: buyer.spendingLimitMinor, usedMinor, period: buyer.spendingLimitPeriod } };
+  return {
+    found: true,
+    spending: { limitMinor: buyer.spendingLimitMinor, usedMinor, period: buyer.spendingLimitPeriod },
+  };
 }
 
 /** Whether no PLACED order of the organisation was delivered to this cached Odoo address. */

@@ -106,7 +106,14 @@ async function order(
 const stepsOf = async (orderId: string) =>
   db.approvalStep.findMany({ where: { orderId }, orderBy: { position: "asc" } });
 const statusOf = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId } })).status;
-const audits = (entityId: string) => db.auditLog.findMany({ where: { entityId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+const emails = async (orderReference: string) =>
+  (
+    await db.$queryRaw<{ data: { payload: { template: string; to: string; data: Record<string, unknown> } } }[]>`
+      SELECT data FROM pgboss.job WHERE name = 'mail.send-email'
+      AND data->'payload'->'data'->>'orderReference' = ${orderReference} ORDER BY created_on, id`
+  ).map((row) => row.data.payload);
+const audits = (entityId: string) =>
+  db.auditLog.findMany({ where: { entityId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
 
 beforeEach(async () => {
   [a, b] = await Promise.all([organisation(), organisation()]);
@@ -207,18 +214,29 @@ describe("deciding approval requests", () => {
     });
     expect(one).toMatchObject({ changed: true, status: "PENDING_APPROVAL", placement: null });
     expect(placement.calls).toEqual([]);
+    expect(await emails(request.reference)).toEqual([
+      expect.objectContaining({ template: "approval-requested", to: a.admin.email }),
+    ]);
 
     // An approver may not decide an org admin's step.
     await expect(
       approveApprovalStep({ actor: asSession(a.approver), organisationId: a.organisation.id, stepId: second!.id }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    const two = await approveApprovalStep({ actor: asSession(a.admin), organisationId: a.organisation.id, stepId: second!.id });
+    const two = await approveApprovalStep({
+      actor: asSession(a.admin),
+      organisationId: a.organisation.id,
+      stepId: second!.id,
+    });
     expect(two).toMatchObject({ changed: true, status: "PLACED", placement: { status: "PLACED" } });
     expect(placement.calls).toEqual([request.id]);
     expect(await stepsOf(request.id)).toMatchObject([
       { status: "APPROVED", decidedById: a.approver.id, comment: "Budget ok" },
       { status: "APPROVED", decidedById: a.admin.id },
+    ]);
+    expect((await emails(request.reference)).map((email) => [email.template, email.to, email.data.decision])).toEqual([
+      ["approval-requested", a.admin.email, undefined],
+      ["approval-decided", a.buyer.email, "APPROVED"],
     ]);
     expect((await audits(request.id)).map((entry) => [entry.action, entry.actorId])).toEqual([
       ["approval.step-approved", a.approver.id],
@@ -243,7 +261,11 @@ describe("deciding approval requests", () => {
       const approve = await approveApprovalStepAction({ stepId: request.approvalSteps[0]!.id });
       const reject = await rejectApprovalRequestAction({ orderId: request.id, reason: "Not needed after all" });
 
-      expect(approve).toMatchObject({ ok: false, code: "FORBIDDEN", message: "You cannot decide your own approval request." });
+      expect(approve).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+        message: "You cannot decide your own approval request.",
+      });
       expect(reject).toMatchObject({ ok: false, code: "FORBIDDEN" });
       expect((await stepsOf(request.id))[0]!.status).toBe("WAITING");
       expect(await statusOf(request.id)).toBe("PENDING_APPROVAL");
@@ -274,6 +296,7 @@ describe("deciding approval requests", () => {
     expect(results.filter((result) => result.changed)).toHaveLength(1);
     expect(placement.calls).toEqual([request.id]);
     expect(await audits(request.id)).toHaveLength(1);
+    expect(await emails(request.reference)).toHaveLength(1);
     expect(await statusOf(request.id)).toBe("PLACED");
   });
 
@@ -317,6 +340,13 @@ describe("deciding approval requests", () => {
 
     const reject = await rejectApprovalRequestAction({ orderId: request.id, reason: "Over this quarter's budget" });
     expect(reject).toMatchObject({ ok: true, data: { changed: true } });
+    expect(await emails(request.reference)).toEqual([
+      {
+        template: "approval-decided",
+        to: a.buyer.email,
+        data: expect.objectContaining({ decision: "REJECTED", comment: "Over this quarter's budget" }),
+      },
+    ]);
     expect(await db.order.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
       status: "REJECTED",
       decisionReason: "Over this quarter's budget",
@@ -357,14 +387,23 @@ describe("expiry", () => {
     expect(await expireApprovalRequests()).toEqual({ expired: 0 });
 
     await expect(
-      approveApprovalStep({ actor: asSession(a.approver), organisationId: a.organisation.id, stepId: due.approvalSteps[0]!.id }),
+      approveApprovalStep({
+        actor: asSession(a.approver),
+        organisationId: a.organisation.id,
+        stepId: due.approvalSteps[0]!.id,
+      }),
     ).rejects.toMatchObject({ code: "INVALID_STATE" });
   });
 
   it("refuses a decision after the window even before the expiry job ran", async () => {
     const due = await order(a, { steps: ["APPROVER"], expiresAt: new Date(Date.now() - 1000) });
     await expect(
-      rejectApprovalRequest({ actor: asSession(a.approver), organisationId: a.organisation.id, orderId: due.id, reason: "Late" }),
+      rejectApprovalRequest({
+        actor: asSession(a.approver),
+        organisationId: a.organisation.id,
+        orderId: due.id,
+        reason: "Late",
+      }),
     ).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("expired") });
     expect(await statusOf(due.id)).toBe("PENDING_APPROVAL");
   });
@@ -399,5 +438,6 @@ describe("cross-tenant", () => {
     expect((await stepsOf(request.id))[0]!.status).toBe("WAITING");
     expect(await statusOf(request.id)).toBe("PENDING_APPROVAL");
     expect(await audits(request.id)).toEqual([]);
+    expect(await emails(request.reference)).toEqual([]);
   });
 });

@@ -58,7 +58,13 @@ export async function approveApprovalStep({
         (!request.approvalExpiresAt || request.approvalExpiresAt > now) &&
         request.approvalSteps.every((candidate) => candidate.status === "APPROVED") &&
         (target.decidedAt?.getTime() ?? 0) <= now.getTime() - PLACEMENT_RETRY_AFTER_MS;
-      return { changed: false, orderId: request.id, reference: request.reference, status: request.status, isLast: retry };
+      return {
+        changed: false,
+        orderId: request.id,
+        reference: request.reference,
+        status: request.status,
+        isLast: retry,
+      };
     }
 
     const current = assertMayDecide(request, actor, now, canDecideRole);
@@ -69,7 +75,9 @@ export async function approveApprovalStep({
       where: { id: target.id, status: "WAITING" },
       data: { status: "APPROVED", decidedById: actor.id, decidedAt: now, comment: comment || null },
     });
-    const isLast = request.approvalSteps.every((candidate) => candidate.id === target.id || candidate.status === "APPROVED");
+    const isLast = request.approvalSteps.every(
+      (candidate) => candidate.id === target.id || candidate.status === "APPROVED",
+    );
     await recordAudit(tx, {
       actor,
       action: "approval.step-approved",
@@ -89,7 +97,8 @@ export async function approveApprovalStep({
     return { changed: true, orderId: request.id, reference: request.reference, status: request.status, isLast };
   });
 
-  if (!decided.isLast) return { changed: decided.changed, reference: decided.reference, status: decided.status, placement: null };
+  if (!decided.isLast)
+    return { changed: decided.changed, reference: decided.reference, status: decided.status, placement: null };
 
   const { orderId } = decided;
   const placement = await placeAfterApproval({ orderId, actor }).catch((error: unknown) => {

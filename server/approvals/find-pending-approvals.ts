@@ -26,7 +26,15 @@ export type TPendingApproval = {
   totalMinor: number;
   poNumber: string | null;
   notes: string | null;
-  lines: { position: number; sku: string; title: string; description: string; quantity: number; unitPriceMinor: number; lineTotalMinor: number }[];
+  lines: {
+    position: number;
+    sku: string;
+    title: string;
+    description: string;
+    quantity: number;
+    unitPriceMinor: number;
+    lineTotalMinor: number;
+  }[];
   steps: TApprovalStepView[];
   /** The step whose turn it is (null once every step is approved and the order is being placed). */
   currentStep: TApprovalStepView | null;
@@ -111,9 +119,7 @@ export async function findPendingApprovals({
           `(step ${currentStep.position} of ${steps.length})`
         : "Approved: waiting to be placed",
       placementRetryStepId:
-        !currentStep && order.buyerId !== viewer.id && steps.length
-          ? (steps[steps.length - 1]?.id ?? null)
-          : null,
+        !currentStep && order.buyerId !== viewer.id && steps.length ? (steps[steps.length - 1]?.id ?? null) : null,
       viewerMay: viewerMay(viewer, order.buyerId, currentStep, order.approvalExpiresAt),
     };
   });

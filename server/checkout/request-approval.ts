@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { enqueueApprovalRequested } from "@/server/approvals/notify-approvals";
 import type { TRequiredApproval } from "@/server/approvals/required-approvals";
 import { lineMetadata } from "@/server/checkout/order-metadata";
 import type { TPlacementIds } from "@/server/checkout/place-checkout-plan";
@@ -75,5 +76,7 @@ export async function requestApproval(
       },
     });
     await tx.buyerCart.deleteMany({ where: { userId: ids.buyerId, medusaCartId: ids.medusaCartId } });
+    // "Approval requested" to the first step's deciders, committed with the request (outbox).
+    await enqueueApprovalRequested(tx, ids.orderId);
   });
 }

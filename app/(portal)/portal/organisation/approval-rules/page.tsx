@@ -37,9 +37,9 @@ export default async function ApprovalRulesPage() {
         <ApprovalWindowForm hours={settings.approvalWindowHours} />
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-600">
           <li>
-            Spending limits (set per member) count calendar periods — a day, a week from Monday, a month or a
-            quarter — in your organisation&apos;s time zone, <strong>{settings.timeZone}</strong>. Placed orders and
-            orders waiting for approval both count.
+            Spending limits (set per member) count calendar periods — a day, a week from Monday, a month or a quarter —
+            in your organisation&apos;s time zone, <strong>{settings.timeZone}</strong>. Placed orders and orders
+            waiting for approval both count.
           </li>
           <li>
             A buyer over their limit always needs approval: by the “Buyer over their spending limit” rule if you have
