@@ -13,7 +13,10 @@ const session = (role: Role, organisationId: string | null = "org-a") => ({
 
 describe("readableOrders", () => {
   it("is the buyer's own orders within their organisation", () => {
-    expect(readableOrders(session("BUYER"))).toEqual({ organisationId: "org-a", buyerId: "user-BUYER" });
+    expect(readableOrders(session("BUYER"))).toEqual({
+      organisationId: "org-a",
+      OR: [{ buyerId: "user-BUYER" }, { source: "SALES_REP" }],
+    });
   });
 
   it("is the whole organisation for org admins and approvers", () => {

@@ -5,14 +5,17 @@ import { organisationIdOf, type TSessionUser } from "@/server/auth/session";
 
 /**
  * The orders `user` may read, as a where clause for every order query: the whole organisation
- * for org admins and approvers (orders.read-own-organisation), the buyer's own otherwise
- * (orders.read-own), nothing for staff or anyone else. An order outside it reads as not found.
+ * for org admins and approvers (orders.read-own-organisation); for a buyer (orders.read-own) their
+ * own orders and the ones the organisation's sales representative placed in Odoo (they have no
+ * buyer, and J6 shows them in the buyer's history); nothing for staff or anyone else. An order
+ * outside it reads as not found.
  */
 export function readableOrders(user: TSessionUser): Prisma.OrderWhereInput {
   if (!user.organisationId) return { id: { in: [] } };
   const organisationId = organisationIdOf(user);
   if (hasPermission(user.role, "orders.read-own-organisation")) return { organisationId };
-  if (hasPermission(user.role, "orders.read-own")) return { organisationId, buyerId: user.id };
+  if (hasPermission(user.role, "orders.read-own"))
+    return { organisationId, OR: [{ buyerId: user.id }, { source: "SALES_REP" }] };
 
   return { id: { in: [] } };
 }
