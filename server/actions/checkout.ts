@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { ZCheckoutInput } from "@/lib/checkout/checkout-input";
 import { runAction } from "@/server/actions/run-action";
 import { submitCheckout } from "@/server/checkout/submit-checkout";
+import { observeCheckout } from "@/server/metrics/observe";
 
 // Checkout. The input never carries a price, total or shipping cost (the schema is strict):
 // the server re-validates and prices everything, on the caller's own cart only.
@@ -15,10 +16,18 @@ export async function submitCheckoutAction(input: unknown) {
     schema: ZCheckoutInput,
     input,
     run: async ({ user, input: data }) => {
-      const result = await submitCheckout(user, data);
-      if (result.outcome !== "refused") revalidatePath("/cart");
+      const started = performance.now();
+      try {
+        const result = await submitCheckout(user, data);
+        const outcome = result.outcome === "refused" && result.priceChanges.length ? "price_changed" : result.outcome;
+        observeCheckout(outcome.replace("-", "_"), performance.now() - started);
+        if (result.outcome !== "refused") revalidatePath("/cart");
 
-      return result;
+        return result;
+      } catch (error) {
+        observeCheckout("failed", performance.now() - started);
+        throw error;
+      }
     },
   });
 }
