@@ -27,7 +27,7 @@ export function ApprovalWindowForm({ hours }: { hours: number }) {
         });
       }}
     >
-      <div className="w-48">
+      <div className="w-64">
         <FormField
           id="approval-window-hours"
           label="Requests expire after (hours)"
