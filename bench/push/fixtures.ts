@@ -199,8 +199,7 @@ export async function checkOdooOrders(odoo: TOdooTarget, orders: TCreatedOrder[]
     const same =
       theirs.length === expected.length &&
       theirs.every(
-        (line, index) =>
-          line.product_uom_qty === expected[index]![0] && line.price_unit === expected[index]![1],
+        (line, index) => line.product_uom_qty === expected[index]![0] && line.price_unit === expected[index]![1],
       ) &&
       Math.round(sale.amount_untaxed * 100) === Math.round(untaxed * 100);
     if (!same) check.wrongPrices.push(order.reference);

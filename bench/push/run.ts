@@ -22,6 +22,7 @@ import { deployMigrations } from "../../scripts/db/migrations";
 import { loadEmbeddedPostgres, relocationDir } from "../../stack/lib/embedded-postgres";
 import { startService, stopService, waitForHttp, type TService } from "../../stack/lib/processes";
 import { freePort } from "../../test/support/free-port";
+import type { TPushFixtures } from "./fixtures";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 200);
 const CONCURRENCY = Number(process.env.ORDER_PUSH_CONCURRENCY ?? 2);
@@ -73,7 +74,7 @@ async function startDatabase() {
 }
 
 /** What an integration without a queue does: search by reference, create, confirm — nothing else. */
-async function plainPushes(odooUrl: string, fixtures: import("./fixtures").TPushFixtures) {
+async function plainPushes(odooUrl: string, fixtures: TPushFixtures) {
   const { plainOdooClient, SHARED_SKUS } = await import("./fixtures");
   const client = plainOdooClient({ url: odooUrl, db: "erp", apiKey: API_KEY });
   const productIds = await Promise.all(
@@ -185,11 +186,17 @@ async function main() {
         `not recorded ${check.notRecorded.length}`,
     );
     if (workerLines.some((line) => line.includes('"level":50')))
-      console.log(`worker errors:\n${workerLines.filter((line) => line.includes('"level":50')).slice(0, 5).join("\n")}`);
+      console.log(
+        `worker errors:\n${workerLines
+          .filter((line) => line.includes('"level":50'))
+          .slice(0, 5)
+          .join("\n")}`,
+      );
     await db.$disconnect();
     const { stopSender } = await import("@/server/jobs/enqueue");
     await stopSender();
-    process.exitCode = ratio >= GOAL_RATIO && waiting === 0 && !Object.values(check).some((list) => list.length) ? 0 : 1;
+    process.exitCode =
+      ratio >= GOAL_RATIO && waiting === 0 && !Object.values(check).some((list) => list.length) ? 0 : 1;
   } finally {
     for (const service of services.reverse()) await stopService(service).catch(() => undefined);
     await sleep(200);

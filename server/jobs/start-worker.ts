@@ -41,8 +41,10 @@ export async function startWorker(jobs: readonly TJobDefinition[]): Promise<{ st
       });
     }
     const polling = job.pollingIntervalSeconds ? { pollingIntervalSeconds: job.pollingIntervalSeconds } : {};
-    await boss.work(job.name, { perJobResults: true, localConcurrency: job.concurrency ?? 1, ...polling }, async (items) =>
-      Promise.all(items.map((item) => runJob(job, item))),
+    await boss.work(
+      job.name,
+      { perJobResults: true, localConcurrency: job.concurrency ?? 1, ...polling },
+      async (items) => Promise.all(items.map((item) => runJob(job, item))),
     );
   }
   logger.info({ queues: jobs.map((job) => job.name) }, "worker started");

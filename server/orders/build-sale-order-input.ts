@@ -7,7 +7,14 @@ export type TOrderForSaleOrder = {
   notes: string | null;
   requestedDeliveryDate: Date | null;
   shippingMinor: number;
-  lines: { position: number; sku: string; title: string; description: string; quantity: number; unitPriceMinor: number }[];
+  lines: {
+    position: number;
+    sku: string;
+    title: string;
+    description: string;
+    quantity: number;
+    unitPriceMinor: number;
+  }[];
 };
 
 export type TSaleOrderRefs = {
@@ -67,13 +74,19 @@ export function findPriceDifferences(input: TSaleOrderInput, odoo: TOdooSaleOrde
   const expected = [
     ...input.lines.map((line) => ({ ...line, label: `product ${line.productId}` })),
     ...(input.carrier
-      ? [{ productId: input.carrier.productId, quantity: 1, unitPriceMinor: input.carrier.priceMinor, label: "delivery" }]
+      ? [
+          {
+            productId: input.carrier.productId,
+            quantity: 1,
+            unitPriceMinor: input.carrier.priceMinor,
+            label: "delivery",
+          },
+        ]
       : []),
   ];
   const actual = odoo.lines.filter((line) => !line.isNote).sort((a, b) => a.id - b.id);
   const differences: string[] = [];
-  if (actual.length !== expected.length)
-    differences.push(`${actual.length} lines in Odoo, ${expected.length} sent`);
+  if (actual.length !== expected.length) differences.push(`${actual.length} lines in Odoo, ${expected.length} sent`);
   expected.forEach((line, index) => {
     const theirs = actual[index];
     if (!theirs) return;

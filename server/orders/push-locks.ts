@@ -63,7 +63,8 @@ export async function withOrderPushLock<T>(orderId: string, work: (locks: TPushL
 
         return await inner();
       } finally {
-        for (const id of ids) await client.query("SELECT pg_advisory_unlock($1::int, $2::int)", [PRODUCT_NAMESPACE, id]);
+        for (const id of ids)
+          await client.query("SELECT pg_advisory_unlock($1::int, $2::int)", [PRODUCT_NAMESPACE, id]);
       }
     };
 

@@ -84,144 +84,204 @@ async function expectExactlyOnce(orders: TCreatedOrder[], timeoutMs = 360_000) {
 }
 
 describe("pushing orders to Odoo, exactly once", () => {
-  it("pushes 100 orders as confirmed sale orders with our prices, note, PO, carrier and addresses", async () => {
-    const orders = await createPlacedOrders(fixtures, ORDERS);
-    await expectExactlyOnce(orders);
+  it(
+    "pushes 100 orders as confirmed sale orders with our prices, note, PO, carrier and addresses",
+    async () => {
+      const orders = await createPlacedOrders(fixtures, ORDERS);
+      await expectExactlyOnce(orders);
 
-    const first = await testDb().order.findUniqueOrThrow({ where: { id: orders[0]!.id } });
-    expect(first).toMatchObject({ pushStatus: "PUSHED", odooState: "sale" });
-    expect(first.odooOrderName).toMatch(/^S\d{5}$/);
-    expect(first.pushedAt).toBeInstanceOf(Date);
-    const link = await testDb().externalLink.findFirst({
-      where: { system: "ODOO", entityType: "order", localId: first.id },
-    });
-    expect(link?.externalId).toBe(String(first.odooOrderId));
-    const [sale] = (await odoo.emulator.env.all("sale.order")).filter(
-      (record) => record.client_order_ref === first.reference,
-    );
-    // Order 0: Borealis (cached customer, its delivery address), PO, notes, carrier line.
-    expect(sale).toMatchObject({
-      partner_shipping_id: fixtures.borealisDeliveryId,
-      carrier_id: fixtures.carrierId,
-      origin: "PO PO-0",
-      note: "<p>PO number: PO-0</p><p>Deliver to the back door &lt;gate 2&gt;</p><p>Call ahead</p>",
-    });
-    expect(sale!.payment_term_id).toBeTruthy();
-    const lines = odoo.emulator.env.all("sale.order.line").filter((line) => line.order_id === sale!.id);
-    expect(lines.map((line) => [line.name, line.price_unit, line.is_delivery ?? false])).toEqual([
-      ["ACC-SCREEN-1200 — configured as ordered (1)", 10.01, false],
-      ["ACC-SCREEN-1600 — configured as ordered (2)", 11.02, false],
-      ["Standard delivery", 19.5, true],
-    ]);
-    // Order 1: Acme, not cached: found by our organisation ref, linked, its address created once.
-    const acmeLink = await testDb().externalLink.findFirst({
-      where: { system: "ODOO", entityType: "organisation", localId: fixtures.organisations.acme },
-    });
-    expect(acmeLink).not.toBeNull();
-    expect(
-      odoo.emulator.env.all("res.partner").filter((partner) => partner.ref === fixtures.organisations.acme),
-    ).toHaveLength(1);
-  }, CASE_TIMEOUT_MS);
+      const first = await testDb().order.findUniqueOrThrow({ where: { id: orders[0]!.id } });
+      expect(first).toMatchObject({ pushStatus: "PUSHED", odooState: "sale" });
+      expect(first.odooOrderName).toMatch(/^S\d{5}$/);
+      expect(first.pushedAt).toBeInstanceOf(Date);
+      const link = await testDb().externalLink.findFirst({
+        where: { system: "ODOO", entityType: "order", localId: first.id },
+      });
+      expect(link?.externalId).toBe(String(first.odooOrderId));
+      const [sale] = (await odoo.emulator.env.all("sale.order")).filter(
+        (record) => record.client_order_ref === first.reference,
+      );
+      // Order 0: Borealis (cached customer, its delivery address), PO, notes, carrier line.
+      expect(sale).toMatchObject({
+        partner_shipping_id: fixtures.borealisDeliveryId,
+        carrier_id: fixtures.carrierId,
+        origin: "PO PO-0",
+        note: "<p>PO number: PO-0</p><p>Deliver to the back door &lt;gate 2&gt;</p><p>Call ahead</p>",
+      });
+      expect(sale!.payment_term_id).toBeTruthy();
+      const lines = odoo.emulator.env.all("sale.order.line").filter((line) => line.order_id === sale!.id);
+      expect(lines.map((line) => [line.name, line.price_unit, line.is_delivery ?? false])).toEqual([
+        ["ACC-SCREEN-1200 — configured as ordered (1)", 10.01, false],
+        ["ACC-SCREEN-1600 — configured as ordered (2)", 11.02, false],
+        ["Standard delivery", 19.5, true],
+      ]);
+      // Order 1: Acme, not cached: found by our organisation ref, linked, its address created once.
+      const acmeLink = await testDb().externalLink.findFirst({
+        where: { system: "ODOO", entityType: "organisation", localId: fixtures.organisations.acme },
+      });
+      expect(acmeLink).not.toBeNull();
+      expect(
+        odoo.emulator.env.all("res.partner").filter((partner) => partner.ref === fixtures.organisations.acme),
+      ).toHaveLength(1);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it("survives 5xx bursts (proxy 502/503, 429, Odoo 500)", async () => {
-    // A burst: the next 40 calls all fail, then scattered failures for the rest of the run.
-    await fault({ kind: "error", status: 503, count: 40 });
-    await fault({ kind: "error", status: 503, rate: 0.05 });
-    await fault({ kind: "error", status: 502, rate: 0.03 });
-    await fault({ kind: "error", status: 429, rate: 0.02 });
-    await fault({ kind: "error", status: 500, model: "sale.order", rate: 0.05 });
-    await expectExactlyOnce(await createPlacedOrders(fixtures, ORDERS));
-  }, CASE_TIMEOUT_MS);
+  it(
+    "survives 5xx bursts (proxy 502/503, 429, Odoo 500)",
+    async () => {
+      // A burst: the next 40 calls all fail, then scattered failures for the rest of the run.
+      await fault({ kind: "error", status: 503, count: 40 });
+      await fault({ kind: "error", status: 503, rate: 0.05 });
+      await fault({ kind: "error", status: 502, rate: 0.03 });
+      await fault({ kind: "error", status: 429, rate: 0.02 });
+      await fault({ kind: "error", status: 500, model: "sale.order", rate: 0.05 });
+      await expectExactlyOnce(await createPlacedOrders(fixtures, ORDERS));
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it("survives timeouts (the client gives up after 1 s), also when Odoo commits after the client gave up", async () => {
-    await fault({ kind: "timeout", model: "sale.order", method: "create", delayMs: 1_500, commit: true, rate: 0.2 });
-    await fault({ kind: "timeout", model: "sale.order", method: "action_confirm", delayMs: 1_500, commit: true, rate: 0.2 });
-    await fault({ kind: "timeout", delayMs: 1_500, rate: 0.05 });
-    await expectExactlyOnce(await createPlacedOrders(fixtures, ORDERS));
-  }, CASE_TIMEOUT_MS);
+  it(
+    "survives timeouts (the client gives up after 1 s), also when Odoo commits after the client gave up",
+    async () => {
+      await fault({ kind: "timeout", model: "sale.order", method: "create", delayMs: 1_500, commit: true, rate: 0.2 });
+      await fault({
+        kind: "timeout",
+        model: "sale.order",
+        method: "action_confirm",
+        delayMs: 1_500,
+        commit: true,
+        rate: 0.2,
+      });
+      await fault({ kind: "timeout", delayMs: 1_500, rate: 0.05 });
+      await expectExactlyOnce(await createPlacedOrders(fixtures, ORDERS));
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it("creates once when Odoo commits the create and the answer is lost", async () => {
-    await fault({ kind: "commit_then_drop", model: "sale.order", method: "create", rate: 0.5 });
-    await expectExactlyOnce(await createPlacedOrders(fixtures, ORDERS));
-  }, CASE_TIMEOUT_MS);
+  it(
+    "creates once when Odoo commits the create and the answer is lost",
+    async () => {
+      await fault({ kind: "commit_then_drop", model: "sale.order", method: "create", rate: 0.5 });
+      await expectExactlyOnce(await createPlacedOrders(fixtures, ORDERS));
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it("confirms once when Odoo commits the confirm and the answer is lost", async () => {
-    await fault({ kind: "commit_then_drop", model: "sale.order", method: "action_confirm", rate: 0.5 });
-    await expectExactlyOnce(await createPlacedOrders(fixtures, ORDERS));
-  }, CASE_TIMEOUT_MS);
+  it(
+    "confirms once when Odoo commits the confirm and the answer is lost",
+    async () => {
+      await fault({ kind: "commit_then_drop", model: "sale.order", method: "action_confirm", rate: 0.5 });
+      await expectExactlyOnce(await createPlacedOrders(fixtures, ORDERS));
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it("confirms the draft a SerializationFailure left behind", async () => {
-    await fault({ kind: "error", status: 500, model: "sale.order", method: "action_confirm", rate: 0.5 });
-    const orders = await createPlacedOrders(fixtures, ORDERS);
-    await expectExactlyOnce(orders);
-    const serializationFailures = odoo.log.filter((line) => line.includes("fault injection: error on sale.order.action_confirm"));
-    expect(serializationFailures.length).toBeGreaterThan(10);
-  }, CASE_TIMEOUT_MS);
+  it(
+    "confirms the draft a SerializationFailure left behind",
+    async () => {
+      await fault({ kind: "error", status: 500, model: "sale.order", method: "action_confirm", rate: 0.5 });
+      const orders = await createPlacedOrders(fixtures, ORDERS);
+      await expectExactlyOnce(orders);
+      const serializationFailures = odoo.log.filter((line) =>
+        line.includes("fault injection: error on sale.order.action_confirm"),
+      );
+      expect(serializationFailures.length).toBeGreaterThan(10);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it("catches up after a 10-minute outage (compressed to 10 s)", async () => {
-    const orders = await createPlacedOrders(fixtures, ORDERS, { enqueueJob: false });
-    await fault({ kind: "outage", durationMs: 10_000 });
-    const started = Date.now();
-    await db.$transaction(async (tx) => {
-      for (const order of orders) await enqueue(tx, pushOrderToOdooJob, { orderId: order.id }, { singletonKey: order.id });
-    });
-    await expectExactlyOnce(orders);
-    expect(Date.now() - started).toBeGreaterThan(10_000);
-  }, CASE_TIMEOUT_MS);
+  it(
+    "catches up after a 10-minute outage (compressed to 10 s)",
+    async () => {
+      const orders = await createPlacedOrders(fixtures, ORDERS, { enqueueJob: false });
+      await fault({ kind: "outage", durationMs: 10_000 });
+      const started = Date.now();
+      await db.$transaction(async (tx) => {
+        for (const order of orders)
+          await enqueue(tx, pushOrderToOdooJob, { orderId: order.id }, { singletonKey: order.id });
+      });
+      await expectExactlyOnce(orders);
+      expect(Date.now() - started).toBeGreaterThan(10_000);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it("pushes once when the job is duplicated and the push also runs beside the worker", async () => {
-    await fault({ kind: "commit_then_drop", model: "sale.order", method: "create", rate: 0.2 });
-    const orders = await createPlacedOrders(fixtures, ORDERS);
-    // A second job per order under another key (the queue cannot drop it), and direct runs.
-    await db.$transaction(async (tx) => {
-      for (const order of orders)
-        await enqueue(tx, pushOrderToOdooJob, { orderId: order.id }, { singletonKey: `${order.id}:again` });
-    });
-    const direct = orders.slice(0, 40).map((order) =>
-      pushOrderToOdoo({ orderId: order.id }, { jobId: "direct", attempt: 0, correlationId: "test" }).catch(
-        () => "retryable failure",
-      ),
-    );
-    await Promise.all(direct);
-    await expectExactlyOnce(orders);
-  }, CASE_TIMEOUT_MS);
+  it(
+    "pushes once when the job is duplicated and the push also runs beside the worker",
+    async () => {
+      await fault({ kind: "commit_then_drop", model: "sale.order", method: "create", rate: 0.2 });
+      const orders = await createPlacedOrders(fixtures, ORDERS);
+      // A second job per order under another key (the queue cannot drop it), and direct runs.
+      await db.$transaction(async (tx) => {
+        for (const order of orders)
+          await enqueue(tx, pushOrderToOdooJob, { orderId: order.id }, { singletonKey: `${order.id}:again` });
+      });
+      const direct = orders
+        .slice(0, 40)
+        .map((order) =>
+          pushOrderToOdoo({ orderId: order.id }, { jobId: "direct", attempt: 0, correlationId: "test" }).catch(
+            () => "retryable failure",
+          ),
+        );
+      await Promise.all(direct);
+      await expectExactlyOnce(orders);
+    },
+    CASE_TIMEOUT_MS,
+  );
 });
 
 describe("pushes that cannot succeed", () => {
-  it("dead-letters an order whose SKU Odoo does not have, naming the SKU, and marks it FAILED", async () => {
-    const [order] = await createPlacedOrders(fixtures, 1, { skus: ["ACC-SCREEN-1200", "NO-SUCH-SKU-42"] });
-    await waitForPushes([order!.id], 30_000);
-    const row = await testDb().order.findUniqueOrThrow({ where: { id: order!.id } });
-    expect(row.pushStatus).toBe("FAILED");
-    const dead = await db.$queryRaw<{ output: { error: string; message: string } }[]>`
+  it(
+    "dead-letters an order whose SKU Odoo does not have, naming the SKU, and marks it FAILED",
+    async () => {
+      const [order] = await createPlacedOrders(fixtures, 1, { skus: ["ACC-SCREEN-1200", "NO-SUCH-SKU-42"] });
+      await waitForPushes([order!.id], 30_000);
+      const row = await testDb().order.findUniqueOrThrow({ where: { id: order!.id } });
+      expect(row.pushStatus).toBe("FAILED");
+      const dead = await db.$queryRaw<{ output: { error: string; message: string } }[]>`
       SELECT output FROM pgboss.job WHERE name = ${pushOrderToOdooJob.name} AND data->'payload'->>'orderId' = ${order!.id}`;
-    expect(dead[0]?.output).toMatchObject({ error: "NOT_FOUND", message: "Odoo has no product with SKU NO-SUCH-SKU-42." });
-    expect(odoo.emulator.env.all("sale.order").filter((sale) => sale.client_order_ref === order!.reference)).toEqual(
-      [],
-    );
+      expect(dead[0]?.output).toMatchObject({
+        error: "NOT_FOUND",
+        message: "Odoo has no product with SKU NO-SUCH-SKU-42.",
+      });
+      expect(odoo.emulator.env.all("sale.order").filter((sale) => sale.client_order_ref === order!.reference)).toEqual(
+        [],
+      );
 
-    // The operator adds the product in Odoo and replays the push: pushed once.
-    await plainOdooClient(target()).create("product.product", { name: "Late product", default_code: "NO-SUCH-SKU-42" });
-    await replayOrderPush(order!.id);
-    await expectExactlyOnce([order!]);
-  }, CASE_TIMEOUT_MS);
+      // The operator adds the product in Odoo and replays the push: pushed once.
+      await plainOdooClient(target()).create("product.product", {
+        name: "Late product",
+        default_code: "NO-SUCH-SKU-42",
+      });
+      await replayOrderPush(order!.id);
+      await expectExactlyOnce([order!]);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it("refuses to confirm a draft that does not carry our prices", async () => {
-    const [order] = await createPlacedOrders(fixtures, 1, { enqueueJob: false });
-    // An earlier attempt's draft, then re-priced in Odoo by someone: confirming it would bill the wrong price.
-    const client = plainOdooClient(target());
-    const [productId] = await client.search("product.product", [["default_code", "=", order!.lines[0]!.sku]]);
-    const [partner] = await client.search("res.partner", [["ref", "=", fixtures.organisations.borealis]]);
-    await client.create("sale.order", {
-      partner_id: partner,
-      client_order_ref: order!.reference,
-      order_line: [[0, 0, { product_id: productId, product_uom_qty: 1, price_unit: 1 }]],
-    });
-    await db.$transaction((tx) => enqueue(tx, pushOrderToOdooJob, { orderId: order!.id }, { singletonKey: order!.id }));
-    await waitForPushes([order!.id], 30_000);
+  it(
+    "refuses to confirm a draft that does not carry our prices",
+    async () => {
+      const [order] = await createPlacedOrders(fixtures, 1, { enqueueJob: false });
+      // An earlier attempt's draft, then re-priced in Odoo by someone: confirming it would bill the wrong price.
+      const client = plainOdooClient(target());
+      const [productId] = await client.search("product.product", [["default_code", "=", order!.lines[0]!.sku]]);
+      const [partner] = await client.search("res.partner", [["ref", "=", fixtures.organisations.borealis]]);
+      await client.create("sale.order", {
+        partner_id: partner,
+        client_order_ref: order!.reference,
+        order_line: [[0, 0, { product_id: productId, product_uom_qty: 1, price_unit: 1 }]],
+      });
+      await db.$transaction((tx) =>
+        enqueue(tx, pushOrderToOdooJob, { orderId: order!.id }, { singletonKey: order!.id }),
+      );
+      await waitForPushes([order!.id], 30_000);
 
-    expect((await testDb().order.findUniqueOrThrow({ where: { id: order!.id } })).pushStatus).toBe("FAILED");
-    const sales = odoo.emulator.env.all("sale.order").filter((sale) => sale.client_order_ref === order!.reference);
-    expect(sales.map((sale) => sale.state)).toEqual(["draft"]);
-  }, CASE_TIMEOUT_MS);
+      expect((await testDb().order.findUniqueOrThrow({ where: { id: order!.id } })).pushStatus).toBe("FAILED");
+      const sales = odoo.emulator.env.all("sale.order").filter((sale) => sale.client_order_ref === order!.reference);
+      expect(sales.map((sale) => sale.state)).toEqual(["draft"]);
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

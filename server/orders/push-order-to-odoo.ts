@@ -73,7 +73,10 @@ async function push(client: OdooClient, order: TOrder, locks: TPushLocks): Promi
   const perUnit = order.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceMinor, 0);
   if (locked !== perUnit)
     throw permanent(`Order ${order.reference}: line totals ${locked} ≠ quantity × unit price ${perUnit}.`);
-  const productIdsBySku = await resolveProducts(client, order.lines.map((line) => line.sku));
+  const productIdsBySku = await resolveProducts(
+    client,
+    order.lines.map((line) => line.sku),
+  );
   const partner = await ensureOrderPartner(client, order);
   const carrier = order.carrierId ? await carrierOf(client, order.carrierId) : undefined;
   const input = buildSaleOrderInput(order, { ...partner, productIdsBySku, carrier });
@@ -134,7 +137,10 @@ function carrierOf(client: OdooClient, carrierId: number) {
 
 async function recordPushed(orderId: string, sale: { id: number; name: string; state: string }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await linkExternalRecord({ system: "ODOO", entityType: "order", localId: orderId, externalId: String(sale.id) }, tx);
+    await linkExternalRecord(
+      { system: "ODOO", entityType: "order", localId: orderId, externalId: String(sale.id) },
+      tx,
+    );
     await tx.order.update({
       where: { id: orderId },
       data: {

@@ -117,7 +117,12 @@ it("finishes every push exactly once after a worker is killed (SIGKILL) between 
 
 it("pushes once with two workers racing over duplicated jobs while Odoo loses answers", async () => {
   await odoo.admin("POST", "faults", { kind: "commit_then_drop", model: "sale.order", method: "create", rate: 0.2 });
-  await odoo.admin("POST", "faults", { kind: "commit_then_drop", model: "sale.order", method: "action_confirm", rate: 0.2 });
+  await odoo.admin("POST", "faults", {
+    kind: "commit_then_drop",
+    model: "sale.order",
+    method: "action_confirm",
+    rate: 0.2,
+  });
   // Every order twice in the queue, one job right behind the other: the two workers take both at once.
   const orders = await createPlacedOrders(fixtures, ORDERS, { duplicateJob: true });
   startPushWorker();

@@ -9,7 +9,14 @@ import { EMULATOR_API_KEY, startTestEmulator } from "../../test/support/odoo-emu
 
 let odoo: Awaited<ReturnType<typeof startTestEmulator>>;
 const client = (timeoutMs = 3_000) =>
-  new OdooClient({ url: odoo.url, db: "erp", protocol: "json2", apiKey: EMULATOR_API_KEY, timeoutMs, maxConcurrency: 8 });
+  new OdooClient({
+    url: odoo.url,
+    db: "erp",
+    protocol: "json2",
+    apiKey: EMULATOR_API_KEY,
+    timeoutMs,
+    maxConcurrency: 8,
+  });
 
 beforeAll(async () => {
   odoo = await startTestEmulator();
@@ -20,7 +27,13 @@ beforeEach(async () => {
 });
 
 it("a timeout with commit: the caller gives up, and Odoo creates the record after all", async () => {
-  await odoo.admin("POST", "faults", { kind: "timeout", model: "res.partner", method: "create", delayMs: 400, commit: true });
+  await odoo.admin("POST", "faults", {
+    kind: "timeout",
+    model: "res.partner",
+    method: "create",
+    delayMs: 400,
+    commit: true,
+  });
   const error = await client(150)
     .create("res.partner", { name: "Late Ltd", ref: "LATE-1" })
     .catch((caught: unknown) => caught);
@@ -43,7 +56,9 @@ async function quotation(productIds: number[]): Promise<number> {
 
 it("exclusive confirms: orders sharing a product are confirmed one after the other, with a backoff; others side by side", async () => {
   const products = await Promise.all(
-    ["A", "B", "C"].map(async (code) => (await client().create("product.product", { name: code, default_code: code }))[0]!),
+    ["A", "B", "C"].map(
+      async (code) => (await client().create("product.product", { name: code, default_code: code }))[0]!,
+    ),
   );
   const [a, b, c] = products as [number, number, number];
   // The first confirm of a fresh process pays for loading the stock code: not part of the timing.
