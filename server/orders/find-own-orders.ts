@@ -5,11 +5,15 @@ import { ORDER_LIST_SELECT, toOrderListItem, type TOrderPage } from "@/server/or
 import { ORDER_PAGE_SIZE } from "@/server/orders/order-scope";
 
 /**
- * The orders and approval requests `user` submitted, newest first, one page at a time. Scoped to
- * the caller's organisation and to them as buyer inside the query. Reads only.
+ * The orders and approval requests `user` submitted, and the orders the organisation's sales
+ * representative placed in Odoo for it (J6: they have no buyer), newest first, one page at a time.
+ * Scoped to the caller's organisation inside the query. Reads only.
  */
 export async function findOwnOrders(user: TSessionUser, { page = 1 }: { page?: number } = {}): Promise<TOrderPage> {
-  const where = { organisationId: organisationIdOf(user), buyerId: user.id };
+  const where = {
+    organisationId: organisationIdOf(user),
+    OR: [{ buyerId: user.id }, { source: "SALES_REP" as const }],
+  };
   const total = await db.order.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / ORDER_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);

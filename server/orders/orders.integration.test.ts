@@ -92,11 +92,15 @@ describe("reading orders, scoped to the reader", () => {
     o.other = await seedOrder(db, { organisationId: b.id, buyerId: buyerB.id, poNumber: "PO-7781" });
   });
 
-  it("a buyer lists only their own orders, newest first", async () => {
+  it("a buyer lists their own orders and the organisation's sales-rep orders, newest first", async () => {
     const page = await findOwnOrders(await sessionOf(buyer1));
-    expect(page.orders.map((order) => order.reference)).toEqual([o.anna1!.reference, o.anna2!.reference]);
-    expect(page).toMatchObject({ total: 2, page: 1, pageCount: 1 });
-    expect(page.orders[0]).toMatchObject({ lineCount: 2, buyerName: "Anna, de Vries", odooOrderName: "S00042" });
+    expect(page.orders.map((order) => order.reference)).toEqual([
+      o.salesRep!.reference,
+      o.anna1!.reference,
+      o.anna2!.reference,
+    ]);
+    expect(page).toMatchObject({ total: 3, page: 1, pageCount: 1 });
+    expect(page.orders[1]).toMatchObject({ lineCount: 2, buyerName: "Anna, de Vries", odooOrderName: "S00042" });
     expect(refs((await findOwnOrders(await sessionOf(buyerB))).orders)).toEqual([o.other!.reference]);
   });
 
