@@ -112,7 +112,11 @@ export const ZEnv = z
     /** Retries of an order push: first delay, cap (exponential with jitter between), and how long to keep trying. */
     ORDER_PUSH_RETRY_DELAY_SECONDS: positiveInt(15),
     ORDER_PUSH_RETRY_MAX_DELAY_SECONDS: positiveInt(3600),
-    ORDER_PUSH_RETRY_HORIZON_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
+    ORDER_PUSH_RETRY_HORIZON_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(72),
 
     /** `Authorization: Bearer …` for GET /api/metrics (Prometheus); unset: the endpoint answers 404. */
     METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
