@@ -14,8 +14,9 @@ export function ReorderButton({ orderId }: { orderId: string }) {
   const { run, isPending } = useActionRunner();
   const [result, setResult] = useState<TReorderResult | null>(null);
 
+  // With a report to show, take the whole row under the heading instead of squeezing it.
   return (
-    <div className="space-y-4">
+    <div className={result ? "basis-full space-y-4" : "space-y-4"}>
       <Button
         variant="secondary"
         isLoading={isPending}

@@ -5,6 +5,7 @@ import { hasPermission, type TPermission } from "@/server/auth/permissions";
 const ITEMS: { href: string; label: string; permission: TPermission }[] = [
   { href: "/portal", label: "Overview", permission: "portal.access" },
   { href: "/portal/organisation", label: "My organisation", permission: "organisation.members.read" },
+  { href: "/orders/organisation", label: "Orders", permission: "orders.read-own-organisation" },
   { href: "/portal/organisation/invoices", label: "Invoices", permission: "organisation.account.read" },
   { href: "/portal/organisation/approval-rules", label: "Approval rules", permission: "organisation.approvals.manage" },
   { href: "/portal/organisations", label: "Organisations", permission: "organisations.read" },
