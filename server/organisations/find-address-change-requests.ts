@@ -1,4 +1,5 @@
 import "server-only";
+import { addressSnapshot } from "@/lib/erp/address-snapshot";
 import { db } from "@/server/db";
 
 export type TAddressChangeRequestView = {
@@ -13,8 +14,11 @@ export type TAddressChangeRequestView = {
 
 /**
  * The organisation's address change requests of the last 90 days, newest first. A request is done
- * once the cached address's Odoo write date is later than the request (the ERP sync brought the
- * change) — or the address is gone from Odoo. Read-only; scoped by the organisation in the query.
+ * once the cached address (as the ERP sync brings it from Odoo) reads differently from when it was
+ * requested, or was written in Odoo after the request (a change the one-line address does not show,
+ * such as the phone) — or the address is gone from Odoo. Odoo's write dates have whole seconds, so
+ * comparing content catches a change made within the second of the request too. Read-only; scoped
+ * by the organisation in the query.
  */
 export async function findAddressChangeRequests(organisationId: string): Promise<TAddressChangeRequestView[]> {
   const requests = await db.addressChangeRequest.findMany({
@@ -24,13 +28,23 @@ export async function findAddressChangeRequests(organisationId: string): Promise
   });
   const addresses = await db.erpAddress.findMany({
     where: { organisationId, odooPartnerId: { in: requests.map((request) => request.odooPartnerId) } },
-    select: { odooPartnerId: true, odooWriteDate: true },
+    select: {
+      odooPartnerId: true,
+      odooWriteDate: true,
+      name: true,
+      street: true,
+      street2: true,
+      zip: true,
+      city: true,
+      countryCode: true,
+    },
   });
-  const writeDates = new Map(addresses.map((address) => [address.odooPartnerId, address.odooWriteDate]));
+  const current = new Map(addresses.map((address) => [address.odooPartnerId, address]));
 
   return requests.map((request) => {
-    const writeDate = writeDates.get(request.odooPartnerId);
-    const done = !writeDate || writeDate > request.createdAt;
+    const address = current.get(request.odooPartnerId);
+    const done =
+      !address || addressSnapshot(address) !== request.addressSnapshot || address.odooWriteDate > request.createdAt;
 
     return {
       id: request.id,

@@ -1,4 +1,5 @@
 import "server-only";
+import { addressSnapshot } from "@/lib/erp/address-snapshot";
 import { AppError } from "@/lib/errors";
 import type { TRequestAddressChangeInput } from "@/lib/validation/address-change";
 import type { TSessionUser } from "@/server/auth/session";
@@ -24,16 +25,7 @@ export async function requestAddressChange({
   return db.$transaction(async (tx) => {
     const address = await tx.erpAddress.findFirst({ where: { odooPartnerId: input.odooPartnerId, organisationId } });
     if (!address) throw new AppError("NOT_FOUND", "No such address of your organisation.");
-    const snapshot = [
-      address.name,
-      address.street,
-      address.street2,
-      [address.zip, address.city].filter(Boolean).join(" "),
-    ]
-      .concat(address.countryCode ?? [])
-      .filter(Boolean)
-      .join(", ")
-      .slice(0, 600);
+    const snapshot = addressSnapshot(address);
     const request = await tx.addressChangeRequest.create({
       data: {
         organisationId,
