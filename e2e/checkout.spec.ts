@@ -120,7 +120,8 @@ test("[J3] a buyer checks out configured and standard lines: one Medusa order wi
   const order = orders[0]!;
   expect(order).toMatchObject({
     status: "PLACED",
-    pushStatus: "QUEUED",
+    // The worker may already have pushed it to Odoo (the push job is real now).
+    pushStatus: expect.stringMatching(/^(QUEUED|PUSHED)$/),
     poNumber: "PO-J3-1",
     carrierName: "Spedition Nord",
     subtotalMinor: 87_660,
