@@ -28,7 +28,9 @@ async function odooCompany(organisationId: string, name: string): Promise<number
 
 async function odooProduct(sku: string, name: string, price: number, stock: number): Promise<number> {
   const [id] = await odooCall<number[]>("product.product", "create", {
-    vals_list: [{ name, default_code: sku, list_price: price, type: "consu", is_storable: true }],
+    // Not for sale on the storefront (sale_ok false): the catalogue import leaves it out of Medusa, so it
+    // stays a product Medusa does not list (a custom line) and does not reach other specs' catalogue.
+    vals_list: [{ name, default_code: sku, list_price: price, type: "consu", is_storable: true, sale_ok: false }],
   });
   if (stock) await emulatorAction("actions/stock", { productId: id, quantity: stock });
 
