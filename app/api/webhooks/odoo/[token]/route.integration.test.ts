@@ -339,13 +339,16 @@ describe("rate limit per source (counted in PostgreSQL)", () => {
   it("answers 429 with Retry-After beyond the limit, and records those deliveries as rejected", async () => {
     configure({ ODOO_WEBHOOK_RATE_PER_SECOND: 3 });
     await nextSecond();
+    const startedAt = Date.now();
     const results = [];
     for (let n = 0; n < 20; n += 1) results.push(await deliver({ body: partner(freshId()) }));
+    const windowsSpanned = Math.floor(Date.now() / 1000) - Math.floor(startedAt / 1000) + 1;
     const limited = results.filter(({ response }) => response.status === 429);
     const passed = results.length - limited.length;
-    // 20 requests take well under a second, so they span one window or two: 3 to 6 pass.
+    // At most 3 pass in each one-second window the 20 requests spanned (one, on a quiet machine).
     expect(passed).toBeGreaterThanOrEqual(3);
-    expect(passed).toBeLessThanOrEqual(6);
+    expect(passed).toBeLessThanOrEqual(3 * windowsSpanned);
+    expect(limited.length).toBeGreaterThan(0);
     for (const { response, row } of limited) {
       expect(response.headers.get("retry-after")).toBe("1");
       expect(row).toMatchObject({
