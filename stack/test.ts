@@ -5,6 +5,8 @@
 //   npm test -- --only lint,unit,integration     run some tiers only
 //   npm test -- --only e2e --grep J2        only the end-to-end tests whose title matches
 //   npm test -- --only integration server/cart   only the test files whose path matches
+//   npm test -- --only e2e --scale-out      the journeys J2–J5 (or --grep) against two app instances
+//                                           behind a round-robin proxy and two workers (TEST_SCALE_OUT=1)
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -20,13 +22,15 @@ import {
   setupOdooWebhooks,
   startApp,
   startOdooEmulator,
+  startScaledApp,
   startWorker,
 } from "./lib/app";
 import { seedOdooDemoData } from "./lib/odoo-demo-data";
 import { CHROMIUM_HELP, findChromium } from "./lib/chromium";
 import { keysFile, prepareMedusa, startMedusa } from "./lib/medusa";
 import { startPostgresStep, type TPostgres } from "./lib/postgres";
-import { runToCompletion, stopAllServices } from "./lib/processes";
+import { runToCompletion, stopAllServices, stopService, type TEnvVars } from "./lib/processes";
+import type { TProxy } from "./lib/proxy";
 import { startMailCatcher } from "./lib/mail-catcher";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { step } from "./lib/step";
@@ -41,7 +45,7 @@ import {
 
 const TIERS = ["lint", "unit", "integration", "e2e"] as const;
 const { values: flags, positionals: fileFilters } = parseArgs({
-  options: { only: { type: "string" }, grep: { type: "string" } },
+  options: { only: { type: "string" }, grep: { type: "string" }, "scale-out": { type: "boolean" } },
   allowPositionals: true,
 });
 const tiers = new Set(flags.only ? flags.only.split(",").map((tier) => tier.trim()) : TIERS);
@@ -60,6 +64,22 @@ const logDir = path.join(stateDir, "logs");
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 
 let postgres: TPostgres | undefined;
+let proxy: TProxy | undefined;
+
+// Scale-out mode: two app instances behind a round-robin proxy (on the app's port, so APP_URL and
+// Odoo's webhooks go through it) and two workers, on the same PostgreSQL, Medusa and Odoo. A full
+// e2e run ("also") runs the journeys J2–J5 a second time that way, after the normal pass, on the
+// same build; --scale-out (TEST_SCALE_OUT=1) runs only that pass; TEST_SCALE_OUT=also adds it to a
+// --grep run, TEST_SCALE_OUT=0 leaves it out.
+const SCALE_OUT_GREP = "\\[J[2-5]\\]";
+const SCALE_OUT_INSTANCES = 2;
+const scaleOutEnv = process.env.TEST_SCALE_OUT;
+const scaleOut: "off" | "also" | "only" =
+  flags["scale-out"] || scaleOutEnv === "1" || scaleOutEnv === "only"
+    ? "only"
+    : scaleOutEnv === "also" || (scaleOutEnv !== "0" && !flags.grep)
+      ? "also"
+      : "off";
 
 // Strapi costs ~20 s to start (and ~70 s to install on a clean clone): only the e2e tier and the
 // integration test files about the PIM need it.
@@ -203,20 +223,55 @@ async function main(): Promise<void> {
       await setupOdooWebhooks({ env, logDir });
     });
     await step("App: production build", () => buildApp(logDir));
-    await step(`App: start (port ${ports.app})`, () => startApp({ env, port: ports.app, dev: false, logDir }));
-    await step("Worker: start", async () => startWorker({ env, logDir }));
-    await runTier("end-to-end tests", bin("playwright"), ["test", ...(flags.grep ? ["--grep", flags.grep] : [])], {
-      ...env,
-      E2E_BASE_URL: `http://localhost:${ports.app}`,
-      // The journeys act as Odoo's users through the emulator's admin API.
-      ODOO_EMULATOR_ADMIN_TOKEN: secrets.odooEmulatorAdminToken,
-      CHROMIUM_PATH: chromium ?? undefined,
-      TEST_MAIL_INBOX_URL: mail.inboxUrl,
-    });
+    const e2e = (name: string, grep: string | undefined) =>
+      runTier(name, bin("playwright"), ["test", ...(grep ? ["--grep", grep] : [])], {
+        ...env,
+        E2E_BASE_URL: `http://localhost:${ports.app}`,
+        // The journeys act as Odoo's users through the emulator's admin API.
+        ODOO_EMULATOR_ADMIN_TOKEN: secrets.odooEmulatorAdminToken,
+        CHROMIUM_PATH: chromium ?? undefined,
+        TEST_MAIL_INBOX_URL: mail.inboxUrl,
+      });
+    if (scaleOut !== "only") {
+      const app = await step(`App: start (port ${ports.app})`, () =>
+        startApp({ env, port: ports.app, dev: false, logDir }),
+      );
+      await step("Worker: start", async () => startWorker({ env, logDir }));
+      await e2e("end-to-end tests", flags.grep);
+      if (scaleOut === "also") await step("App: stop (for the scale-out pass)", () => stopService(app));
+    }
+    if (scaleOut !== "off") await scaleOutPass(env, flags.grep ?? SCALE_OUT_GREP, scaleOut === "only" ? 2 : 1, e2e);
   }
 }
 
+/**
+ * The e2e journeys once more with the app scaled out: instances behind the proxy and `newWorkers`
+ * more workers (beside one already running, or two). Fails when an instance served nothing, so
+ * the pass cannot silently run against one instance.
+ */
+async function scaleOutPass(
+  env: TEnvVars,
+  grep: string,
+  newWorkers: number,
+  e2e: (name: string, grep: string) => Promise<void>,
+): Promise<void> {
+  const scaled = await step(
+    `Scale-out: ${SCALE_OUT_INSTANCES} app instances behind a round-robin proxy (port ${ports.app})`,
+    () => startScaledApp({ env, port: ports.app, instances: SCALE_OUT_INSTANCES, logDir }),
+  );
+  proxy = scaled.proxy;
+  await step(`Scale-out: ${SCALE_OUT_INSTANCES} workers`, async () => {
+    for (let index = 0; index < newWorkers; index += 1)
+      startWorker({ env, logDir, name: `worker-${SCALE_OUT_INSTANCES - newWorkers + index + 1}` });
+  });
+  await e2e(`end-to-end tests, scaled out (${grep})`, grep);
+  const served = scaled.proxy.served;
+  console.log(`Scale-out: requests per app instance ${served.join(" / ")}`);
+  if (served.some((count) => count === 0)) throw new Error("Scale-out: an app instance served no request.");
+}
+
 async function shutdown(): Promise<void> {
+  await proxy?.close();
   await stopAllServices();
   await postgres?.stop().catch(() => undefined);
 }

@@ -7,12 +7,10 @@
 //   the worker to process what was accepted).
 // Prints ack latency p50/p95/p99, throughput, and deliveries accepted, deduplicated, processed
 // and lost (acknowledged but not in the inbox, or never processed). Goal: p99 ≤ 100 ms, 0 lost.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
+import { demoSecrets, odooBody, odooWriteDate, webhookToken } from "./deliveries";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const BASE = process.env.BENCH_BASE_URL ?? "http://localhost:3000";
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 60), 300);
@@ -22,43 +20,6 @@ const MAX_IN_FLIGHT = 256;
 const GOAL_P99_MS = 100;
 // Record ids far above anything the demo holds, so the bench's deliveries are easy to count.
 const FIRST_ID = 900_000_000 + (Math.floor(Date.now() / 1000) % 1_000_000) * 100;
-
-function demoSecrets(): Record<string, unknown> {
-  try {
-    return JSON.parse(readFileSync(path.join(ROOT, ".stack", "secrets.json"), "utf8")) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
-
-function webhookToken(secrets: Record<string, unknown>): string {
-  const fromSecrets = [secrets.odooWebhookToken, secrets.odooWebhookTokens].find(
-    (value) => typeof value === "string",
-  ) as string | undefined;
-  const token = process.env.BENCH_WEBHOOK_TOKEN ?? fromSecrets?.split(",")[0];
-  if (!token) throw new Error("No webhook token: set BENCH_WEBHOOK_TOKEN (one of the app's ODOO_WEBHOOK_TOKENS).");
-
-  return token;
-}
-
-/** A body as Odoo's "Send Webhook Notification" sends it: json.dumps(sort_keys=True), many2one as bare ids. */
-function odooBody(model: string, id: number, writeDate: string): string {
-  const record: Record<string, unknown> = {
-    _action: `Tradepost bench(#${id})`,
-    _id: id,
-    _model: model,
-    id,
-    name: `Bench ${id}`,
-    write_date: writeDate,
-  };
-  const sorted = Object.fromEntries(
-    Object.keys(record)
-      .sort()
-      .map((key) => [key, record[key]]),
-  );
-
-  return JSON.stringify(sorted).replaceAll('":', '": ').replaceAll(',"', ', "');
-}
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -106,11 +67,7 @@ async function main(): Promise<void> {
       continue;
     }
     const id = FIRST_ID + (i % 50_000);
-    const body = odooBody(
-      i % 2 ? "res.partner" : "stock.quant",
-      id,
-      new Date(Date.now() - 1000).toISOString().replace("T", " ").replace("Z", "000").slice(0, 26),
-    );
+    const body = odooBody(i % 2 ? "res.partner" : "stock.quant", id, odooWriteDate(Date.now() - 1000));
     pending.push(send(body));
     if (Math.random() < DUPLICATES) pending.push(send(body));
   }

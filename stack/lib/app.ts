@@ -4,6 +4,7 @@ import { appBuildInputs, isAppBuildCurrent, recordAppBuild } from "./app-build";
 import type { TEnvVars } from "./processes";
 import { isPortAnswering, runToCompletion, startService, waitForHttp, type TService } from "./processes";
 import type { TMedusaKeys } from "./medusa";
+import { startProxy, type TProxy } from "./proxy";
 import type { TStackSecrets } from "./secrets";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -71,16 +72,19 @@ export async function startApp({
   port,
   dev,
   logDir,
+  name = "app",
 }: {
   env: TEnvVars;
   port: number;
   dev: boolean;
   logDir: string;
+  /** The service's name and log file (several instances: app-1, app-2 …). */
+  name?: string;
 }): Promise<TService> {
   if (await isPortAnswering(port))
     throw new Error(`Port ${port} is already in use. Stop what runs there or set APP_PORT.`);
   const service = startService({
-    name: "app",
+    name,
     command: bin("next"),
     args: [dev ? "dev" : "start", "-p", String(port)],
     cwd: ROOT,
@@ -104,9 +108,46 @@ export async function setupOdooWebhooks({ env, logDir }: { env: TEnvVars; logDir
   });
 }
 
-export function startWorker({ env, logDir }: { env: TEnvVars; logDir: string }): TService {
+/**
+ * Several app instances (production build) on the ports after `port`, behind a round-robin proxy
+ * on `port` itself — what APP_URL names — as a load balancer would put them on several machines.
+ */
+export async function startScaledApp({
+  env,
+  port,
+  instances,
+  logDir,
+}: {
+  env: TEnvVars;
+  port: number;
+  instances: number;
+  logDir: string;
+}): Promise<{ services: TService[]; proxy: TProxy }> {
+  const ports = Array.from({ length: instances }, (_, index) => port + 1 + index);
+  const services = await Promise.all(
+    ports.map((instancePort, index) =>
+      startApp({ env, port: instancePort, dev: false, logDir, name: `app-${index + 1}` }),
+    ),
+  );
+  if (await isPortAnswering(port))
+    throw new Error(`Port ${port} is already in use. Stop what runs there or set APP_PORT.`);
+  const proxy = await startProxy({ port, upstreams: ports });
+  await waitForHttp(`http://127.0.0.1:${port}/login`, { timeoutMs: 10_000 });
+
+  return { services, proxy };
+}
+
+export function startWorker({
+  env,
+  logDir,
+  name = "worker",
+}: {
+  env: TEnvVars;
+  logDir: string;
+  name?: string;
+}): TService {
   return startService({
-    name: "worker",
+    name,
     command: bin("tsx"),
     args: ["--conditions=react-server", "server/jobs/worker.ts"],
     cwd: ROOT,
