@@ -49,13 +49,14 @@ export type TJobDefinition<S extends z.ZodType = z.ZodType> = {
   /**
    * Wake a worker the moment a job is written (PostgreSQL NOTIFY at commit) instead of at its next
    * poll (every 2 s): for work someone is waiting to see, such as a webhook reaching a page.
+   * Retries and jobs scheduled for later send no NOTIFY: the poll still finds them.
    */
   notify?: boolean;
   /** Jobs of this queue one worker process runs at once (1 by default). */
   concurrency?: number;
   /**
-   * How often an idle slot looks for work (pg-boss's 2 s by default; at least 0.5). pg-boss waits
-   * this long after each job minus the job's duration, so it bounds the rate of short jobs.
+   * How often an idle slot looks for work (2 s by default; at least 0.5): the longest a job that
+   * is due waits to be picked up. A slot that has just finished a job looks again at once.
    */
   pollingIntervalSeconds?: number;
   /** A cron expression (UTC) when the job runs on a schedule. */

@@ -7,6 +7,8 @@ import { runJob } from "@/server/jobs/run-job";
 import { logger } from "@/server/logger";
 
 const START_RETRY_MAX_MS = 30_000;
+// pg-boss's own default: how often an idle slot looks for work unless the job says otherwise.
+const DEFAULT_POLLING_SECONDS = 2;
 
 async function startWithRetry(boss: PgBoss): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
@@ -20,6 +22,37 @@ async function startWithRetry(boss: PgBoss): Promise<void> {
       await sleep(delay);
     }
   }
+}
+
+/**
+ * One slot of a queue: it runs one job at a time. pg-boss's loop waits the polling interval (minus
+ * the job's duration) after every fetch, and on a queue woken by NOTIFY it waits 30 s — so short
+ * jobs would run at one per interval, and a retry or a job scheduled for later (neither sends a
+ * NOTIFY) would wait up to 30 s. Hence: the slot fetches again at once after a job it settled (the
+ * queue probably has more; an empty fetch falls back to polling), and every queue polls at its own
+ * interval whether or not it listens for NOTIFY. A failed job does not hurry the next fetch: when
+ * Odoo is down, slots should not spin through the queue failing.
+ */
+async function workSlot(boss: PgBoss, job: TJobDefinition): Promise<void> {
+  const pollingIntervalSeconds = job.pollingIntervalSeconds ?? DEFAULT_POLLING_SECONDS;
+  // Known once work() returns, which is before the slot's first fetch can come back.
+  const slot: { id?: string } = {};
+  slot.id = await boss.work(
+    job.name,
+    {
+      perJobResults: true,
+      localConcurrency: 1,
+      pollingIntervalSeconds,
+      notifyPollingIntervalSeconds: pollingIntervalSeconds,
+    },
+    async (items) => {
+      const results = await Promise.all(items.map((item) => runJob(job, item)));
+      // Wakes this slot's loop as soon as these results are written (pg-boss settles them first).
+      if (slot.id && results.some((result) => result.status !== "failed")) boss.notifyWorker(slot.id);
+
+      return results;
+    },
+  );
 }
 
 /**
@@ -40,12 +73,7 @@ export async function startWorker(jobs: readonly TJobDefinition[]): Promise<{ st
         ...(job.policy === "exclusive" ? { singletonKey: job.name } : {}),
       });
     }
-    const polling = job.pollingIntervalSeconds ? { pollingIntervalSeconds: job.pollingIntervalSeconds } : {};
-    await boss.work(
-      job.name,
-      { perJobResults: true, localConcurrency: job.concurrency ?? 1, ...polling },
-      async (items) => Promise.all(items.map((item) => runJob(job, item))),
-    );
+    for (let slot = 0; slot < (job.concurrency ?? 1); slot += 1) await workSlot(boss, job);
   }
   logger.info({ queues: jobs.map((job) => job.name) }, "worker started");
 

@@ -53,8 +53,8 @@ export const pushOrderToOdooJob = defineJob({
   // A killed worker's push is retried after ~a minute (supervision every 10 s).
   heartbeatSeconds: 60,
   policy: "exclusive",
-  // A push takes about half a second against a real Odoo: a slot that finished one looks for the
-  // next at once (pg-boss waits the interval minus the job's duration), and retries start on time.
+  // Retries (every 15 s at first) and the first push after a quiet spell start within half a
+  // second; a slot that finished a push takes the next at once anyway.
   pollingIntervalSeconds: 0.5,
   get concurrency() {
     return getEnv().ORDER_PUSH_CONCURRENCY;
