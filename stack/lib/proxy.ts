@@ -35,7 +35,10 @@ function forwardable(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeader
 /** Listens on `port` (0: any free port; every interface, as `next start` does) and forwards to 127.0.0.1:`upstreams[i]`, round robin. */
 export async function startProxy({ port, upstreams }: { port: number; upstreams: number[] }): Promise<TProxy> {
   if (upstreams.length === 0) throw new Error("The proxy needs at least one upstream port.");
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  // A fresh connection per request to the instance: reusing an idle keep-alive connection races
+  // the instance closing it (Next closes idle ones after 5 s) and loses the request with a reset.
+  // On the loopback a connection costs a fraction of a millisecond.
+  const agent = new http.Agent({ keepAlive: false });
   const served = upstreams.map(() => 0);
   let next = 0;
 
