@@ -47,7 +47,7 @@ export function RuleTable({
         </THead>
         <TBody>
           {rules.map((rule, index) => (
-            <tr key={rule.id} data-testid="approval-rule-row" className={rule.active ? "" : "text-slate-400"}>
+            <tr key={rule.id} data-testid="approval-rule-row" className={rule.active ? "" : "text-slate-500"}>
               <Td className="tabular-nums">{index + 1}</Td>
               <Td className="font-medium text-slate-900">{describeCondition(rule, currency)}</Td>
               <Td>{rule.approverRole === "ORG_ADMIN" ? "Org admin" : "Approver"}</Td>

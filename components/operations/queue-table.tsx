@@ -3,7 +3,7 @@ import { formatAge } from "@/components/operations/format";
 import type { TQueueStats } from "@/server/operations/find-queue-stats";
 
 const num = (value: number, danger = false) => (
-  <span className={value > 0 && danger ? "font-semibold text-red-700" : value === 0 ? "text-slate-400" : undefined}>
+  <span className={value > 0 && danger ? "font-semibold text-red-700" : value === 0 ? "text-slate-500" : undefined}>
     {value}
   </span>
 );

@@ -15,7 +15,7 @@ export function UnpushedBanner({ unpushed }: { unpushed: TOperationsOverview["un
     );
 
   return (
-    <div role="alert" className="mb-6 rounded-xl border border-red-300 bg-red-600 px-5 py-4 text-white shadow-sm">
+    <div role="alert" className="mb-6 rounded-xl border border-red-300 bg-red-700 px-5 py-4 text-white shadow-sm">
       <p className="font-semibold">Orders are not reaching Odoo</p>
       <p className="text-sm text-red-50">
         Order {oldest.reference} was placed {formatAge(oldest.ageSeconds)} ago and is still waiting for its push (alert

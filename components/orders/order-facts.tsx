@@ -13,7 +13,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const none = <span className="text-slate-400">—</span>;
+const none = <span className="text-slate-500">—</span>;
 
 /** Who ordered what, when, and where it goes: the facts of an order beside its lines. */
 export function OrderFacts({ order }: { order: TOrderDetail }) {

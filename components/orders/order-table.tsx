@@ -40,11 +40,11 @@ export function OrderTable({ orders, showBuyer = false }: { orders: TOrderListIt
                 )}
               </Td>
             )}
-            <Td className="font-mono text-xs">{order.poNumber ?? <span className="text-slate-400">—</span>}</Td>
+            <Td className="font-mono text-xs">{order.poNumber ?? <span className="text-slate-500">—</span>}</Td>
             <Td>
               <OrderStatusBadge status={order.status} />
             </Td>
-            <Td className="font-mono text-xs">{order.odooOrderName ?? <span className="text-slate-400">—</span>}</Td>
+            <Td className="font-mono text-xs">{order.odooOrderName ?? <span className="text-slate-500">—</span>}</Td>
             <Td className="text-right tabular-nums">{order.lineCount}</Td>
             <Td className="whitespace-nowrap text-right font-medium tabular-nums text-slate-900">
               {formatMoney(order.totalMinor, order.currency)}

@@ -51,7 +51,7 @@ function ReorderReport({ result }: { result: TReorderResult }) {
           ? `${added} line${added === 1 ? "" : "s"} of ${result.reference} added to your cart at today's prices.`
           : `Nothing from ${result.reference} could be added to your cart.`}{" "}
         {added > 0 && (
-          <Link href="/cart" className="font-medium text-brand-700 hover:underline">
+          <Link href="/cart" className="font-medium text-brand-700 underline">
             Go to the cart
           </Link>
         )}

@@ -73,7 +73,7 @@ export function MemberTable({
                 <div className="font-medium text-slate-900">
                   {member.name}
                   {member.id === currentUserId && (
-                    <span className="ml-2 text-xs font-normal text-slate-400">(you)</span>
+                    <span className="ml-2 text-xs font-normal text-slate-500">(you)</span>
                   )}
                 </div>
                 <div className="text-slate-500">{member.email}</div>
@@ -84,7 +84,7 @@ export function MemberTable({
               </Td>
               <Td className="text-right tabular-nums">
                 {member.spendingLimitMinor === null ? (
-                  <span className="text-slate-400">No limit</span>
+                  <span className="text-slate-500">No limit</span>
                 ) : (
                   <>
                     {formatMoney(member.spendingLimitMinor, currency)}

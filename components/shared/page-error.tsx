@@ -46,7 +46,7 @@ export function PageError({
           Go to your start page
         </Link>
       </div>
-      {error.digest && <p className="font-mono text-xs text-slate-400">Reference {error.digest}</p>}
+      {error.digest && <p className="font-mono text-xs text-slate-500">Reference {error.digest}</p>}
     </div>
   );
 }

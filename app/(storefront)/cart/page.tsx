@@ -32,11 +32,11 @@ export default async function CartPage() {
       ) : (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
           Your cart is empty.{" "}
-          <Link href="/catalog" className="font-medium text-brand-700 hover:underline">
+          <Link href="/catalog" className="font-medium text-brand-700 underline">
             Browse the catalogue
           </Link>{" "}
           or use the{" "}
-          <Link href="/quick-order" className="font-medium text-brand-700 hover:underline">
+          <Link href="/quick-order" className="font-medium text-brand-700 underline">
             quick order
           </Link>
           .

@@ -37,7 +37,7 @@ export default async function OrdersPage({
       ) : (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
           You have not ordered anything yet.{" "}
-          <Link href="/catalog" className="font-medium text-brand-700 hover:underline">
+          <Link href="/catalog" className="font-medium text-brand-700 underline">
             Browse the catalogue
           </Link>
           .

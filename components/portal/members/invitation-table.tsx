@@ -66,7 +66,7 @@ export function InvitationTable({ invitations, currency }: { invitations: TInvit
             <Td>{MEMBER_ROLE_LABEL[invitation.role]}</Td>
             <Td className="text-right tabular-nums">
               {invitation.spendingLimitMinor === null ? (
-                <span className="text-slate-400">No limit</span>
+                <span className="text-slate-500">No limit</span>
               ) : (
                 <>
                   {formatMoney(invitation.spendingLimitMinor, currency)}

@@ -46,7 +46,7 @@ export function PriceResultCard({
                 <tr key={index} data-testid="breakdown-line" data-type={line.type}>
                   <td className="py-1.5 pr-2 text-slate-700">
                     {line.label}{" "}
-                    {line.ruleId && <span className="ml-1 font-mono text-xs text-slate-400">{line.ruleId}</span>}
+                    {line.ruleId && <span className="ml-1 font-mono text-xs text-slate-500">{line.ruleId}</span>}
                   </td>
                   <td
                     className={cn(

@@ -94,7 +94,7 @@ export function RulesWorkspace({
               )}
             >
               {RULE_KIND_LABELS[item].many}{" "}
-              <span className="ml-1 opacity-75">{rules.filter((rule) => rule.kind === item).length}</span>
+              <span className="ml-1 opacity-90">{rules.filter((rule) => rule.kind === item).length}</span>
             </button>
           ))}
         </div>

@@ -30,7 +30,7 @@ export default async function OrganisationInvoicesPage() {
                 {order.reference}
               </Link>
             ) : (
-              <span className="text-slate-400">—</span>
+              <span className="text-slate-500">—</span>
             );
           }}
         />
