@@ -117,6 +117,11 @@ export const ZEnv = z
       .positive()
       .max(24 * 30)
       .default(72),
+    /**
+     * How long a create Odoo did not answer (timeout, dropped connection, worker killed) may still
+     * commit: Odoo's limit_time_real (120 s by default) plus a margin. No second create before then.
+     */
+    ORDER_PUSH_CREATE_SETTLE_SECONDS: positiveInt(180),
 
     /** `Authorization: Bearer …` for GET /api/metrics (Prometheus); unset: the endpoint answers 404. */
     METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),

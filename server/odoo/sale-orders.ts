@@ -172,9 +172,14 @@ export function getSaleOrderWithLines(client: OdooClient, id: number): Promise<T
 
 /**
  * Creates the quotation for our reference unless an order with it exists (in any state).
- * Idempotent; `created` says whether this call created it. Does not confirm.
+ * Idempotent; `created` says whether this call created it. Does not confirm. `beforeCreate`
+ * runs once the look-up found nothing, just before the create is sent (it may refuse by throwing).
  */
-export function createSaleOrder(client: OdooClient, input: TSaleOrderInput): Promise<{ id: number; created: boolean }> {
+export function createSaleOrder(
+  client: OdooClient,
+  input: TSaleOrderInput,
+  { beforeCreate }: { beforeCreate?: () => Promise<void> } = {},
+): Promise<{ id: number; created: boolean }> {
   return withAppErrors(async () => {
     const order = parseGatewayInput(ZSaleOrderInput, input);
     const existing = await getSaleOrderByRef(client, order.clientOrderRef);
@@ -202,6 +207,7 @@ export function createSaleOrder(client: OdooClient, input: TSaleOrderInput): Pro
           is_delivery: true,
         },
       ]);
+    await beforeCreate?.();
     const [id] = await client.create(MODEL, {
       partner_id: order.partnerId,
       client_order_ref: order.clientOrderRef,

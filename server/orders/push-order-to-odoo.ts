@@ -10,10 +10,11 @@ import { findCarriers } from "@/server/odoo/carriers";
 import type { OdooClient } from "@/server/odoo/client";
 import { getOdooClient } from "@/server/odoo/get-odoo-client";
 import { findProductsBySkus } from "@/server/odoo/products";
-import { confirmSaleOrder, createSaleOrder, getSaleOrderWithLines } from "@/server/odoo/sale-orders";
+import { confirmSaleOrder, getSaleOrderWithLines } from "@/server/odoo/sale-orders";
 import { buildSaleOrderInput, findPriceDifferences } from "@/server/orders/build-sale-order-input";
 import { ensureOrderPartner } from "@/server/orders/ensure-order-partner";
 import { withOrderPushLock, type TPushLocks } from "@/server/orders/push-locks";
+import { createSaleOrderOnce } from "@/server/orders/push-sale-order-create";
 
 export type TPushResult =
   | { skipped: string }
@@ -33,6 +34,12 @@ function reasonNotToPush(order: TOrder): string | null {
 }
 
 const permanent = (message: string) => new AppError("INVALID_STATE", message, undefined, { retryable: false });
+const messageOf = (error: unknown) =>
+  error instanceof AppError
+    ? `${error.code}: ${error.message}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
 
 /**
  * Pushes a placed order to Odoo as one confirmed sale order with our prices, exactly once:
@@ -41,6 +48,7 @@ const permanent = (message: string) => new AppError("INVALID_STATE", message, un
  * time), then record the link. Every step resumes what an interrupted attempt left in Odoo.
  * Retryable errors are thrown for pg-boss to retry; a permanent one (a SKU Odoo lacks, a price
  * Odoo changed) or the last retry marks the order FAILED for operators, and the job dead-letters.
+ * Every failed attempt leaves its reason on the order (lastPushError) for the operations console.
  */
 export async function pushOrderToOdoo(
   payload: { orderId: string },
@@ -60,10 +68,13 @@ export async function pushOrderToOdoo(
       return skipNow ? { skipped: skipNow } : await push(client, current, locks);
     });
   } catch (error) {
-    if (!isRetryable(error) || context.attempt >= pushOrderToOdooJob.retry.limit) {
-      await db.order.updateMany({ where: { id: order.id, pushStatus: "QUEUED" }, data: { pushStatus: "FAILED" } });
+    const forGood = !isRetryable(error) || context.attempt >= pushOrderToOdooJob.retry.limit;
+    await db.order.updateMany({
+      where: { id: order.id, pushStatus: "QUEUED" },
+      data: { lastPushError: messageOf(error).slice(0, 1000), ...(forGood ? { pushStatus: "FAILED" as const } : {}) },
+    });
+    if (forGood)
       logger.error({ err: error, orderId: order.id, reference: order.reference }, "order push failed for good");
-    }
     throw error;
   }
 }
@@ -81,8 +92,9 @@ async function push(client: OdooClient, order: TOrder, locks: TPushLocks): Promi
   const carrier = order.carrierId ? await carrierOf(client, order.carrierId) : undefined;
   const input = buildSaleOrderInput(order, { ...partner, productIdsBySku, carrier });
 
-  // Look-up-before-create by our reference: after a lost answer, a crash or a race, this finds it.
-  const { id, created } = await createSaleOrder(client, input);
+  // Look-up-before-create by our reference: after a lost answer, a crash or a race, this finds it;
+  // a create still running in Odoo is waited for, not repeated.
+  const { id, created } = await createSaleOrderOnce(client, order, input);
   const sale = await getSaleOrderWithLines(client, id);
   if (!sale) throw new AppError("UPSTREAM_FAILED", `Odoo's sale order ${id} vanished during the push.`);
   let state = sale.state ?? "draft";
@@ -149,6 +161,8 @@ async function recordPushed(orderId: string, sale: { id: number; name: string; s
         odooState: sale.state,
         pushStatus: "PUSHED",
         pushedAt: new Date(),
+        odooCreateSentAt: null,
+        lastPushError: null,
       },
     });
   });

@@ -28,6 +28,8 @@ const WORKER_ENV = {
   ORDER_PUSH_CONCURRENCY: "2",
   ORDER_PUSH_RETRY_DELAY_SECONDS: "1",
   ORDER_PUSH_RETRY_MAX_DELAY_SECONDS: "2",
+  // A worker killed while its create was on the wire sends no other for this long (compressed from 180 s).
+  ORDER_PUSH_CREATE_SETTLE_SECONDS: "10",
   LOG_LEVEL: "warn",
   LOG_FORMAT: "json",
 };

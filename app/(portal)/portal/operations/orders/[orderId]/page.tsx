@@ -41,6 +41,11 @@ export default async function OrderTimelinePage({ params }: { params: Promise<{ 
           >
             {order.pushStatus.toLowerCase()}
           </Badge>
+          {order.lastPushError && order.pushStatus !== "PUSHED" ? (
+            <div className="mt-1 text-xs break-words text-slate-600" data-testid="last-push-error">
+              Last attempt: {order.lastPushError}
+            </div>
+          ) : null}
         </div>
         <div>
           <div className="text-slate-500">Odoo order</div>
