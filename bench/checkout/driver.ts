@@ -76,7 +76,8 @@ export async function setup(count: number, prefix = "bench-checkout") {
   return { acme, customer, address, users, carrierId };
 }
 
-async function odoo<T>(model: string, method: string, body: Record<string, unknown>): Promise<T> {
+/** A JSON-2 call to the demo's Odoo (the emulator) with its API key. */
+export async function odoo<T>(model: string, method: string, body: Record<string, unknown>): Promise<T> {
   const response = await fetch(`http://127.0.0.1:${ports.odoo}/json/2/${model}/${method}`, {
     method: "POST",
     headers: {

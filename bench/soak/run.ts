@@ -9,7 +9,8 @@
 //   --minutes 30      how long (BENCH_SOAK_MINUTES)
 //   --window 5        minutes per window (BENCH_SOAK_WINDOW)
 //   --buyers 2        checkouts in flight, one per buyer (BENCH_SOAK_BUYERS)
-//   --webhooks 10     webhook deliveries per second, 10% sent twice (BENCH_SOAK_WEBHOOK_RATE)
+//   --webhooks 5      webhook deliveries per second, 10% sent twice (BENCH_SOAK_WEBHOOK_RATE), about
+//                     the demo's Odoo companies and stock quants (each makes the worker re-read it)
 // BENCH_BASE_URL (http://localhost:3000) and the demo's secrets as bench:webhooks reads them.
 // Goals: p99 does not grow (last window ≤ 1.5× the first, or within 50 ms of it); backlog and
 // dead tuples stay bounded (the last window's ≤ 2× the first's, or small in absolute terms);
@@ -17,7 +18,7 @@
 // Acme's credit limit lifted for the run and put back).
 import { parseArgs } from "node:util";
 import { setTimeout as sleep } from "node:timers/promises";
-import { attachCart, checkoutInput, db, fillCart, setup, submitCheckout, type TUser } from "../checkout/driver";
+import { attachCart, checkoutInput, db, fillCart, odoo, setup, submitCheckout, type TUser } from "../checkout/driver";
 import { demoSecrets, odooBody, odooWriteDate, webhookToken } from "../webhooks/deliveries";
 import { readTableStats, type TTableStats } from "./table-stats";
 
@@ -26,7 +27,7 @@ const { values: args } = parseArgs({
     minutes: { type: "string", default: process.env.BENCH_SOAK_MINUTES ?? "30" },
     window: { type: "string", default: process.env.BENCH_SOAK_WINDOW ?? "5" },
     buyers: { type: "string", default: process.env.BENCH_SOAK_BUYERS ?? "2" },
-    webhooks: { type: "string", default: process.env.BENCH_SOAK_WEBHOOK_RATE ?? "10" },
+    webhooks: { type: "string", default: process.env.BENCH_SOAK_WEBHOOK_RATE ?? "5" },
   },
 });
 const MINUTES = Number(args.minutes);
@@ -36,8 +37,6 @@ const WEBHOOK_RATE = Number(args.webhooks);
 const BASE = process.env.BENCH_BASE_URL ?? "http://localhost:3000";
 const DUPLICATES = 0.1;
 const MAX_WEBHOOKS_IN_FLIGHT = 64;
-// Record ids far above anything the demo holds (as bench:webhooks), apart from its range.
-const FIRST_ID = 950_000_000 + (Math.floor(Date.now() / 1000) % 1_000_000) * 10;
 for (const [name, value] of Object.entries({ MINUTES, WINDOW_MS, BUYERS, WEBHOOK_RATE }))
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number.`);
 
@@ -95,7 +94,12 @@ async function checkoutLoop(
 }
 
 /** Webhooks at a steady rate (open loop: a slow receiver shows as latency, not as fewer sends). */
-async function webhookLoop(url: string, startedAt: number, deadline: number) {
+async function webhookLoop(
+  url: string,
+  subjects: { model: string; id: number }[],
+  startedAt: number,
+  deadline: number,
+) {
   const pending = new Set<Promise<void>>();
   for (let sent = 0; ; sent += 1) {
     const due = startedAt + (sent * 1000) / WEBHOOK_RATE;
@@ -106,9 +110,10 @@ async function webhookLoop(url: string, startedAt: number, deadline: number) {
       count(window.outcomes, "webhook skipped (in-flight cap)");
       continue;
     }
-    const id = FIRST_ID + (sent % 5_000);
-    const body = odooBody(sent % 2 ? "res.partner" : "stock.quant", id, odooWriteDate(Date.now() - 1000));
-    for (let copy = 0; copy < (Math.random() < DUPLICATES ? 2 : 1); copy += 1) {
+    const { model, id } = subjects[sent % subjects.length]!;
+    const body = odooBody(model, id, odooWriteDate(Date.now() - 1000));
+    const copies = Math.random() < DUPLICATES ? 2 : 1;
+    for (let copy = 0; copy < copies; copy += 1) {
       const t0 = performance.now();
       const delivery = fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body })
         .then(async (response) => {
@@ -156,12 +161,23 @@ const steady = (first: number, last: number, slack: number) => last <= Math.max(
 async function main() {
   const { acme, customer, address, users, carrierId } = await setup(BUYERS, "bench-soak");
   const url = `${BASE}/api/webhooks/odoo/${webhookToken(demoSecrets())}`;
+  // Records Odoo has, so that each delivery costs what a real one does: an Odoo read and a sync.
+  const [partners, quants] = await Promise.all([
+    odoo<number[]>("res.partner", "search", { domain: [["is_company", "=", true]], limit: 50 }),
+    odoo<number[]>("stock.quant", "search", { domain: [], limit: 200 }),
+  ]);
+  const subjects = [
+    ...partners.map((id) => ({ model: "res.partner", id })),
+    ...quants.map((id) => ({ model: "stock.quant", id })),
+  ].sort(() => Math.random() - 0.5);
+  if (subjects.length === 0)
+    throw new Error("The demo's Odoo has no companies or stock quants to send webhooks about.");
   const limit = customer.creditLimitMinor;
   await db.erpCustomer.update({ where: { organisationId: acme.id }, data: { creditLimitMinor: null } });
   const baseline = await readTableStats(db);
   console.log(
     `Soak: ${MINUTES} min in ${args.window}-minute windows; ${BUYERS} buyers checking out one order after the other; ` +
-      `${WEBHOOK_RATE} webhooks/s to ${BASE}; node ${process.version}.`,
+      `${WEBHOOK_RATE} webhooks/s to ${BASE} about ${partners.length} companies and ${quants.length} stock quants; node ${process.version}.`,
   );
   console.log(
     `Before: pgboss ${baseline.pgboss.rows.toLocaleString("en")} rows, ${baseline.pgboss.dead} dead tuples, ${mb(baseline.pgboss.bytes)}; backlog ${baseline.backlog}\n`,
@@ -182,7 +198,7 @@ async function main() {
   try {
     await Promise.all([
       ...users.map((user) => checkoutLoop(user, context, startedAt, deadline)),
-      webhookLoop(url, startedAt, deadline),
+      webhookLoop(url, subjects, startedAt, deadline),
       reporter,
     ]);
   } finally {
