@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PG_INT_MAX } from "@/lib/validation/pg-int";
 
 // What the checkout form sends. Never a price, a total or a shipping cost: the server decides
 // those. The address and carrier are ids the server checks against the organisation's cached
@@ -10,8 +11,16 @@ export const NOTES_MAX = 2000;
 export const ZCheckoutInput = z
   .object({
     checkoutKey: z.uuid("The checkout form is out of date; reload the page."),
-    addressId: z.coerce.number({ error: "Choose a delivery address." }).int().positive("Choose a delivery address."),
-    carrierId: z.coerce.number({ error: "Choose a shipping method." }).int().positive("Choose a shipping method."),
+    addressId: z.coerce
+      .number({ error: "Choose a delivery address." })
+      .int()
+      .positive("Choose a delivery address.")
+      .max(PG_INT_MAX, "Choose a delivery address."),
+    carrierId: z.coerce
+      .number({ error: "Choose a shipping method." })
+      .int()
+      .positive("Choose a shipping method.")
+      .max(PG_INT_MAX, "Choose a shipping method."),
     poNumber: z
       .string()
       .trim()

@@ -1,8 +1,13 @@
 import { z } from "zod";
+import { PG_INT_MAX } from "@/lib/validation/pg-int";
 
 export const ZRequestAddressChangeInput = z
   .object({
-    odooPartnerId: z.coerce.number().int().positive("Choose the address to change."),
+    odooPartnerId: z.coerce
+      .number()
+      .int()
+      .positive("Choose the address to change.")
+      .max(PG_INT_MAX, "Choose the address to change."),
     message: z
       .string()
       .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PG_INT_MAX } from "@/lib/validation/pg-int";
 
 // Inputs of the configurator server actions. The definition itself is checked by the use
 // case (ZModelDefinition), so its errors come back field by field.
@@ -16,5 +17,9 @@ export const ZCreateModelInput = z
 export const ZModelRef = z.object({ modelId: z.uuid("Choose a model.") }).strict();
 export const ZModelVersionRef = z.object({ versionId }).strict();
 export const ZSaveModelInput = z
-  .object({ versionId, revision: z.number().int().nonnegative(), definition: z.record(z.string(), z.unknown()) })
+  .object({
+    versionId,
+    revision: z.number().int().nonnegative().max(PG_INT_MAX),
+    definition: z.record(z.string(), z.unknown()),
+  })
   .strict();
