@@ -77,7 +77,12 @@ export async function recordPlacedOrder(medusa: TMedusaOrder): Promise<TRecorded
   };
   try {
     return await db.$transaction(async (tx) => {
-      const request = await tx.order.findUnique({ where: { id: meta.order_id }, select: { status: true } });
+      const request = await tx.order.findUnique({
+        where: { id: meta.order_id },
+        select: { status: true, medusaOrderId: true },
+      });
+      // A racing caller (a parallel submit of the same checkout) recorded this very order since our look-up.
+      if (request?.medusaOrderId === medusa.id) return { id: meta.order_id, reference: meta.reference, created: false };
       if (request && request.status !== "PENDING_APPROVAL")
         throw new AppError("CONFLICT", `Order ${meta.reference} cannot be placed (it is ${request.status}).`);
       if (request) {
