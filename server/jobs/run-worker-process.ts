@@ -5,22 +5,24 @@ import { logger } from "@/server/logger";
 
 /** A worker process's life: start, then stop gracefully on SIGTERM/SIGINT and exit. */
 export function runWorkerProcess(jobs: readonly TJobDefinition[]): void {
-  startWorker(jobs).then(
-    (worker) => {
-      let stopping = false;
-      const stop = async (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        logger.info({ signal }, "worker stopping");
-        await worker.stop();
-        process.exit(0);
-      };
-      process.on("SIGTERM", () => void stop("SIGTERM"));
-      process.on("SIGINT", () => void stop("SIGINT"));
-    },
-    (error: unknown) => {
-      logger.fatal({ err: error }, "worker failed to start");
-      process.exit(1);
-    },
-  );
+  const starting = startWorker(jobs);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "worker stopping");
+    const worker = await starting.catch(() => null); // a failed start exits below
+    if (!worker) return;
+    await worker.stop();
+    process.exit(0);
+  };
+  // Listening from the first moment: a SIGTERM while the worker still starts (a quick redeploy,
+  // a restart right after a crash) waits for the start and then stops gracefully, instead of
+  // killing the process with Node's default handler.
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+  starting.catch((error: unknown) => {
+    logger.fatal({ err: error }, "worker failed to start");
+    process.exit(1);
+  });
 }
