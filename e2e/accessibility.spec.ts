@@ -160,6 +160,8 @@ const VISITS: TVisit[] = [
   { route: "/portal/organisations/onboard", as: "operator" },
 ];
 
+const screenshotName = (label: string) => `a11y-${label.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}`;
+
 async function checkPage(page: Page, label: string): Promise<void> {
   expect.soft(await seriousViolations(page), `axe on ${label}`).toEqual([]);
 }
@@ -175,10 +177,11 @@ async function checkVisits(page: Page, role: TRole, ids: TIds = {}): Promise<voi
       // Client components hydrate and fetch after the first paint; polling pages never go quiet.
       await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
       await checkPage(page, label);
-      await screenshot(page, `a11y-${label.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}`);
+      await screenshot(page, screenshotName(label));
       for (const state of visit.states ?? []) {
         await state.act(page);
         await checkPage(page, `${label}, ${state.name}`);
+        await screenshot(page, screenshotName(`${label}, ${state.name}`));
       }
     });
   }
