@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { ZCheckoutInput } from "@/lib/checkout/checkout-input";
 import { runAction } from "@/server/actions/run-action";
+import { assertWithinRateLimit } from "@/server/integrations/assert-within-rate-limit";
 import { submitCheckout } from "@/server/checkout/submit-checkout";
 import { observeCheckout } from "@/server/metrics/observe";
 
@@ -16,6 +17,8 @@ export async function submitCheckoutAction(input: unknown) {
     schema: ZCheckoutInput,
     input,
     run: async ({ user, input: data }) => {
+      // A person does not submit 20 checkouts a minute; a script replaying the form does.
+      await assertWithinRateLimit(`checkout:${user.id}`, 20, 60, "checkout attempts");
       const started = performance.now();
       try {
         const result = await submitCheckout(user, data);

@@ -75,7 +75,13 @@ export async function callRoute(
 ): Promise<Response> {
   const [, method] = key.split(" ") as [string, string];
   const handler = (await ROUTES[key]!.load())[method] as THandler;
-  const init = { method, body, headers, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1];
+  // A server always has the Host header; the same-origin check compares Origin with it.
+  const init = {
+    method,
+    body,
+    headers: { host: "localhost:3000", ...headers },
+    duplex: "half",
+  } as ConstructorParameters<typeof NextRequest>[1];
 
   return handler(new NextRequest(`http://localhost:3000${path}`, init), { params: Promise.resolve(params) });
 }

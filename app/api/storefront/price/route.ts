@@ -1,9 +1,14 @@
 import { NextResponse } from "next/server";
 import { ZPriceRequest, type TPriceResponse } from "@/lib/validation/storefront";
 import { organisationIdOf, requireUser } from "@/server/auth/session";
+import { assertSameOrigin } from "@/server/http/assert-same-origin";
 import { withRoute } from "@/server/http/route-handler";
+import { assertWithinRateLimit } from "@/server/integrations/assert-within-rate-limit";
 import { loadBuyerPricing } from "@/server/pricing/load-buyer-pricing";
 import { priceBuyerLine } from "@/server/pricing/price-buyer-line";
+
+// Per buyer per minute: the configurator asks at most ~4 times a second while someone types.
+const PRICE_REQUESTS_PER_MINUTE = 600;
 
 /**
  * POST { product, configuration, quantity, sku? } → the caller's organisation price with its
@@ -11,7 +16,9 @@ import { priceBuyerLine } from "@/server/pricing/price-buyer-line";
  */
 export const POST = withRoute("storefront.price", async (request) => {
   const started = performance.now();
+  assertSameOrigin(request);
   const user = await requireUser("storefront.browse");
+  await assertWithinRateLimit(`price:${user.id}`, PRICE_REQUESTS_PER_MINUTE, 60, "price requests");
   const authenticated = performance.now();
   const input = ZPriceRequest.parse(await request.json().catch(() => ({})));
   const pricing = await loadBuyerPricing({ products: [input.product] });
