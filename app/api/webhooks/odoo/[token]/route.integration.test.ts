@@ -95,25 +95,33 @@ afterAll(async () => {
   await raw.$disconnect();
 });
 
+// The one table of what the receiver does with each kind of delivery, hostile ones above all; the
+// security suite (test/security/webhook-table.integration.test.ts) checks every threat has rows here.
+type TThreat = "none" | "bad token" | "oversized" | "malformed" | "replayed" | "out of order";
 type TCase = {
   name: string;
+  threat: TThreat;
+  /** Sent first, e.g. the original of a replay. */
+  before?: () => TDelivery;
   delivery: () => TDelivery;
   status: number;
-  row: "ACCEPTED" | "REJECTED";
+  row: "ACCEPTED" | "REJECTED" | "DUPLICATE";
   reason?: RegExp;
   error?: string;
 };
 
 const cases: TCase[] = [
-  { name: "a real Odoo delivery", delivery: () => ({}), status: 200, row: "ACCEPTED" },
+  { name: "a real Odoo delivery", threat: "none", delivery: () => ({}), status: 200, row: "ACCEPTED" },
   {
     name: "the previous token during a rotation",
+    threat: "none",
     delivery: () => ({ token: OLD_TOKEN, body: partner(freshId()) }),
     status: 200,
     row: "ACCEPTED",
   },
   {
     name: "a forged token",
+    threat: "bad token",
     delivery: () => ({ token: "tok_forged_0123456789abcdefXYZ" }),
     status: 404,
     row: "REJECTED",
@@ -121,6 +129,7 @@ const cases: TCase[] = [
   },
   {
     name: "a token that is a prefix of a real one",
+    threat: "bad token",
     delivery: () => ({ token: TOKEN.slice(0, -1) }),
     status: 404,
     row: "REJECTED",
@@ -128,6 +137,7 @@ const cases: TCase[] = [
   },
   {
     name: "a body over the limit",
+    threat: "oversized",
     delivery: () => ({ body: partner(freshId(), { comment: "x".repeat(256 * 1024) }) }),
     status: 413,
     row: "REJECTED",
@@ -136,6 +146,7 @@ const cases: TCase[] = [
   },
   {
     name: "a form-encoded body",
+    threat: "malformed",
     delivery: () => ({ contentType: "application/x-www-form-urlencoded", body: "_model=res.partner&id=1" }),
     status: 415,
     row: "REJECTED",
@@ -144,6 +155,7 @@ const cases: TCase[] = [
   },
   {
     name: "no content type",
+    threat: "malformed",
     // A string body would get text/plain from the Request constructor; bytes get no type at all.
     delivery: () => ({ contentType: null, body: new TextEncoder().encode(partner(freshId())) }),
     status: 415,
@@ -152,6 +164,7 @@ const cases: TCase[] = [
   },
   {
     name: "a body that is not JSON",
+    threat: "malformed",
     delivery: () => ({ body: "<xml>res.partner</xml>" }),
     status: 422,
     row: "REJECTED",
@@ -160,6 +173,7 @@ const cases: TCase[] = [
   },
   {
     name: "a body that is not UTF-8",
+    threat: "malformed",
     delivery: () => ({ body: new Uint8Array([0x7b, 0xff, 0x00, 0x7d]) }),
     status: 422,
     row: "REJECTED",
@@ -167,6 +181,7 @@ const cases: TCase[] = [
   },
   {
     name: "no _model",
+    threat: "malformed",
     delivery: () => ({ body: JSON.stringify({ _id: 3, id: 3, name: "x" }) }),
     status: 422,
     row: "REJECTED",
@@ -174,6 +189,7 @@ const cases: TCase[] = [
   },
   {
     name: "no id",
+    threat: "malformed",
     delivery: () => ({ body: JSON.stringify({ _model: "res.partner", name: "x" }) }),
     status: 422,
     row: "REJECTED",
@@ -181,6 +197,7 @@ const cases: TCase[] = [
   },
   {
     name: "an id that is not a positive integer",
+    threat: "malformed",
     delivery: () => ({ body: JSON.stringify({ _model: "res.partner", _id: "7", id: -7 }) }),
     status: 422,
     row: "REJECTED",
@@ -188,6 +205,7 @@ const cases: TCase[] = [
   },
   {
     name: "a JSON array",
+    threat: "malformed",
     delivery: () => ({ body: "[1,2]" }),
     status: 422,
     row: "REJECTED",
@@ -195,14 +213,42 @@ const cases: TCase[] = [
   },
   {
     name: "a model Tradepost does not handle",
+    threat: "none",
     delivery: () => ({ body: JSON.stringify({ _id: 5, _model: "x_custom.thing", id: 5, x_name: "n" }) }),
+    status: 200,
+    row: "ACCEPTED",
+  },
+  {
+    name: "a replay of a delivery already in the inbox",
+    threat: "replayed",
+    before: () => ({ body: partner(4_000_001, { write_date: "2026-11-22 05:31:00.7" }) }),
+    delivery: () => ({ body: partner(4_000_001, { write_date: "2026-11-22 05:31:00.7" }) }),
+    status: 200,
+    row: "DUPLICATE",
+  },
+  {
+    name: "a replay of a refused delivery (forged token)",
+    threat: "replayed",
+    before: () => ({ token: "tok_forged_replayed_0123456789abc" }),
+    delivery: () => ({ token: "tok_forged_replayed_0123456789abc" }),
+    status: 404,
+    row: "REJECTED",
+    reason: /Unknown token/,
+  },
+  {
+    // A hint, not data: its job re-reads the record from Odoo, so the older payload cannot win.
+    name: "an older change arriving after a newer one",
+    threat: "out of order",
+    before: () => ({ body: partner(4_000_002, { name: "New", write_date: "2026-11-22 05:31:09.5" }) }),
+    delivery: () => ({ body: partner(4_000_002, { name: "Old", write_date: "2026-11-22 05:31:00.1" }) }),
     status: 200,
     row: "ACCEPTED",
   },
 ];
 
 describe("POST /api/webhooks/odoo/<token>", () => {
-  it.each(cases)("$name → $status, recorded $row", async (testCase) => {
+  it.each(cases)("$threat: $name → $status, recorded $row", async (testCase) => {
+    const first = testCase.before ? await deliver(testCase.before()) : null;
     const { response, json, rows, row } = await deliver(testCase.delivery());
     expect(response.status).toBe(testCase.status);
     expect(rows).toHaveLength(1);
@@ -212,6 +258,9 @@ describe("POST /api/webhooks/odoo/<token>", () => {
     if (testCase.row === "ACCEPTED") {
       expect(json).toEqual({ status: "accepted", deliveryId: row!.id });
       expect(row!.jobId).not.toBeNull();
+    } else if (testCase.row === "DUPLICATE") {
+      expect(json).toEqual({ status: "duplicate", deliveryId: row!.id });
+      expect(row).toMatchObject({ duplicateOfId: first!.row!.id, jobId: null });
     } else {
       expect(row!.reason).toMatch(testCase.reason!);
       expect(row!.jobId).toBeNull();
