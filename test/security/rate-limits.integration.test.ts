@@ -101,10 +101,16 @@ const ROWS: TRow[] = [
     message: /^Too many checkout attempts\. Try again in \d+ seconds\.$/,
   },
   {
+    // 3,000 a minute: the window is filled to 2,999 first, so that the row takes a second, not 20.
     name: "price requests per buyer",
-    limit: () => 600,
-    call: async () => {
+    limit: () => 1,
+    call: async (n) => {
       signInAs(org.buyer);
+      if (n === 0) {
+        await db.$executeRaw`
+          INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
+          VALUES (${`price:${org.buyer.id}`}, to_timestamp(floor(extract(epoch FROM clock_timestamp()) / 60) * 60), 2999)`;
+      }
       const response = await callRoute("app/api/storefront/price/route.ts POST", {
         path: "/api/storefront/price",
         body: JSON.stringify({ product: "no-such-product", quantity: 1 }),
