@@ -14,7 +14,8 @@ export type TCatalogProduct = {
   thumbnail: string | null;
   isConfigurable: boolean;
   categories: TCatalogCategory[];
-  variants: { id: string; title: string; sku: string | null }[];
+  /** `weightKg`: Odoo's weight of the variant (through the catalogue import); null when it has none. */
+  variants: { id: string; title: string; sku: string | null; weightKg: number | null }[];
   /** Options declared in the Medusa product's metadata (used for pricing until a configurator model is published). */
   metadataOptions: TOptionFact[];
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isPastDate, todayIn, ZCheckoutInput } from "@/lib/checkout/checkout-input";
 import { describeReasons, priceChangeReasons, priceFingerprint } from "@/lib/checkout/price-changes";
-import { carrierChoices } from "@/lib/checkout/shipping";
+import { carrierChoices, shippingLine, type TCarrierFacts } from "@/lib/checkout/shipping";
 import { checkoutTotals, creditCheck } from "@/lib/checkout/totals";
 
 const valid = {
@@ -117,5 +117,41 @@ describe("totals, credit and shipping", () => {
       { id: 1, name: "Germany only", priceMinor: 0, free: true },
       { id: 2, name: "Everywhere", priceMinor: 0, free: true },
     ]);
+  });
+
+  it("prices weight rules with the lines' weights (per unit × quantity)", () => {
+    // Odoo's "if weight > 0 then €2.50 + €1.00 per kg", else €5.
+    const byWeight: TCarrierFacts = {
+      id: 3,
+      name: "By weight",
+      deliveryType: "base_on_rule",
+      currency: "EUR",
+      fixedPriceMinor: null,
+      freeOverMinor: null,
+      countryCodes: [],
+      priceRules: [
+        {
+          variable: "weight",
+          operator: ">",
+          maxValue: 0,
+          basePriceMinor: 250,
+          pricePerUnitMinor: 100,
+          variableFactor: "weight",
+        },
+        {
+          variable: "quantity",
+          operator: ">=",
+          maxValue: 0,
+          basePriceMinor: 500,
+          pricePerUnitMinor: 0,
+          variableFactor: "weight",
+        },
+      ],
+    };
+    const cart = { currency: "EUR", countryCode: "DE", amountMinor: 250_000 };
+    const lines = [shippingLine({ quantity: 2, weightKg: 45 }), shippingLine({ quantity: 4, weightKg: 1.5 })];
+    expect(carrierChoices([byWeight], { ...cart, lines })[0]?.priceMinor).toBe(250 + 96 * 100);
+    const weightless = [shippingLine({ quantity: 2, weightKg: 0 })];
+    expect(carrierChoices([byWeight], { ...cart, lines: weightless })[0]?.priceMinor).toBe(500);
   });
 });

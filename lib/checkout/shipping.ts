@@ -17,3 +17,11 @@ export function carrierChoices(
     return cost.available ? [{ id: carrier.id, name: carrier.name, priceMinor: cost.priceMinor, free: cost.free }] : [];
   });
 }
+
+/**
+ * A priced line as the carrier rules see it: Odoo's weight per unit (carried by the catalogue
+ * import into Medusa's variant weight); volume is not in the catalogue, so volume rules see 0.
+ */
+export function shippingLine(line: { quantity: number; weightKg: number }): TShippingLine {
+  return { quantity: line.quantity, weightKg: line.weightKg, volumeM3: 0 };
+}

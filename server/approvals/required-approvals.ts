@@ -2,7 +2,12 @@ import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import { planApprovals } from "@/lib/approvals/plan-approvals";
 import { AppError } from "@/lib/errors";
-import { buyerSpendingFacts, findActiveRules, isNewDeliveryAddress } from "@/server/approvals/approval-facts";
+import {
+  buyerSpendingFacts,
+  findActiveRules,
+  isNewDeliveryAddress,
+  type TBuyerLimit,
+} from "@/server/approvals/approval-facts";
 
 /** What checkout knows about an order when it asks which approvals it needs. */
 export type TApprovalCandidate = {
@@ -17,6 +22,8 @@ export type TApprovalCandidate = {
   categoryHandles: readonly string[];
   /** The cached Odoo address chosen for delivery. */
   odooAddressId: number;
+  /** The buyer's limit, when the caller already read it in the organisation's scope (checkout). */
+  buyerLimit?: TBuyerLimit;
 };
 
 /** One approval the order needs, in the order they must be given. */
@@ -37,14 +44,15 @@ export type TRequiredApproval = {
  */
 export async function requiredApprovals(candidate: TApprovalCandidate): Promise<TRequiredApproval[]> {
   const { organisationId, buyerId, currency, totalMinor } = candidate;
-  const [rules, buyer] = await Promise.all([
+  // Side by side (checkout waits on this under the buyer's lock): the address look-up is cheap
+  // enough to make even when no NEW_ADDRESS rule will read it.
+  const [rules, buyer, addressIsNew] = await Promise.all([
     findActiveRules(organisationId),
-    buyerSpendingFacts({ organisationId, buyerId, currency }),
+    buyerSpendingFacts({ organisationId, buyerId, currency, known: candidate.buyerLimit }),
+    isNewDeliveryAddress(organisationId, candidate.odooAddressId),
   ]);
   if (!buyer.found) throw new AppError("NOT_FOUND", "No such buyer in this organisation.");
-  const isNewAddress = rules.some((rule) => rule.condition === "NEW_ADDRESS")
-    ? await isNewDeliveryAddress(organisationId, candidate.odooAddressId)
-    : false;
+  const isNewAddress = rules.some((rule) => rule.condition === "NEW_ADDRESS") && addressIsNew;
 
   return planApprovals(rules, {
     totalMinor,

@@ -2,9 +2,11 @@ import "server-only";
 import type { TCarrierFacts } from "@/lib/checkout/shipping";
 import type { TShippingPriceRule } from "@/lib/erp/shipping-cost";
 import { AppError } from "@/lib/errors";
+import type { TBuyerLimit } from "@/server/approvals/approval-facts";
 import { organisationIdOf, type TSessionUser } from "@/server/auth/session";
 import { findBuyerCart, type TBuyerCart } from "@/server/cart/find-buyer-cart";
 import { db } from "@/server/db";
+import { loadBuyerPricing, type TBuyerPricing } from "@/server/pricing/load-buyer-pricing";
 
 // Everything checkout reads about the buyer's organisation, from our own tables (the ERP cache,
 // never Odoo), and the buyer's own open cart. Tenant scope is in every query.
@@ -45,7 +47,25 @@ export type TCheckoutContext = {
   billingAddress: TCheckoutAddress | null;
   carriers: TCarrierFacts[];
   cart: TBuyerCart | null;
+  /** The buyer's spending limit; null when the user is not a member of the organisation. */
+  buyerLimit: TBuyerLimit | null;
+  /** What re-pricing needs (every published model: the cart's products are not known before its read). */
+  pricing: TBuyerPricing;
+  /** Placed orders of the organisation Odoo has not invoiced yet (they count against its credit). */
+  openOrdersMinor: number;
 };
+
+// Odoo keeps these states for orders it has not invoiced yet (or only drafted).
+const OPEN_ODOO_STATES = ["draft", "sent", "sale"];
+
+async function openOrdersTotal(organisationId: string): Promise<number> {
+  const open = await db.order.aggregate({
+    where: { organisationId, status: "PLACED", OR: [{ odooState: null }, { odooState: { in: OPEN_ODOO_STATES } }] },
+    _sum: { totalMinor: true },
+  });
+
+  return open._sum.totalMinor ?? 0;
+}
 
 const ADDRESS_SELECT = {
   odooPartnerId: true,
@@ -75,7 +95,8 @@ export async function loadCheckoutContext(
   { withCart = true }: { withCart?: boolean } = {},
 ): Promise<TCheckoutContext> {
   const organisationId = organisationIdOf(user);
-  const [organisation, customer, addresses, carriers, cart] = await Promise.all([
+  // All side by side, beside the one Medusa read (the cart): none depends on another.
+  const [organisation, customer, addresses, carriers, cart, buyer, pricing, openOrdersMinor] = await Promise.all([
     db.organisation.findUnique({
       where: { id: organisationId },
       select: {
@@ -101,6 +122,12 @@ export async function loadCheckoutContext(
     db.erpAddress.findMany({ where: { organisationId }, select: ADDRESS_SELECT, orderBy: { odooPartnerId: "asc" } }),
     db.erpCarrier.findMany({ where: { active: true }, orderBy: { odooCarrierId: "asc" } }),
     withCart ? timedCartRead(user) : Promise.resolve(null),
+    db.user.findFirst({
+      where: { id: user.id, organisationId },
+      select: { spendingLimitMinor: true, spendingLimitPeriod: true },
+    }),
+    loadBuyerPricing(),
+    openOrdersTotal(organisationId),
   ]);
   if (!organisation) throw new AppError("NOT_FOUND", "Not found.");
   const toAddress = ({ odooPartnerId, ...rest }: (typeof addresses)[number]): TCheckoutAddress => ({
@@ -134,5 +161,8 @@ export async function loadCheckoutContext(
       priceRules: carrier.priceRules as TShippingPriceRule[],
     })),
     cart,
+    buyerLimit: buyer && { ...buyer, timeZone: organisation.timeZone },
+    pricing,
+    openOrdersMinor,
   };
 }

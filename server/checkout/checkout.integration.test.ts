@@ -1,7 +1,9 @@
 // Checkout against the real Medusa backend: one Medusa order per attempt however often it is
 // submitted, the order recorded once with its push job, recovery after our transaction failed,
-// refusals (stock, credit, blocked organisation, tampering) and other tenants' attempts.
+// refusals (stock, credit, blocked organisation, tampering), other tenants' attempts, a carrier
+// priced by the catalogue's weights, and two parallel checkouts of one buyer against their limit.
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok } from "../../test/support/actions";
 import { medusaAdmin as admin, TABLE, useDemoBuyers } from "../../test/support/cart";
@@ -12,10 +14,13 @@ import { submitCheckoutAction } from "@/server/actions/checkout";
 import { pushOrderToOdooJob } from "@/server/jobs/definitions/push-order-to-odoo";
 import { stopSender } from "@/server/jobs/enqueue";
 import { recoverUnrecordedCheckouts } from "@/server/checkout/recover-unrecorded-checkouts";
+import { closeBuyerSpendingLocks } from "@/server/checkout/buyer-spending-lock";
+import { getAdminProductBySku, updateAdminVariant } from "@/server/medusa/admin-products";
 
 const db = testDb();
 afterAll(async () => {
   await stopSender();
+  await closeBuyerSpendingLocks();
   await db.$disconnect();
 });
 
@@ -28,6 +33,25 @@ useDemoBuyers(db, (buyers) => ({ acme, borealis, buyerA, buyerB } = buyers));
 const HAMBURG = 910_001;
 const GOTHENBURG = 910_002;
 const CARRIER = 920_001;
+const BY_WEIGHT = 920_002;
+
+// Weights as the catalogue import writes Odoo's into Medusa (grams on the variant), set before this
+// process first reads the catalogue (it keeps it 30 s) and put back after.
+const WEIGHTS_G: Record<string, number> = { "ACC-FEET-M8": 1_500, "TBL-ATELIER-WALNUT": 45_000 };
+const weightsBefore = new Map<string, { productId: string; variantId: string; weight: number | null }>();
+beforeAll(async () => {
+  for (const [sku, grams] of Object.entries(WEIGHTS_G)) {
+    const product = await getAdminProductBySku(sku);
+    const variant = product?.variants.find((candidate) => candidate.sku === sku);
+    if (!product || !variant) throw new Error(`${sku} is not in Medusa`);
+    weightsBefore.set(sku, { productId: product.id, variantId: variant.id, weight: variant.weight });
+    await updateAdminVariant(product.id, variant.id, { weight: grams });
+  }
+});
+afterAll(async () => {
+  for (const { productId, variantId, weight } of weightsBefore.values())
+    await updateAdminVariant(productId, variantId, { weight });
+});
 
 beforeAll(async () => {
   const organisations = await db.organisation.findMany({
@@ -74,6 +98,37 @@ beforeAll(async () => {
       currency: "EUR",
       fixedPriceMinor: 4_500,
       countryCodes: ["DE", "NL"],
+      odooWriteDate: now,
+      syncedAt: now,
+    },
+  });
+  // Odoo's "based on rules" carrier: up to 50 kg €30; above, €20 + €0.50 per kg.
+  await db.erpCarrier.create({
+    data: {
+      odooCarrierId: BY_WEIGHT,
+      name: "Freight by weight",
+      deliveryType: "base_on_rule",
+      active: true,
+      currency: "EUR",
+      countryCodes: ["DE"],
+      priceRules: [
+        {
+          variable: "weight",
+          operator: "<=",
+          maxValue: 50,
+          basePriceMinor: 3_000,
+          pricePerUnitMinor: 0,
+          variableFactor: "weight",
+        },
+        {
+          variable: "weight",
+          operator: ">",
+          maxValue: 50,
+          basePriceMinor: 2_000,
+          pricePerUnitMinor: 50,
+          variableFactor: "weight",
+        },
+      ],
       odooWriteDate: now,
       syncedAt: now,
     },
@@ -252,6 +307,84 @@ describe("submitting a checkout", () => {
     const result = await submitCheckoutAction({ ...input, addressId: GOTHENBURG });
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await db.order.count({ where: { organisationId: borealis } })).toBe(0);
+  });
+});
+
+describe("shipping by weight", () => {
+  it("prices a weight-based carrier with the catalogue's weights (2 × 45 kg + 4 × 1.5 kg = 96 kg)", async () => {
+    await fillCart(buyerA);
+    expect(ok(await submitCheckoutAction(form({ carrierId: BY_WEIGHT }))).outcome).toBe("placed");
+    const order = await db.order.findFirstOrThrow({ where: { buyerId: buyerA.id } });
+    // €20 + 96 kg × €0.50; with the weights unknown (0 kg) it would be the €30 of the first rule.
+    expect(order).toMatchObject({ carrierName: "Freight by weight", shippingMinor: 6_800 });
+    const { order: medusa } = (await admin.admin.order.retrieve(order.medusaOrderId!, {
+      fields: "id,shipping_total",
+    })) as unknown as { order: { shipping_total: number } };
+    expect(medusa.shipping_total).toBe(68);
+  });
+});
+
+describe("spending limits under concurrency", () => {
+  const GATE = 4711;
+  const waitFor = async (check: () => Promise<boolean>, what: string) => {
+    const deadline = Date.now() + 45_000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  // Advisory locks someone waits for: the test's gate, or another (the checkout's own).
+  const waitingAdvisoryLocks = async (gate: boolean) =>
+    (
+      await db.$queryRaw<{ gate: boolean }[]>`SELECT (objid::text = ${String(GATE)} AND objsubid = 1) AS gate
+        FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`
+    ).filter((row) => row.gate === gate).length;
+
+  it("places one of two parallel checkouts that each fit the buyer's limit but not together; the other asks for approval", async () => {
+    // Each order is ~€2,550 before tax: one fits a €4,000 limit, two do not.
+    await db.user.update({
+      where: { id: buyerA.id },
+      data: { spendingLimitMinor: 400_000, spendingLimitPeriod: "MONTH" },
+    });
+    await fillCart(buyerA);
+    const firstCart = (await db.buyerCart.findUniqueOrThrow({ where: { userId: buyerA.id } })).medusaCartId;
+    // The first checkout is held inside its recording transaction (Medusa has completed its cart,
+    // our order row is not committed) until the second has finished or is waiting for the first.
+    const gate = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await gate.connect();
+    await gate.query("SELECT pg_advisory_lock($1)", [GATE]);
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION hold_order() RETURNS trigger AS $$
+      BEGIN IF NEW."medusaCartId" = '${firstCart}' THEN PERFORM pg_advisory_xact_lock(${GATE}); END IF; RETURN NEW; END
+      $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER hold_order BEFORE INSERT ON "Order" FOR EACH ROW EXECUTE FUNCTION hold_order()`,
+    );
+    let first: ReturnType<typeof submitCheckoutAction> | undefined;
+    let second: ReturnType<typeof submitCheckoutAction> | undefined;
+    try {
+      first = submitCheckoutAction(form());
+      await waitFor(async () => (await waitingAdvisoryLocks(true)) > 0, "the first checkout to reach its transaction");
+      // The first cart is completed in Medusa: the buyer's next add-to-cart opens a new one.
+      await fillCart(buyerA);
+      let settled = false;
+      second = submitCheckoutAction(form()).finally(() => (settled = true));
+      await waitFor(
+        async () => settled || (await waitingAdvisoryLocks(false)) > 0,
+        "the second checkout to finish or wait",
+      );
+      await gate.query("SELECT pg_advisory_unlock($1)", [GATE]);
+      const outcomes = [ok(await first).outcome, ok(await second).outcome];
+      expect(outcomes).toEqual(["placed", "approval-requested"]);
+    } finally {
+      await gate.end();
+      await Promise.allSettled([first, second]);
+      await db.$executeRawUnsafe(`DROP TRIGGER hold_order ON "Order"`);
+    }
+    const orders = await db.order.groupBy({ by: ["status"], where: { buyerId: buyerA.id }, _count: true });
+    expect(Object.fromEntries(orders.map((row) => [row.status, row._count]))).toEqual({
+      PLACED: 1,
+      PENDING_APPROVAL: 1,
+    });
   });
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { todayIn } from "@/lib/checkout/checkout-input";
 import { priceFingerprint, type TPriceChange } from "@/lib/checkout/price-changes";
-import { carrierChoices, type TCarrierChoice } from "@/lib/checkout/shipping";
+import { carrierChoices, shippingLine, type TCarrierChoice } from "@/lib/checkout/shipping";
 import type { TBreakdownLine } from "@/lib/pricing/types";
 import type { TSessionUser } from "@/server/auth/session";
 import { loadCheckoutContext, type TCheckoutAddress } from "@/server/checkout/checkout-context";
@@ -53,9 +53,10 @@ export async function getCheckoutView(user: TSessionUser): Promise<TCheckoutView
   const { lines, refusals, changes } = await repriceLines(cart.cart.items ?? [], {
     organisationId: context.organisation.id,
     currency: cart.currency,
+    pricing: context.pricing,
   });
   const subtotalMinor = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);
-  const shippingLines = lines.map((line) => ({ quantity: line.quantity, weightKg: 0, volumeM3: 0 }));
+  const shippingLines = lines.map(shippingLine);
 
   return {
     checkoutKey: randomUUID(),

@@ -44,5 +44,5 @@ export async function placeCheckoutPlan(plan: TCheckoutPlan, ids: TPlacementIds)
     return { order, created: false };
   });
 
-  return recordPlacedOrder(placed.order);
+  return recordPlacedOrder(placed.order, { fresh: placed.created && ids.approvalReference === null });
 }

@@ -23,11 +23,22 @@ const isUniqueViolation = (error: unknown) =>
  * also when several callers record the same Medusa order at once (the unique keys decide).
  * Used by submit, by approval and by recovery.
  */
-export async function recordPlacedOrder(medusa: TMedusaOrder): Promise<TRecordedOrder> {
-  const existing = await db.order.findUnique({
-    where: { medusaOrderId: medusa.id },
-    select: { id: true, reference: true },
-  });
+export async function recordPlacedOrder(
+  medusa: TMedusaOrder,
+  {
+    fresh = false,
+  }: {
+    /**
+     * The caller's own call to Medusa just created this order from a submit (not an approval
+     * request): nothing can be recorded for it yet but by a racing recovery, which the unique keys
+     * catch. Saves the look-ups (three round trips on the buyer's path).
+     */
+    fresh?: boolean;
+  } = {},
+): Promise<TRecordedOrder> {
+  const existing = fresh
+    ? null
+    : await db.order.findUnique({ where: { medusaOrderId: medusa.id }, select: { id: true, reference: true } });
   if (existing) return { ...existing, created: false };
   const parsed = ZOrderMetadata.safeParse(medusa.metadata?.tradepost);
   if (!parsed.success) throw new AppError("INVALID_STATE", `Medusa order ${medusa.id} is not a Tradepost order.`);
@@ -77,10 +88,9 @@ export async function recordPlacedOrder(medusa: TMedusaOrder): Promise<TRecorded
   };
   try {
     return await db.$transaction(async (tx) => {
-      const request = await tx.order.findUnique({
-        where: { id: meta.order_id },
-        select: { status: true, medusaOrderId: true },
-      });
+      const request = fresh
+        ? null
+        : await tx.order.findUnique({ where: { id: meta.order_id }, select: { status: true, medusaOrderId: true } });
       // A racing caller (a parallel submit of the same checkout) recorded this very order since our look-up.
       if (request?.medusaOrderId === medusa.id) return { id: meta.order_id, reference: meta.reference, created: false };
       if (request && request.status !== "PENDING_APPROVAL")
@@ -89,7 +99,8 @@ export async function recordPlacedOrder(medusa: TMedusaOrder): Promise<TRecorded
         await tx.orderLine.deleteMany({ where: { orderId: meta.order_id } });
         await tx.order.update({
           where: { id: meta.order_id, status: "PENDING_APPROVAL" },
-          data: { ...order, lines: { create: lines } },
+          data: { ...order, lines: { createMany: { data: lines } } },
+          select: { id: true },
         });
       } else {
         await tx.order.create({
@@ -101,14 +112,20 @@ export async function recordPlacedOrder(medusa: TMedusaOrder): Promise<TRecorded
             buyerId: meta.buyer_id,
             source: "CHECKOUT",
             ...order,
-            lines: { create: lines },
+            lines: { createMany: { data: lines } },
           },
+          select: { id: true },
         });
       }
-      await linkExternalRecord(
-        { entityType: "order", localId: meta.order_id, system: "MEDUSA", externalId: medusa.id },
-        tx,
-      );
+      const link = {
+        entityType: "order" as const,
+        localId: meta.order_id,
+        system: "MEDUSA" as const,
+        externalId: medusa.id,
+      };
+      // A fresh order has no link yet; a duplicate one fails the transaction on the unique keys.
+      if (fresh) await tx.externalLink.create({ data: { ...link, syncedAt: now } });
+      else await linkExternalRecord(link, tx);
       await enqueue(tx, pushOrderToOdooJob, { orderId: meta.order_id }, { singletonKey: meta.order_id });
 
       return { id: meta.order_id, reference: meta.reference, created: true };

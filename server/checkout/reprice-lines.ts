@@ -6,7 +6,7 @@ import { isAppError } from "@/lib/errors";
 import type { TBreakdownLine } from "@/lib/pricing/types";
 import { fromMedusaAmount } from "@/server/medusa/carts";
 import type { TMedusaCartLine } from "@/server/medusa/types";
-import { loadBuyerPricing } from "@/server/pricing/load-buyer-pricing";
+import { loadBuyerPricing, type TBuyerPricing } from "@/server/pricing/load-buyer-pricing";
 import { priceBuyerLine } from "@/server/pricing/price-buyer-line";
 import { checkQuote } from "@/server/pricing/quote-price";
 
@@ -33,6 +33,8 @@ export type TRepricedLine = {
   configuratorVersionId: string | null;
   quoteId: string;
   categoryHandles: string[];
+  /** Per unit, Odoo's weight of the variant (catalogue import → Medusa); 0 when it has none. */
+  weightKg: number;
   /** What the Medusa line carries from now on (metadata.tradepost). */
   metadata: TLineMetadata;
 };
@@ -50,15 +52,19 @@ export async function repriceLines(
     organisationId,
     currency,
     agreedPrices,
+    pricing: loaded,
   }: {
     organisationId: string;
     currency: string;
     /** Prices the buyer agreed to per line (an approval request's locked prices); else read from the line. */
     agreedPrices?: ReadonlyMap<string, number>;
+    /** Loaded already (checkout's context); else loaded here for the cart's products. */
+    pricing?: TBuyerPricing;
   },
 ): Promise<{ lines: TRepricedLine[]; refusals: TLineRefusal[]; changes: TPriceChange[] }> {
   const metas = items.map((item) => readLineMetadata(item.metadata));
-  const pricing = await loadBuyerPricing({ products: [...new Set(metas.flatMap((meta) => meta?.product ?? []))] });
+  const pricing =
+    loaded ?? (await loadBuyerPricing({ products: [...new Set(metas.flatMap((meta) => meta?.product ?? []))] }));
   const lines: TRepricedLine[] = [];
   const refusals: TLineRefusal[] = [];
   const changes: TPriceChange[] = [];
@@ -141,6 +147,7 @@ export async function repriceLines(
       configuratorVersionId: priced.modelVersionId,
       quoteId: quoteIdOf(priced.token),
       categoryHandles: product?.categories.map((category) => category.handle) ?? [],
+      weightKg: product?.variants.find((variant) => variant.sku === priced.sku)?.weightKg ?? 0,
       metadata: {
         product: priced.productHandle,
         sku: priced.sku,

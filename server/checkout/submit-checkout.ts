@@ -6,12 +6,13 @@ import type { TPriceChange } from "@/lib/checkout/price-changes";
 import { AppError, type TFieldErrors } from "@/lib/errors";
 import { requiredApprovals } from "@/server/approvals/required-approvals";
 import { organisationIdOf, type TSessionUser } from "@/server/auth/session";
-import { loadCheckoutContext } from "@/server/checkout/checkout-context";
+import { lockBuyerSpending } from "@/server/checkout/buyer-spending-lock";
+import { loadCheckoutContext, type TCheckoutContext } from "@/server/checkout/checkout-context";
 import { placeCheckoutPlan } from "@/server/checkout/place-checkout-plan";
 import { recordPlacedOrder } from "@/server/checkout/record-placed-order";
 import type { TLineRefusal } from "@/server/checkout/reprice-lines";
 import { requestApproval } from "@/server/checkout/request-approval";
-import { validateCheckout } from "@/server/checkout/validate-checkout";
+import { validateCheckout, type TCheckoutPlan } from "@/server/checkout/validate-checkout";
 import { db } from "@/server/db";
 import { findMedusaOrderOfCart } from "@/server/medusa/place-medusa-order";
 
@@ -59,41 +60,70 @@ async function orderOfCompletedCart(user: TSessionUser): Promise<TOrderRow | nul
  * Order (checkoutKey, medusaCartId, medusaOrderId) let one writer win. Works only on the caller's own cart.
  */
 export async function submitCheckout(user: TSessionUser, input: TCheckoutInput): Promise<TSubmitCheckoutResult> {
-  const organisationId = organisationIdOf(user);
-  const previous = await db.order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: ORDER_ROW });
+  // Side by side: a repeated attempt (rare) wastes one cart read; a first one saves a round trip.
+  const [previous, context] = await Promise.all([
+    db.order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: ORDER_ROW }),
+    loadCheckoutContext(user),
+  ]);
   if (previous) return outcomeOf(previous, user);
-  const context = await loadCheckoutContext(user);
   const cart = context.cart;
   if (!cart) {
     const placed = await orderOfCompletedCart(user);
     if (placed) return outcomeOf(placed, user);
     throw new AppError("NOT_FOUND", "Your cart is empty.");
   }
-  const validation = await validateCheckout(context, cart.cart.items ?? [], input);
-  if (!validation.ok) return { outcome: "refused", ...validation };
-  const { plan } = validation;
+  // From reading the buyer's spend in the period to recording this order, no other checkout of a
+  // buyer with a limit may run: it would read the same spend, and two that each fit would both
+  // place. The lock is taken while the checkout is validated (a refused one just lets go of it).
+  const limited = context.buyerLimit?.spendingLimitMinor != null;
+  const locking = limited ? lockBuyerSpending(user.id) : null;
+  locking?.catch(() => undefined); // awaited below, or dropped with a refusal
+  try {
+    const validation = await validateCheckout(context, cart.cart.items ?? [], input);
+    if (!validation.ok) return { outcome: "refused", ...validation };
+    await locking;
 
-  const [allocated] = await db.$queryRaw<{ reference: string }[]>`
-    SELECT 'TP-' || lpad(nextval('order_reference_seq')::text, 6, '0') AS reference`;
+    return await placeOrRequestApproval(user, context, validation.plan, input.checkoutKey);
+  } finally {
+    void locking?.then(
+      (lock) => lock.release(),
+      () => undefined,
+    );
+  }
+}
+
+async function placeOrRequestApproval(
+  user: TSessionUser,
+  context: TCheckoutContext,
+  plan: TCheckoutPlan,
+  checkoutKey: string,
+): Promise<TSubmitCheckoutResult> {
+  const organisationId = organisationIdOf(user);
+  const medusaCartId = context.cart!.medusaCartId;
+  const [approvals, [allocated]] = await Promise.all([
+    requiredApprovals({
+      organisationId,
+      buyerId: user.id,
+      currency: plan.currency,
+      totalMinor: plan.totals.totalBeforeTaxMinor,
+      categoryHandles: [...new Set(plan.lines.flatMap((line) => line.categoryHandles))],
+      odooAddressId: plan.address.id,
+      buyerLimit: context.buyerLimit ?? undefined,
+    }),
+    db.$queryRaw<{ reference: string }[]>`
+      SELECT 'TP-' || lpad(nextval('order_reference_seq')::text, 6, '0') AS reference`,
+  ]);
   const ids = {
     orderId: randomUUID(),
     reference: allocated!.reference,
-    checkoutKey: input.checkoutKey,
+    checkoutKey,
     organisationId,
     organisationName: context.customer?.name ?? context.organisation.name,
     buyerId: user.id,
     email: user.email,
-    medusaCartId: cart.medusaCartId,
+    medusaCartId,
     approvalReference: null,
   };
-  const approvals = await requiredApprovals({
-    organisationId,
-    buyerId: user.id,
-    currency: plan.currency,
-    totalMinor: plan.totals.totalBeforeTaxMinor,
-    categoryHandles: [...new Set(plan.lines.flatMap((line) => line.categoryHandles))],
-    odooAddressId: plan.address.id,
-  });
   if (!approvals.length) {
     const placed = await placeCheckoutPlan(plan, ids);
     return { outcome: "placed", orderId: placed.id, reference: placed.reference };
@@ -104,7 +134,7 @@ export async function submitCheckout(user: TSessionUser, input: TCheckoutInput):
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     const winner = await db.order.findFirst({
-      where: { OR: [{ checkoutKey: input.checkoutKey }, { medusaCartId: cart.medusaCartId }] },
+      where: { OR: [{ checkoutKey }, { medusaCartId }] },
       select: ORDER_ROW,
     });
     if (!winner) throw error;

@@ -1,14 +1,13 @@
 import "server-only";
 import { isPastDate, todayIn, type TCheckoutInput } from "@/lib/checkout/checkout-input";
 import { priceFingerprint, type TPriceChange } from "@/lib/checkout/price-changes";
-import { carrierChoices, type TCarrierChoice } from "@/lib/checkout/shipping";
+import { carrierChoices, shippingLine, type TCarrierChoice } from "@/lib/checkout/shipping";
 import { checkoutTotals, creditCheck, type TCheckoutTotals } from "@/lib/checkout/totals";
 import type { TFieldErrors } from "@/lib/errors";
 import { formatMoney } from "@/lib/pricing/units";
 import { checkLineStock } from "@/server/checkout/check-line-stock";
 import type { TCheckoutAddress, TCheckoutContext } from "@/server/checkout/checkout-context";
 import { repriceLines, type TLineRefusal, type TRepricedLine } from "@/server/checkout/reprice-lines";
-import { db } from "@/server/db";
 import type { TMedusaCartLine } from "@/server/medusa/types";
 
 export type TCheckoutPlan = {
@@ -34,9 +33,6 @@ export type TCheckoutValidation =
       /** Send back as `acceptedPrices` to accept exactly these changes. */
       priceFingerprint: string | null;
     };
-
-// Odoo keeps these states for orders it has not invoiced yet (or only drafted).
-const OPEN_ODOO_STATES = ["draft", "sent", "sale"];
 
 /**
  * THE re-validation of a checkout, run on every submit and again when an approval is given:
@@ -72,7 +68,12 @@ export async function validateCheckout(
   if (input.requestedDeliveryDate && isPastDate(input.requestedDeliveryDate, today))
     fieldErrors.requestedDeliveryDate = ["The delivery date cannot be in the past."];
 
-  const repriced = await repriceLines(items, { organisationId: organisation.id, currency, agreedPrices });
+  const repriced = await repriceLines(items, {
+    organisationId: organisation.id,
+    currency,
+    agreedPrices,
+    pricing: context.pricing,
+  });
   refusals.push(...repriced.refusals);
   const wanted = new Map<string, number>();
   for (const line of repriced.lines)
@@ -103,7 +104,7 @@ export async function validateCheckout(
         currency,
         countryCode: address.countryCode ?? "",
         amountMinor: subtotal,
-        lines: repriced.lines.map((line) => ({ quantity: line.quantity, weightKg: 0, volumeM3: 0 })),
+        lines: repriced.lines.map(shippingLine),
       })
     : [];
   const carrier = choices.find((choice) => choice.id === input.carrierId);
@@ -111,18 +112,10 @@ export async function validateCheckout(
   const totals = checkoutTotals(repriced.lines, carrier?.priceMinor ?? 0);
 
   if (customer && !refusals.length) {
-    const open = await db.order.aggregate({
-      where: {
-        organisationId: organisation.id,
-        status: "PLACED",
-        OR: [{ odooState: null }, { odooState: { in: OPEN_ODOO_STATES } }],
-      },
-      _sum: { totalMinor: true },
-    });
     const credit = creditCheck({
       limitMinor: customer.creditLimitMinor,
       amountDueMinor: customer.amountDueMinor ?? 0,
-      openOrdersMinor: open._sum.totalMinor ?? 0,
+      openOrdersMinor: context.openOrdersMinor,
       orderMinor: totals.totalBeforeTaxMinor,
     });
     if (!credit.ok)

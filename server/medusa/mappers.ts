@@ -30,7 +30,12 @@ export function toCatalogProduct(product: TMedusaProduct): TCatalogProduct {
     categories: (product.categories ?? []).map(({ id, name, handle }) => ({ id, name, handle })),
     variants: [...(product.variants ?? [])]
       .sort(byRankThenTitle)
-      .map((variant) => ({ id: variant.id, title: variant.title ?? "", sku: variant.sku ?? null })),
+      .map((variant) => ({
+        id: variant.id,
+        title: variant.title ?? "",
+        sku: variant.sku ?? null,
+        weightKg: variant.weight ? variant.weight / 1000 : null,
+      })),
     metadataOptions: options.success ? options.data : [],
   };
 }

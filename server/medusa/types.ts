@@ -22,6 +22,8 @@ export const ZMedusaProduct = z.object({
         title: z.string().nullish(),
         sku: z.string().nullish(),
         variant_rank: z.number().nullish(),
+        /** Grams, as the catalogue import writes Odoo's weight (Medusa's weight has no unit). */
+        weight: z.coerce.number().nullish(),
       }),
     )
     .nullish(),
