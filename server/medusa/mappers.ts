@@ -28,14 +28,12 @@ export function toCatalogProduct(product: TMedusaProduct): TCatalogProduct {
     thumbnail: product.thumbnail || null,
     isConfigurable: product.metadata?.configurable === true,
     categories: (product.categories ?? []).map(({ id, name, handle }) => ({ id, name, handle })),
-    variants: [...(product.variants ?? [])]
-      .sort(byRankThenTitle)
-      .map((variant) => ({
-        id: variant.id,
-        title: variant.title ?? "",
-        sku: variant.sku ?? null,
-        weightKg: variant.weight ? variant.weight / 1000 : null,
-      })),
+    variants: [...(product.variants ?? [])].sort(byRankThenTitle).map((variant) => ({
+      id: variant.id,
+      title: variant.title ?? "",
+      sku: variant.sku ?? null,
+      weightKg: variant.weight ? variant.weight / 1000 : null,
+    })),
     metadataOptions: options.success ? options.data : [],
   };
 }
