@@ -25,7 +25,7 @@ function Stepper({ view }: { view: TVersionView }) {
                 ? "bg-emerald-50 text-emerald-700"
                 : index === reached
                   ? "bg-brand-600 text-white"
-                  : "bg-slate-100 text-slate-500",
+                  : "bg-slate-100 text-slate-600",
             )}
             aria-current={index === reached ? "step" : undefined}
           >

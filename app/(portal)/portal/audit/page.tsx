@@ -39,7 +39,7 @@ export default async function AuditPage() {
                   {entry.entityType} {entry.entityId.slice(-8)}
                 </Td>
                 <Td>
-                  <ul className="space-y-0.5 font-mono text-xs">
+                  <ul className="space-y-0.5 font-mono text-xs wrap-anywhere">
                     {describeChange(entry.before, entry.after).map((line) => (
                       <li key={line}>{line}</li>
                     ))}
