@@ -89,7 +89,19 @@ const VISITS: TVisit[] = [
   { route: "/orders", as: "buyer" },
   { route: "/orders/[orderId]", as: "buyer", path: (ids) => `/orders/${ids.order}?placed=1` },
 
-  { route: "/approvals", as: "approver" },
+  {
+    route: "/approvals",
+    as: "approver",
+    states: [
+      {
+        name: "rejecting",
+        act: async (page) => {
+          await page.getByRole("button", { name: "Reject…" }).click();
+          await expect(page.getByLabel("Reason for rejecting (the buyer reads this)")).toBeVisible();
+        },
+      },
+    ],
+  },
   { route: "/orders/organisation", as: "approver" },
 
   { route: "/portal", as: "orgAdmin", states: [openAccountMenu] },
@@ -130,6 +142,18 @@ const VISITS: TVisit[] = [
     as: "dataManager",
     variant,
     path: (ids) => `/portal/pricing/versions/${ids[`${variant}PriceList`]}`,
+    states:
+      variant === "draft"
+        ? [
+            {
+              name: "new base price form",
+              act: async (page) => {
+                await page.getByRole("button", { name: "Add base price" }).click();
+                await expect(page.getByRole("form", { name: "New base price" })).toBeVisible();
+              },
+            },
+          ]
+        : [],
   })),
   ...["changes", "history", "simulate", "what-if"].map((tab): TVisit => ({
     route: `/portal/pricing/versions/[versionId]/${tab}`,
