@@ -12,7 +12,7 @@ import type { Role } from "../../generated/prisma/enums";
 import { testDb } from "../support/db";
 import { ACTIONS, loadAction, type TActionCase } from "./action-table";
 import { actionKey, findServerActions, findStrayServerActionFiles, ROOT } from "./entry-points";
-import { createStaff, createTenant, fingerprintOf, type TTenant } from "./tenants";
+import { createStaff, createTenant, ensureJobSchema, fingerprintOf, type TTenant, usersByRole } from "./tenants";
 import { expectNoWritesSince, installWriteCounter, settle, writesSoFar } from "./write-counter";
 import { hasPermission } from "@/server/auth/permissions";
 
@@ -23,6 +23,7 @@ let staff: Awaited<ReturnType<typeof createStaff>>;
 
 beforeAll(async () => {
   [a, b, staff] = await Promise.all([createTenant(db, "A"), createTenant(db, "B", { cart: false }), createStaff(db)]);
+  await ensureJobSchema();
   await installWriteCounter(db);
 });
 afterAll(() => db.$disconnect());
@@ -61,23 +62,15 @@ describe("the table covers the code", () => {
 });
 
 describe("role matrix: every role without the action's permission is refused, and so is a visitor", () => {
-  const roles: [Role, () => { id: string }][] = [
-    ["BUYER", () => a.buyer],
-    ["APPROVER", () => a.approver],
-    ["ORG_ADMIN", () => a.admin],
-    ["DATA_MANAGER", () => staff.dataManager],
-    ["OPERATOR", () => staff.operator],
-  ];
-
   it.each(keys.filter((key) => ACTIONS[key]!.permission !== "public"))("%s", async (key) => {
     const { permission } = ACTIONS[key]! as TActionCase & { permission: Exclude<TActionCase["permission"], "public"> };
     const action = await loadAction(key);
     signInAs(null);
     expect(await withoutWrites(() => action({}))).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     const refusedTo: Role[] = [];
-    for (const [role, user] of roles) {
+    for (const [role, user] of usersByRole(a, staff)) {
       if (hasPermission(role, permission)) continue;
-      signInAs(user());
+      signInAs(user);
       expect(await withoutWrites(() => action({})), role).toMatchObject({ ok: false, code: "FORBIDDEN" });
       refusedTo.push(role);
     }

@@ -5,11 +5,10 @@
 import { signInAs } from "../support/next-request-scope";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../../generated/prisma/enums";
 import { testDb } from "../support/db";
 import { ACTIONS, loadAction } from "./action-table";
 import { actionInput, FUZZ_RUNS } from "./fuzz-inputs";
-import { createStaff, createTenant, type TTenant } from "./tenants";
+import { createStaff, createTenant, ensureJobSchema, type TTenant, usersByRole } from "./tenants";
 import { installWriteCounter, settle, writesAfter, writesSoFar } from "./write-counter";
 import { hasPermission } from "@/server/auth/permissions";
 import { stopSender } from "@/server/jobs/enqueue";
@@ -21,6 +20,7 @@ let staff: Awaited<ReturnType<typeof createStaff>>;
 
 beforeAll(async () => {
   [a, b, staff] = await Promise.all([createTenant(db, "A", { cart: false }), createTenant(db, "B"), createStaff(db)]);
+  await ensureJobSchema();
   await installWriteCounter(db);
 });
 afterAll(async () => {
@@ -43,15 +43,7 @@ const foreignIds = () => [
 
 /** The first user allowed to call it: a member of A (the buyer first) or staff. */
 function callerFor(permission: string) {
-  const users: [Role, { id: string }][] = [
-    ["BUYER", a.buyer],
-    ["APPROVER", a.approver],
-    ["ORG_ADMIN", a.admin],
-    ["DATA_MANAGER", staff.dataManager],
-    ["OPERATOR", staff.operator],
-  ];
-
-  return users.find(([role]) => hasPermission(role, permission as never))?.[1] ?? null;
+  return usersByRole(a, staff).find(([role]) => hasPermission(role, permission as never))?.[1] ?? null;
 }
 
 // Actions without input ignore their argument entirely; fuzzing them would only run them.

@@ -3,10 +3,9 @@
 // price request refuses the fields the server decides (organisation, price) with 422.
 import { signInAs } from "../support/next-request-scope";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../../generated/prisma/enums";
 import { testDb } from "../support/db";
 import { callRoute, ROUTES } from "./route-table";
-import { createStaff, createTenant, type TTenant } from "./tenants";
+import { createStaff, createTenant, type TTenant, usersByRole } from "./tenants";
 import { hasPermission, type TPermission } from "@/server/auth/permissions";
 
 const db = testDb();
@@ -49,14 +48,7 @@ describe("role matrix of the routes a session authenticates", () => {
     const send = () => callRoute(key, { ...REQUESTS[key]!, headers: { "content-type": "application/json" } });
     signInAs(null);
     expect((await send()).status).toBe(401);
-    const users: [Role, { id: string }][] = [
-      ["BUYER", a.buyer],
-      ["APPROVER", a.approver],
-      ["ORG_ADMIN", a.admin],
-      ["DATA_MANAGER", staff.dataManager],
-      ["OPERATOR", staff.operator],
-    ];
-    for (const [role, user] of users) {
+    for (const [role, user] of usersByRole(a, staff)) {
       signInAs(user);
       const status = (await send()).status;
       if (hasPermission(role, session)) expect(status, role).not.toBe(403);

@@ -3,6 +3,7 @@
 // fingerprint of everything one organisation owns, to prove that a refused call changed nothing.
 import { randomInt, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client";
+import type { Role } from "../../generated/prisma/enums";
 import { createOrganisation, createUser } from "../../prisma/seed/factories";
 import { seedOrder } from "../support/orders";
 
@@ -87,4 +88,28 @@ export async function fingerprintOf(db: PrismaClient, organisationId: string): P
   ]);
 
   return JSON.stringify(rows);
+}
+
+/** One user of every role: A's members and the staff. */
+export function usersByRole(tenant: TTenant, staff: Awaited<ReturnType<typeof createStaff>>): [Role, { id: string }][] {
+  return [
+    ["BUYER", tenant.buyer],
+    ["APPROVER", tenant.approver],
+    ["ORG_ADMIN", tenant.admin],
+    ["DATA_MANAGER", staff.dataManager],
+    ["OPERATOR", staff.operator],
+  ];
+}
+
+/**
+ * Installs pg-boss's schema and queues, as the app's first enqueue does on a fresh database: the
+ * operations actions read pgboss.job, and an app that has run has it.
+ */
+export async function ensureJobSchema(): Promise<void> {
+  const { createBoss, ensureQueues } = await import("@/server/jobs/boss");
+  const { JOBS } = await import("@/server/jobs/registry");
+  const boss = createBoss({ supervise: false, schedule: false });
+  await boss.start();
+  await ensureQueues(boss, JOBS);
+  await boss.stop({ graceful: false });
 }
