@@ -9,7 +9,9 @@ import { signInAs } from "../support/next-request-scope";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { Role } from "../../generated/prisma/enums";
+import { createUser } from "../../prisma/seed/factories";
 import { testDb } from "../support/db";
+import { seedOrder } from "../support/orders";
 import { ACTIONS, loadAction, type TActionCase } from "./action-table";
 import { actionKey, findServerActions, findStrayServerActionFiles, ROOT } from "./entry-points";
 import { createStaff, createTenant, ensureJobSchema, fingerprintOf, type TTenant, usersByRole } from "./tenants";
@@ -156,5 +158,35 @@ describe("field tampering: what the server decides is refused in the input, and 
       const result = await withoutWrites(() => action({ ...sample, ...fields }));
       expect(result, JSON.stringify(fields)).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     }
+  });
+});
+
+describe("inside one organisation: roles and ownership still hold", () => {
+  it("a second buyer cannot reorder the first buyer's order (NOT_FOUND, nothing written)", async () => {
+    const second = await createUser(db, { role: "BUYER", organisationId: a.organisation.id });
+    signInAs(second);
+    const action = await loadAction("server/actions/orders.ts#reorderAction");
+    expect(await withoutWrites(() => action({ orderId: a.placed.id }))).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("an approver cannot decide a step that needs an org admin; the buyer who asked cannot decide at all", async () => {
+    const order = await seedOrder(db, {
+      organisationId: a.organisation.id,
+      buyerId: a.buyer.id,
+      status: "PENDING_APPROVAL",
+      approvalExpiresAt: new Date(Date.now() + 86_400_000),
+      approvalSteps: [{ reason: "Needs the org admin", requiredRole: "ORG_ADMIN", status: "WAITING" }],
+    });
+    const step = await db.approvalStep.findFirstOrThrow({ where: { orderId: order.id } });
+    const action = await loadAction("server/actions/approvals.ts#approveApprovalStepAction");
+    signInAs(a.approver);
+    const byApprover = await withoutWrites(() => action({ stepId: step.id }));
+    expect(byApprover.ok).toBe(false);
+    expect(["FORBIDDEN", "INVALID_STATE"]).toContain(!byApprover.ok && byApprover.code);
+    signInAs(a.buyer);
+    expect(await withoutWrites(() => action({ stepId: step.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 });
