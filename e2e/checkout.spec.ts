@@ -6,7 +6,8 @@ import { odooCall } from "./support/odoo";
 // J3: a buyer of organisation A (Acme Interiors, whose account, addresses and stock come from Odoo
 // through the ERP cache) checks out a configured and a standard line to a cached address with a
 // carrier's locally computed cost and a PO number: exactly one Medusa order with the locked prices
-// and metadata, and one Odoo push job. Then the refusals, each with its reason.
+// and metadata, and one Odoo push job. Then the refusals, each with its reason (out of stock,
+// blocked, credit, a product taken off sale in Odoo after it was put in the cart).
 
 const CARRIER = "Spedition Nord";
 type TDb = Parameters<Parameters<typeof test>[2]>[0]["db"];
@@ -192,6 +193,54 @@ test("[J3] checkout refuses with the reason: out of stock, blocked organisation,
     await db.erpCustomer.update({ where: { organisationId: acme.id }, data: customer });
     for (const row of stock)
       await db.erpStock.update({ where: { sku_locationId: { sku: row.sku, locationId: row.locationId } }, data: row });
+  }
+  expect(await db.order.count({ where: { buyerId: buyer.id } })).toBe(0);
+});
+
+/** Odoo's "Can be Sold" of a product, by SKU: the catalogue import (un)publishes it in Medusa. */
+async function setSaleable(sku: string, saleOk: boolean) {
+  const [productId] = await odooCall<number[]>("product.product", "search", { domain: [["default_code", "=", sku]] });
+  expect(productId, `${sku} in Odoo`).toBeDefined();
+  await odooCall("product.product", "write", { ids: [productId], vals: { sale_ok: saleOk } });
+}
+
+/** Waits until the app's own catalogue (shared by pricing and checkout, kept 30 s per instance) does or does not offer `handle`. */
+async function untilCatalogueOffers(page: Page, handle: string, offered: boolean) {
+  await expect(async () => {
+    // Several answers in a row: with two app instances behind the proxy, both must agree.
+    for (let answer = 0; answer < 4; answer += 1) {
+      const response = await page.request.post("/api/storefront/price", {
+        data: { product: handle, configuration: {}, quantity: 1 },
+      });
+      expect(response.status() === 200).toBe(offered);
+    }
+  }).toPass({ timeout: 150_000, intervals: [2_000] });
+}
+
+test("[J3] checkout refuses a product the organisation may no longer buy, naming the line", async ({ page, db }) => {
+  test.setTimeout(420_000);
+  const acme = await acmeReady(db);
+  const buyer = await createUser(db, { role: "BUYER", organisationId: acme.id });
+  await signIn(page, buyer.email);
+  await expect(page).not.toHaveURL(/\/login/);
+  // A product no other test orders: Odoo takes it off sale after it is in the cart.
+  await addToCart(page, "/products/desk-grommet");
+  await addToCart(page, "/products/levelling-feet");
+  await setSaleable("ACC-GROMMET-80", false);
+  try {
+    await untilCatalogueOffers(page, "desk-grommet", false);
+    await page.goto("/checkout");
+    await placeOrder(page, "PO-J3-NA");
+    const refusals = page.getByTestId("checkout-refusals");
+    await expect(refusals).toContainText("Desk Grommet 80 mm: This product is not available to your organisation.");
+    await expect(refusals).not.toContainText("Levelling Feet");
+    await expect(page.getByTestId("checkout-error")).toHaveText("The order was not placed. Please see below.");
+    await screenshot(page, "checkout-product-not-allowed");
+    expect(await db.order.count({ where: { buyerId: buyer.id } })).toBe(0);
+  } finally {
+    await setSaleable("ACC-GROMMET-80", true);
+    // Back on sale everywhere before the next test (the pricing checks expect it in the catalogue).
+    await untilCatalogueOffers(page, "desk-grommet", true);
   }
   expect(await db.order.count({ where: { buyerId: buyer.id } })).toBe(0);
 });
