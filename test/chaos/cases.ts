@@ -114,10 +114,10 @@ async function outage(ctx: TChaosContext): Promise<void> {
   const offsetMs = ((body as { clock?: { offsetMs?: number } }).clock?.offsetMs ?? 0) + 600_000;
   await ctx.stack.odoo.admin("POST", "faults", { kind: "outage", durationMs: 10_000 });
   await ctx.stack.odoo.admin("PUT", "clock", { offsetMs });
-  const settledAtStart = ctx.settled();
   await sleep(10_000);
   const over = Date.now();
-  if (await until(ctx, () => ctx.settled() > settledAtStart))
+  const settledAtEnd = ctx.settled();
+  if (await until(ctx, () => ctx.settled() > settledAtEnd))
     ctx.notes.push(`outage over: pushes resumed after ${Date.now() - over} ms`);
 }
 

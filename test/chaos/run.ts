@@ -5,10 +5,15 @@
 // kill, reconnect time after the PostgreSQL faults, stock staleness with webhooks dropped — and
 // exits 1 if any case misses its goals. What it does not exercise: see test/chaos/README.md.
 import { parseArgs } from "node:util";
-import { CHAOS_CASES } from "./cases";
-import { runChaosCase, type TChaosRow } from "./run-case";
-import { startChaosStack } from "./stack";
+import type { TChaosRow } from "./run-case";
 import { formatChaosTable, missedGoals } from "./table";
+
+// This process's own log (direct pushes, Odoo calls) is noise beside the table; set before the
+// server modules load their logger.
+process.env.LOG_LEVEL ??= "error";
+const { CHAOS_CASES } = await import("./cases");
+const { runChaosCase } = await import("./run-case");
+const { startChaosStack } = await import("./stack");
 
 const { values } = parseArgs({
   options: {

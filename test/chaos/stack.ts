@@ -35,9 +35,10 @@ export const CHAOS_WORKER_ENV = {
   // No second create while an unanswered one may still commit (180 s in production, after Odoo's
   // 120 s request limit): compressed too, above the injected timeouts' 3 s hold.
   ORDER_PUSH_CREATE_SETTLE_SECONDS: "10",
-  LOG_LEVEL: "warn",
-  LOG_FORMAT: "json",
 };
+
+/** The workers log warnings and up as JSON lines (kept for a failing case's message). */
+const WORKER_LOG_ENV = { LOG_LEVEL: "warn", LOG_FORMAT: "json" };
 
 /** What the app's environment schema requires beside the above; nothing here talks to Medusa. */
 const APP_ENV_DEFAULTS = {
@@ -149,6 +150,7 @@ export async function startChaosStack({ onWorkerLine }: { onWorkerLine?: (line: 
       env: {
         ...APP_ENV_DEFAULTS,
         ...CHAOS_WORKER_ENV,
+        ...WORKER_LOG_ENV,
         DATABASE_URL: postgres.url,
         ODOO_URL: odoo.url,
         CHAOS_WORKER_JOBS: jobs,
