@@ -139,6 +139,7 @@ export async function startChaosStack({ onWorkerLine }: { onWorkerLine?: (line: 
   const crashes: string[] = [];
   const expectedExits = new Set<TService>();
   let stopping = false;
+  const restarts = new Set<NodeJS.Timeout>();
   let started = 0;
 
   function startWorker(jobs: TWorkerJobs = "push"): TService {
@@ -165,7 +166,11 @@ export async function startChaosStack({ onWorkerLine }: { onWorkerLine?: (line: 
       workers.delete(worker);
       if (expectedExits.delete(worker) || stopping) return;
       crashes.push(`${worker.name} exited by itself (${signal ?? `code ${code}`})`);
-      setTimeout(() => void (stopping || startWorker(jobs)), 1_000);
+      const restart = setTimeout(() => {
+        restarts.delete(restart);
+        startWorker(jobs);
+      }, 1_000);
+      restarts.add(restart);
     });
 
     return worker;
@@ -180,6 +185,8 @@ export async function startChaosStack({ onWorkerLine }: { onWorkerLine?: (line: 
 
   async function stopWorkers(): Promise<void> {
     stopping = true;
+    for (const restart of restarts) clearTimeout(restart);
+    restarts.clear();
     await Promise.all([...workers].map((worker) => stopService(worker, 35_000).catch(() => undefined)));
     workers.clear();
     stopping = false;
