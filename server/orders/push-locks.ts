@@ -53,6 +53,13 @@ async function lock(client: pg.PoolClient, namespace: number, key: number | stri
 export async function withOrderPushLock<T>(orderId: string, work: (locks: TPushLocks) => Promise<T>): Promise<T> {
   const client = await getPool().connect();
   let broken: Error | undefined;
+  // A held connection that dies (session terminated, PostgreSQL restarted) emits 'error' on the
+  // client, and an unheard 'error' ends the process. Its locks died with it; the push's next query
+  // on it fails and the job is retried (the create itself is guarded by a compare-and-set).
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", onError);
   try {
     await client.query(`SET lock_timeout = '${LOCK_TIMEOUT}'`);
     await lock(client, ORDER_NAMESPACE, orderId, `order ${orderId}`);
@@ -78,6 +85,7 @@ export async function withOrderPushLock<T>(orderId: string, work: (locks: TPushL
     } catch (error) {
       broken = error instanceof Error ? error : new Error(String(error));
     }
+    client.off("error", onError);
     // A connection in doubt is closed rather than pooled: closing releases whatever it held.
     client.release(broken ?? false);
   }

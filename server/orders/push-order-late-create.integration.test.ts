@@ -106,3 +106,19 @@ it("creates again once an unanswered create can no longer commit, and says why i
   expect(row).toMatchObject({ pushStatus: "PUSHED", lastPushError: null, odooCreateSentAt: null });
   expect(row.pushedAt!.getTime() - started).toBeGreaterThan(SETTLE_SECONDS * 1000);
 }, 180_000);
+
+it("survives the order lock's connection being terminated mid-push, and still creates once", async () => {
+  // Confirms take 3 s, so the pushes hold their lock connections when PostgreSQL ends those sessions.
+  await fault({ kind: "latency", model: "sale.order", method: "action_confirm", delayMs: 3_000 });
+  const orders = await createPlacedOrders(fixtures, 4);
+  let terminated = 0;
+  for (let tries = 0; tries < 100 && !terminated; tries += 1) {
+    const rows = await testDb().$queryRaw<{ ended: boolean }[]>`
+      SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%pg_advisory_lock%'`;
+    terminated = rows.filter((row) => row.ended).length;
+    if (!terminated) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(terminated).toBeGreaterThan(0);
+  await expectExactlyOnce(orders);
+}, 180_000);

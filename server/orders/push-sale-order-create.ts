@@ -47,7 +47,21 @@ export async function createSaleOrderOnce(
             undefined,
             { retryable: true },
           );
-        await db.order.update({ where: { id: order.id }, data: { odooCreateSentAt: new Date() } });
+        // Compare-and-set: should the order's lock have been lost with its connection, a push
+        // that read the same state and got here first wins; this one looks it up again later.
+        const { count } = await db.order.updateMany({
+          where: { id: order.id, odooCreateSentAt: order.odooCreateSentAt },
+          data: { odooCreateSentAt: new Date() },
+        });
+        if (!count)
+          throw new AppError(
+            "CONFLICT",
+            `Another push of ${order.reference} is creating it; looking it up again later.`,
+            undefined,
+            {
+              retryable: true,
+            },
+          );
         sent = true;
       },
     });
