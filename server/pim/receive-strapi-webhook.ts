@@ -1,12 +1,13 @@
 import "server-only";
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { TEnv } from "@/lib/env-schema";
 import { getEnv } from "@/server/env";
-import { isJsonContentType } from "@/server/integrations/odoo-webhook-request";
-import { hitRateLimit } from "@/server/integrations/rate-limit";
-import { readLimitedBody } from "@/server/integrations/read-limited-body";
+import { matchesAnyToken } from "@/server/integrations/odoo-webhook-request";
 import { recordInboundDelivery } from "@/server/integrations/record-inbound-delivery";
-import { logger } from "@/server/logger";
+import {
+  screenWebhookDelivery,
+  type TWebhookRefusal,
+  type TWebhookRejection,
+} from "@/server/integrations/screen-webhook-delivery";
 import { expireProductContent } from "@/server/pim/content-cache";
 import { parseStrapiWebhook, STRAPI_WEBHOOK_HEADER } from "@/server/pim/strapi-webhook-request";
 
@@ -26,23 +27,11 @@ export function strapiWebhookSettings(env: TEnv = getEnv()): TStrapiWebhookSetti
   };
 }
 
-export type TStrapiWebhookRefusal = "not-found" | "too-large" | "unsupported-media-type" | "invalid" | "rate-limited";
+export type TStrapiWebhookRefusal = TWebhookRefusal;
 
-export type TStrapiWebhookOutcome =
-  | { status: "accepted" | "duplicate"; deliveryId: string }
-  | { status: "rejected"; refusal: TStrapiWebhookRefusal; message: string; retryAfterSeconds?: number };
+export type TStrapiWebhookOutcome = { status: "accepted" | "duplicate"; deliveryId: string } | TWebhookRejection;
 
 const SOURCE = "strapi";
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-const printable = (bytes: Uint8Array) => new TextDecoder().decode(bytes).replaceAll("\u0000", "\uFFFD");
-const digest = (value: string) => createHash("sha256").update(value).digest();
-
-/** Constant time on fixed-length digests: neither timing nor length tells a caller how close it came. */
-function isSecret(given: string | null, secret: string | undefined): boolean {
-  if (!secret) return false;
-
-  return timingSafeEqual(digest(given ?? ""), digest(secret)) && given !== null;
-}
 
 /**
  * Receives one Strapi webhook delivery: checks the shared secret header, the rate limit, size,
@@ -56,57 +45,23 @@ export async function receiveStrapiWebhook(
   settings: TStrapiWebhookSettings = strapiWebhookSettings(),
 ): Promise<TStrapiWebhookOutcome> {
   const { headers } = request;
-  const read = await readLimitedBody(request.body, settings.maxBytes, headers.get("content-length"));
-  const recorded = read.ok ? printable(read.bytes) : "";
-  const reject = async (refusal: TStrapiWebhookRefusal, reason: string) => {
-    await recordInboundDelivery({ source: SOURCE, headers, body: recorded, verdict: "rejected", reason });
-
-    return { status: "rejected", refusal, message: reason } as const;
-  };
-
-  if (!isSecret(headers.get(STRAPI_WEBHOOK_HEADER), settings.secret)) {
-    const reason = settings.secret
+  const secret = headers.get(STRAPI_WEBHOOK_HEADER) ?? "";
+  const screened = await screenWebhookDelivery(SOURCE, request, settings, {
+    // The same constant-time comparison as Odoo's URL tokens: one secret, in a header.
+    authenticated: matchesAnyToken(secret, settings.secret ? [settings.secret] : []),
+    unauthenticatedReason: settings.secret
       ? `Missing or wrong ${STRAPI_WEBHOOK_HEADER}.`
-      : "No STRAPI_WEBHOOK_SECRET configured.";
-    const refused = await hitRateLimit(`${SOURCE}:refused`, settings.ratePerSecond);
-    if (!refused.allowed) {
-      if (refused.count === settings.ratePerSecond + 1)
-        logger.warn({ source: SOURCE }, "unauthenticated webhooks beyond the rate limit: not recorded this second");
-
-      return { status: "rejected", refusal: "not-found", message: reason };
-    }
-
-    return reject("not-found", reason);
-  }
-  const limit = await hitRateLimit(SOURCE, settings.ratePerSecond);
-  if (!limit.allowed) {
-    const outcome = await reject(
-      "rate-limited",
-      `Rate limit of ${settings.ratePerSecond} deliveries per second exceeded.`,
-    );
-
-    return { ...outcome, retryAfterSeconds: limit.retryAfterSeconds };
-  }
-  if (!read.ok) return reject("too-large", `Body larger than ${settings.maxBytes} bytes.`);
-  if (!isJsonContentType(headers.get("content-type")))
-    return reject(
-      "unsupported-media-type",
-      `Content type must be application/json, not ${headers.get("content-type") ?? "none"}.`.slice(0, 200),
-    );
-  let text: string;
-  try {
-    text = utf8.decode(read.bytes);
-  } catch {
-    return reject("invalid", "The body is not UTF-8 text.");
-  }
-  const parsed = parseStrapiWebhook(text);
-  if (!parsed.ok) return reject("invalid", parsed.message);
+      : "No STRAPI_WEBHOOK_SECRET configured.",
+  });
+  if (!screened.ok) return screened.rejection;
+  const parsed = parseStrapiWebhook(screened.text);
+  if (!parsed.ok) return screened.reject("invalid", parsed.message);
 
   const { model, subjectId, sku, dedupeKey, event } = parsed.webhook;
   const delivery = await recordInboundDelivery({
     source: SOURCE,
     headers,
-    body: recorded,
+    body: screened.recorded,
     subject: { type: model, id: subjectId },
     verdict: "accepted",
     dedupeKey,
