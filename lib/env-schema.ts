@@ -60,6 +60,12 @@ export const ZEnv = z
     STRAPI_WEBHOOK_MAX_BYTES: positiveInt(1024 * 1024),
     STRAPI_WEBHOOK_DEDUPE_SECONDS: positiveInt(600),
     STRAPI_WEBHOOK_RATE_PER_SECOND: positiveInt(200),
+    /** When the worker reconciles product content with Strapi (repairs lost webhooks): a cron expression, UTC. */
+    STRAPI_RECONCILE_CRON: z
+      .string()
+      .trim()
+      .regex(/^\S+( \S+){4}$/, "must be a five-field cron expression such as */5 * * * *")
+      .default("*/5 * * * *"),
 
     ODOO_URL: httpUrl,
     ODOO_DB: optionalText,

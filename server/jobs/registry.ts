@@ -6,6 +6,7 @@ import { pushAddressChangeRequestJob } from "@/server/jobs/definitions/push-addr
 import { pushOrderToOdooJob } from "@/server/jobs/definitions/push-order-to-odoo";
 import { recoverCheckoutJob } from "@/server/jobs/definitions/recover-checkout";
 import { reconcileOdooJob } from "@/server/jobs/definitions/reconcile-odoo";
+import { reconcileProductContentJob } from "@/server/jobs/definitions/reconcile-product-content";
 import { recordHealthJob } from "@/server/jobs/definitions/record-health";
 import { reportDriftJob } from "@/server/jobs/definitions/report-drift";
 import { sendEmailJob } from "@/server/jobs/definitions/send-email";
@@ -23,4 +24,5 @@ export const JOBS: readonly TJobDefinition[] = [
   pushAddressChangeRequestJob,
   expireApprovalRequestsJob,
   recoverCheckoutJob,
+  reconcileProductContentJob,
 ];

@@ -3,6 +3,7 @@ import { DEFAULT_CONTENT_LOCALE, type TProductContent } from "@/lib/pim/types";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
 import { strapiSettings, type TStrapiSettings } from "@/server/pim/client";
+import { expireChangedContent } from "@/server/pim/expire-changed-content";
 import { contentCacheKey, currentGeneration, readCachedContent, writeCachedContent } from "@/server/pim/content-cache";
 import { findPublishedProductContents } from "@/server/pim/find-published-product-contents";
 
@@ -12,15 +13,17 @@ const inFlight = new Map<string, Promise<TProductContent | null>>();
 
 /**
  * The published content for a product: the first of its SKUs (in the order given) that has
- * content, in `locale`, else in English. Cached per SKUs and locale (STRAPI_CACHE_SECONDS, bounded;
- * the Strapi webhook expires it). Never throws: without a PIM, or with Strapi down, it is null
- * (or the last content read, when there is one) and the page renders without rich content.
+ * content, in `locale`, else in English. Cached per SKUs and locale (STRAPI_CACHE_SECONDS, bounded),
+ * expired by the Strapi webhook in the instance it reaches and, in every instance, by changed
+ * content versions (expire-changed-content.ts). Never throws: without a PIM, or with Strapi down,
+ * it is null (or the last content read, when there is one) and the page renders without rich content.
  */
 export async function getProductContent(
   { skus, locale }: { skus: readonly string[]; locale: string },
   settings: TStrapiSettings | null = strapiSettings(),
 ): Promise<TProductContent | null> {
   if (!settings || skus.length === 0) return null;
+  await expireChangedContent();
   const key = contentCacheKey(skus, locale);
   const cached = readCachedContent(key);
   const age = cached ? Date.now() - cached.at : Infinity;

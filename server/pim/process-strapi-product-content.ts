@@ -4,12 +4,15 @@ import type { TInboundDeliveryRecord } from "@/server/integrations/inbound-proce
 import type { TSyncResult } from "@/server/integrations/record-sync-run";
 import { strapiSettings } from "@/server/pim/client";
 import { findPublishedProductContents } from "@/server/pim/find-published-product-contents";
+import { findPublishedVersions } from "@/server/pim/find-published-versions";
+import { writeContentVersions } from "@/server/pim/write-content-versions";
 
 /**
  * Processes one Strapi product-content delivery: re-reads what Strapi now publishes for the SKU
  * (the payload is only a hint) so that content the storefront cannot read — a wrong shape, Strapi
- * unreachable — shows in the inbox and the sync log, and is retried. The app's cache was already
- * expired by the receiver; this changes nothing in Tradepost's database. Idempotent.
+ * unreachable — shows in the inbox and the sync log, and is retried; and records the SKU's
+ * published version, so that every app instance expires its cached copy (the receiver expired
+ * only its own). Idempotent: the same version written twice changes nothing.
  */
 export async function processStrapiProductContent(delivery: TInboundDeliveryRecord): Promise<TSyncResult> {
   const settings = strapiSettings();
@@ -18,9 +21,15 @@ export async function processStrapiProductContent(delivery: TInboundDeliveryReco
       retryable: false,
     });
   const sku = delivery.subjectId;
-  if (!sku) return { outcome: "SKIPPED", summary: "The delivery names no SKU." };
-  const locale = localeOf(delivery.body);
-  const [content] = await findPublishedProductContents(settings, { skus: [sku], locale });
+  const hint = hintOf(delivery.body);
+  // Without a SKU in the entry the subject is Strapi's documentId: nothing to look up by.
+  if (!sku || hint.sku !== sku) return { outcome: "SKIPPED", summary: "The delivery names no SKU." };
+  const { locale } = hint;
+  const [[content], { versions }] = await Promise.all([
+    findPublishedProductContents(settings, { skus: [sku], locale }),
+    findPublishedVersions(settings, { locale, skus: [sku] }),
+  ]);
+  await writeContentVersions([{ sku, locale, version: versions[0]?.version ?? null }]);
   if (!content) {
     return { outcome: "CHANGED", summary: `${sku} (${locale}): no published content now`, externalId: sku };
   }
@@ -33,12 +42,16 @@ export async function processStrapiProductContent(delivery: TInboundDeliveryReco
   };
 }
 
-function localeOf(body: string): string {
+function hintOf(body: string): { locale: string; sku: string | null } {
   try {
-    const locale = (JSON.parse(body) as { entry?: { locale?: unknown } }).entry?.locale;
+    const entry = (JSON.parse(body) as { entry?: { locale?: unknown; sku?: unknown } }).entry;
+    const locale = entry?.locale;
 
-    return typeof locale === "string" && /^[a-z]{2}(-[A-Za-z]{2})?$/.test(locale) ? locale : "en";
+    return {
+      locale: typeof locale === "string" && /^[a-z]{2}(-[A-Za-z]{2})?$/.test(locale) ? locale : "en",
+      sku: typeof entry?.sku === "string" ? entry.sku : null,
+    };
   } catch {
-    return "en";
+    return { locale: "en", sku: null };
   }
 }

@@ -258,6 +258,10 @@ describe("Strapi's webhook", () => {
     const processed = await raw.inboundDelivery.findUniqueOrThrow({ where: { id: row.id } });
     expect(processed.status).toBe("PROCESSED");
     expect(processed.reason).toContain('published "After the edit"');
+    // Recorded for the other app instances, which expire their copies when the version changes.
+    expect(await raw.pimContentVersion.findUnique({ where: { sku_locale: { sku, locale: "en" } } })).toMatchObject({
+      version: expect.stringMatching(new RegExp(`^${documentId}\\|`)),
+    });
   });
 
   it("unpublishing removes the content from the next read", async () => {
