@@ -105,6 +105,7 @@ async function startTestStrapi(pg: TPostgres): Promise<Record<string, string>> {
       serveAdmin: false,
       demoContent: true,
       logDir,
+      pidFile: path.join(stateDir, "strapi.pid"),
     }),
   );
 
@@ -112,6 +113,8 @@ async function startTestStrapi(pg: TPostgres): Promise<Record<string, string>> {
     ...(strapiAppEnv({ port: ports.strapi, secrets }) as Record<string, string>),
     TEST_STRAPI_EDITOR_EMAIL: STRAPI_EDITOR.email,
     TEST_STRAPI_EDITOR_PASSWORD: STRAPI_EDITOR.password,
+    // e2e/pim.spec.ts pauses Strapi's process group (SIGSTOP) to test the storefront without it.
+    TEST_STRAPI_PID_FILE: path.join(stateDir, "strapi.pid"),
   };
 }
 

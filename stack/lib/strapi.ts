@@ -134,6 +134,8 @@ export type TStartStrapi = {
   serveAdmin: boolean;
   demoContent: boolean;
   logDir: string;
+  /** Where to write the process (group) id, for a test that pauses Strapi to see the app without it. */
+  pidFile?: string;
 };
 
 /** Creates the database if needed and starts Strapi from dist/ (build first); resolves once /_health answers. */
@@ -175,6 +177,8 @@ export async function startStrapi(options: TStartStrapi): Promise<TService> {
     logDir: options.logDir,
   });
   await waitForHttp(`http://127.0.0.1:${options.port}/_health`, { service, timeoutMs: 120_000, okStatuses: [204] });
+  // The child leads its own process group (startService), so its id names the group too.
+  if (options.pidFile && service.child.pid) writeFileSync(options.pidFile, String(service.child.pid));
 
   return service;
 }
