@@ -12,8 +12,8 @@
 //   --webhooks 5      webhook deliveries per second, 10% sent twice (BENCH_SOAK_WEBHOOK_RATE), about
 //                     the demo's Odoo companies and stock quants (each makes the worker re-read it)
 // BENCH_BASE_URL (http://localhost:3000) and the demo's secrets as bench:webhooks reads them.
-// Goals: p99 does not grow (last window ≤ 1.5× the first, or within 50 ms of it); backlog and
-// dead tuples stay bounded (the last window's ≤ 2× the first's, or small in absolute terms);
+// Goals: p99 does not grow (last window ≤ 1.5× the second — the first is warm-up — or within 50 ms
+// of it); backlog and dead tuples stay bounded (likewise, or small in absolute terms);
 // no dead letters from the load. Setup as bench:checkout (buyers bench-soak-<n>@acme.example;
 // Acme's credit limit lifted for the run and put back).
 import { parseArgs } from "node:util";
@@ -162,8 +162,15 @@ async function main() {
   const { acme, customer, address, users, carrierId } = await setup(BUYERS, "bench-soak");
   const url = `${BASE}/api/webhooks/odoo/${webhookToken(demoSecrets())}`;
   // Records Odoo has, so that each delivery costs what a real one does: an Odoo read and a sync.
+  // Not the buyers' own company: its sync would put back the credit limit lifted for the run.
   const [partners, quants] = await Promise.all([
-    odoo<number[]>("res.partner", "search", { domain: [["is_company", "=", true]], limit: 50 }),
+    odoo<number[]>("res.partner", "search", {
+      domain: [
+        ["is_company", "=", true],
+        ["ref", "!=", acme.id],
+      ],
+      limit: 50,
+    }),
     odoo<number[]>("stock.quant", "search", { domain: [], limit: 200 }),
   ]);
   const subjects = [
@@ -205,7 +212,9 @@ async function main() {
     await db.erpCustomer.update({ where: { organisationId: acme.id }, data: { creditLimitMinor: limit } });
   }
   const full = windows.filter((window) => window.stats && window.submit.length > 0);
-  const [first, last] = [full[0], full.at(-1)];
+  // The first window warms the processes up (JIT, caches, connection pools): with three or more,
+  // the trend is judged from the second.
+  const [first, last] = [full[full.length >= 3 ? 1 : 0], full.at(-1)];
   if (!first || !last || full.length < 2) {
     console.log("\nToo short to judge: at least two windows with checkouts are needed.");
     process.exit(1);

@@ -10,7 +10,7 @@ export type TTableSize = { name: string; rows: number; dead: number; bytes: numb
 
 export type TTableStats = {
   pgboss: Omit<TTableSize, "name">;
-  /** Jobs waiting, retrying or running: what the workers have not caught up with. */
+  /** Jobs due (waiting or retrying, start time passed) or running: what the workers have not caught up with. */
   backlog: number;
   /** Jobs waiting in dead-letter queues (`<name>.dead`): the ones an operator would have to replay. */
   deadLetters: number;
@@ -31,7 +31,8 @@ export async function readTableStats(db: TDatabase): Promise<TTableStats> {
     FROM pg_stat_user_tables
     WHERE schemaname = 'pgboss' OR (schemaname = current_schema() AND relname::text = ANY(${APP_TABLES}::text[]))`;
   const [jobs] = await db.$queryRaw<{ backlog: bigint; dead_letters: bigint; failed: bigint; deletion: number }[]>`
-    SELECT count(*) FILTER (WHERE state IN ('created', 'retry', 'active') AND name NOT LIKE '%.dead') AS backlog,
+    SELECT count(*) FILTER (WHERE name NOT LIKE '%.dead'
+             AND (state = 'active' OR (state IN ('created', 'retry') AND start_after <= now()))) AS backlog,
            count(*) FILTER (WHERE state = 'created' AND name LIKE '%.dead') AS dead_letters,
            count(*) FILTER (WHERE state = 'failed') AS failed,
            (SELECT max(deletion_seconds) FROM pgboss.queue WHERE name NOT LIKE '%.dead') AS deletion
