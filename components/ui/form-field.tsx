@@ -27,7 +27,7 @@ export function FormField({
       </label>
       {cloneElement(children, { id, "aria-invalid": hasError || undefined, "aria-describedby": describedBy })}
       {hint && !hasError && (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </p>
       )}
