@@ -27,7 +27,11 @@ type TVisit = {
   states?: { name: string; act: (page: Page) => Promise<void> }[];
 };
 
-const priceSettled = (page: Page) => expect(page.getByTestId("price-panel")).toHaveAttribute("aria-busy", "false");
+// The price panel fades while a new price loads; axe is to see it settled, not mid-fade.
+async function priceSettled(page: Page): Promise<void> {
+  await expect(page.getByTestId("price-panel")).toHaveAttribute("aria-busy", "false");
+  await expect(page.getByTestId("price-panel")).toHaveCSS("opacity", "1");
+}
 const openAccountMenu = {
   name: "account menu open",
   act: async (page: Page) => {
@@ -69,6 +73,7 @@ const VISITS: TVisit[] = [
         name: "an impossible value focused",
         act: async (page) => {
           await page.getByRole("radio", { name: "Tempered glass" }).click();
+          await priceSettled(page);
           await page.getByRole("radiogroup", { name: "Cable port" }).getByRole("radio", { name: "Yes" }).focus();
           await expect(page.getByRole("tooltip")).toContainText("A glass top cannot have a cable port.");
         },
