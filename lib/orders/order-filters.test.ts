@@ -55,6 +55,12 @@ describe("startOfDayIn", () => {
     expect(startOfDayIn("2026-12-03", "Not/AZone").toISOString()).toBe("2026-12-03T00:00:00.000Z");
   });
 
+  it("drops a PO filter with a NUL or other control character (PostgreSQL text cannot hold NUL)", () => {
+    const { filters, fieldErrors } = readOrderFilters({ po: "PO\u00007" });
+    expect(filters.po).toBeUndefined();
+    expect(fieldErrors.po).toEqual(["A PO number has no control characters."]);
+  });
+
   it("nextDay crosses months and years", () => {
     expect(nextDay("2026-12-31")).toBe("2027-01-01");
     expect(nextDay("2028-02-28")).toBe("2028-02-29");

@@ -29,7 +29,11 @@ const FIELDS = {
   status: z.enum(ORDER_STATUSES, "Choose a status from the list."),
   from: ZDay,
   to: ZDay,
-  po: z.string().max(40, "A PO number has at most 40 characters."),
+  po: z
+    .string()
+    .max(40, "A PO number has at most 40 characters.")
+    // PostgreSQL text cannot hold NUL, and no PO number has control characters (found by fuzzing).
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "A PO number has no control characters."),
   page: z.coerce.number("Pages are numbered 1, 2, 3 …").int().min(1).max(100_000),
 } as const;
 
