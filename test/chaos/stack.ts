@@ -3,18 +3,13 @@
 // emulator in this process (its fault injection and clock); the demo customers and products; and
 // push workers as real child processes (the same start-up as `npm run worker`) that a case can
 // SIGKILL and restart. Used by `npm run test:chaos` and by the short run inside `npm test`.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { ensureDatabase } from "../../scripts/db/ensure-database";
-import { deployMigrations } from "../../scripts/db/migrations";
-import { loadEmbeddedPostgres, relocationDir } from "../../stack/lib/embedded-postgres";
 import { startService, stopService, type TService } from "../../stack/lib/processes";
 import { seedPushFixtures, type TOdooTarget, type TPushFixtures } from "../../bench/push/fixtures";
-import { freePort } from "../support/free-port";
 import { EMULATOR_API_KEY, startTestEmulator } from "../support/odoo-emulator";
+import { startScratchPostgres } from "../support/scratch-postgres";
 
 const TSX = path.resolve("node_modules/.bin/tsx");
 const WORKER_ENTRY = "test/chaos/worker.ts";
@@ -61,25 +56,9 @@ type TPostgresServer = {
 
 /** The embedded PostgreSQL of a chaos run, with the two faults a run inflicts on it. */
 async function startOwnPostgres() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "tradepost-chaos-pg-"));
-  const port = await freePort();
-  const Server = await loadEmbeddedPostgres(relocationDir(tmpdir()));
-  const server = new Server({
-    databaseDir: dataDir,
-    port,
-    user: "postgres",
-    password: "chaos",
-    // Persistent: an immediate restart must find its data again (the folder is removed at the end).
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
-  }) as unknown as TPostgresServer & { initialise: () => Promise<void> };
-  await server.initialise();
-  await server.start();
-  const url = `postgresql://postgres:chaos@127.0.0.1:${port}/tradepost_chaos`;
-  await ensureDatabase(url);
-  await deployMigrations(url);
+  // Persistent: an immediate restart must find its data again (the folder is removed at the end).
+  const { url, server: embedded, remove } = await startScratchPostgres("chaos", { persistent: true });
+  const server = embedded as unknown as TPostgresServer;
 
   return {
     url,
@@ -112,10 +91,7 @@ async function startOwnPostgres() {
       server.process = undefined;
       await server.start();
     },
-    stop: async () => {
-      await server.stop().catch(() => undefined);
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    stop: remove,
   };
 }
 
