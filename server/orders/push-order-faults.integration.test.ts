@@ -93,6 +93,17 @@ async function expectOdooFieldsOfFirstOrders(row: TChaosRow) {
   );
 }
 
+async function waitForFailedJobOutput(orderId: string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const rows = await db.$queryRaw<{ output: { error: string; message: string } | null }[]>`
+      SELECT output FROM pgboss.job
+      WHERE name = ${pushOrderToOdooJob.name} AND data->'payload'->>'orderId' = ${orderId} AND state = 'failed'`;
+    if (rows[0]?.output || Date.now() > deadline) return rows[0]?.output ?? null;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 describe("pushes that cannot succeed", () => {
   async function withWorker(work: () => Promise<void>) {
     stack.startWorker();
@@ -110,9 +121,10 @@ describe("pushes that cannot succeed", () => {
       await waitForPushes([order!.id], 60_000);
       const row = await db.order.findUniqueOrThrow({ where: { id: order!.id } });
       expect(row.pushStatus).toBe("FAILED");
-      const dead = await db.$queryRaw<{ output: { error: string; message: string } }[]>`
-        SELECT output FROM pgboss.job WHERE name = ${pushOrderToOdooJob.name} AND data->'payload'->>'orderId' = ${order!.id}`;
-      expect(dead[0]?.output).toMatchObject({
+      // The handler marks the order FAILED before it throws; pg-boss records the job's failure
+      // (and its output) a moment later, so wait for that row rather than read it once.
+      const dead = await waitForFailedJobOutput(order!.id);
+      expect(dead).toMatchObject({
         error: "NOT_FOUND",
         message: "Odoo has no product with SKU NO-SUCH-SKU-42.",
       });
