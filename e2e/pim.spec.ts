@@ -146,11 +146,7 @@ async function withStrapiStopped(run: () => Promise<void>): Promise<void> {
   }
 }
 
-// FIXME(issue 17): fails in the e2e tier — with Strapi paused and the SKU's version row bumped,
-// the page kept showing the cached gallery for 30 s and the app logged no failed Strapi call, so
-// either the version poll did not expire the entry or Strapi still answered. Unresolved; the
-// integration tests cover Strapi down (server/pim/product-content.integration.test.ts).
-test.fixme("[J10][PIM] with Strapi stopped, the product page renders from Medusa and the product is bought", async ({
+test("[J10][PIM] with Strapi stopped, the product page renders from Medusa and the product is bought", async ({
   page,
   db,
 }) => {
@@ -182,7 +178,8 @@ test.fixme("[J10][PIM] with Strapi stopped, the product page renders from Medusa
     await expect
       .poll(
         async () => {
-          await page.goto("/products/levelling-feet");
+          // Not "load": the cached gallery's images come from the paused Strapi and never finish.
+          await page.goto("/products/levelling-feet", { waitUntil: "domcontentloaded" });
 
           return page.getByTestId("product-gallery").count();
         },
@@ -198,7 +195,7 @@ test.fixme("[J10][PIM] with Strapi stopped, the product page renders from Medusa
     await expect(page.getByTestId("price-panel")).toHaveAttribute("aria-busy", "false");
     await page.getByRole("button", { name: "Add to cart" }).click();
     await expect(page.getByText("Added to your cart.")).toBeVisible({ timeout: 30_000 });
-    await page.goto("/checkout");
+    await page.goto("/checkout", { waitUntil: "domcontentloaded" });
     await page
       .getByLabel("Deliver to")
       .selectOption({ label: "Hamburg showroom, Große Elbstraße 145, 22767 Hamburg, DE" });
