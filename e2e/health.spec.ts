@@ -1,8 +1,9 @@
 import { expect, expectSignedIn, signIn, test } from "./support/fixtures";
 
-const PUBLIC_ANSWER = { status: "ok", checks: { database: "ok", medusa: "ok", odoo: "ok" } };
+// The e2e stack runs Strapi, so the PIM is reported too.
+const PUBLIC_ANSWER = { status: "ok", checks: { database: "ok", medusa: "ok", odoo: "ok", pim: "ok" } };
 
-test("[HEALTH] tells anyone the database, Medusa and Odoo are up, and nothing more", async ({ request }) => {
+test("[HEALTH] tells anyone the database, Medusa, Odoo and the PIM are up, and nothing more", async ({ request }) => {
   const response = await request.get("/api/health");
 
   expect(response.status()).toBe(200);
@@ -26,6 +27,7 @@ test("[HEALTH] an operator's session sees latencies and versions; a buyer's does
       database: { status: "ok", latencyMs: expect.any(Number), detail: expect.stringMatching(/^PostgreSQL/) },
       medusa: { status: "ok", latencyMs: expect.any(Number) },
       odoo: { status: "ok", latencyMs: expect.any(Number), detail: expect.stringMatching(/^Odoo 19/) },
+      pim: { status: "ok", latencyMs: expect.any(Number), detail: "Strapi" },
     },
   });
 

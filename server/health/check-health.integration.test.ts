@@ -95,6 +95,15 @@ describe("GET /api/health", () => {
     expect(text).not.toContain("127.0.0.1");
   });
 
+  it("reports a configured PIM to anyone, up or down, without counting it: pages render without Strapi", async () => {
+    vi.stubEnv("STRAPI_URL", "http://127.0.0.1:9");
+    vi.stubEnv("STRAPI_API_TOKEN", "a-strapi-token-for-the-health-test");
+    const { status, body } = await (await healthRoute())();
+
+    expect(status).toBe(200);
+    expect(body).toEqual({ status: "ok", checks: { database: "ok", medusa: "ok", odoo: "ok", pim: "down" } });
+  });
+
   it("shares one check among concurrent callers and for a few seconds after, then checks again", async () => {
     const upstream = countUpstreamCalls();
     vi.stubEnv("HEALTH_DETAILS_TOKEN", TOKEN);
