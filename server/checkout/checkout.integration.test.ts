@@ -2,23 +2,31 @@
 // submitted, the order recorded once with its push job, recovery after our transaction failed,
 // refusals (stock, credit, blocked organisation, tampering), other tenants' attempts, a carrier
 // priced by the catalogue's weights, and two parallel checkouts of one buyer against their limit.
+// The "order placed" email is queued once per placed order (submit, recovery, approval) and
+// reaches the mail catcher.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok } from "../../test/support/actions";
+import { linkIn, waitForEmail } from "../../test/support/mail-inbox";
 import { medusaAdmin as admin, TABLE, useDemoBuyers } from "../../test/support/cart";
 import { signInAs } from "../../test/support/next-request-scope";
 import { testDb } from "../../test/support/db";
 import { addToCartAction } from "@/server/actions/cart";
 import { submitCheckoutAction } from "@/server/actions/checkout";
+import { placeApprovedOrder } from "@/server/checkout/place-approved-order";
 import { pushOrderToOdooJob } from "@/server/jobs/definitions/push-order-to-odoo";
+import { sendEmailJob } from "@/server/jobs/definitions/send-email";
 import { stopSender } from "@/server/jobs/enqueue";
+import { runJob } from "@/server/jobs/run-job";
+import { closeMailTransport } from "@/server/mail/transport";
 import { recoverUnrecordedCheckouts } from "@/server/checkout/recover-unrecorded-checkouts";
 import { closeBuyerSpendingLocks } from "@/server/checkout/buyer-spending-lock";
 import { getAdminProductBySku, updateAdminVariant } from "@/server/medusa/admin-products";
 
 const db = testDb();
 afterAll(async () => {
+  closeMailTransport();
   await stopSender();
   await closeBuyerSpendingLocks();
   await db.$disconnect();
@@ -152,11 +160,18 @@ const jobsFor = (orderId: string) =>
   db.$queryRaw<{ id: string }[]>`SELECT id FROM pgboss.job WHERE name = ${pushOrderToOdooJob.name}
     AND data->'payload'->>'orderId' = ${orderId}`;
 
+const orderPlacedMails = (orderReference: string) =>
+  db.$queryRaw<{ id: string; data: { payload: { template: string; to: string; data: Record<string, unknown> } } }[]>`
+    SELECT id, data FROM pgboss.job WHERE name = ${sendEmailJob.name}
+    AND data->'payload'->>'template' = 'order-placed' AND data->'payload'->'data'->>'orderReference' = ${orderReference}`;
+
 async function fillCart(user: { id: string }) {
   signInAs(user);
   ok(await addToCartAction({ ...TABLE, quantity: 2 }));
   ok(await addToCartAction({ product: "levelling-feet", quantity: 4 }));
 }
+
+const statusOf = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId } })).status;
 
 const form = (overrides: Record<string, unknown> = {}) => ({
   checkoutKey: randomUUID(),
@@ -202,6 +217,21 @@ describe("submitting a checkout", () => {
     expect(
       await db.externalLink.findMany({ where: { system: "MEDUSA", entityType: "order", localId: order.id } }),
     ).toEqual([expect.objectContaining({ externalId: order.medusaOrderId })]);
+
+    // One "order placed" email for the ten submits, to the buyer, with the order's lines and total.
+    const mails = await orderPlacedMails(order.reference);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.data.payload).toMatchObject({
+      to: buyerA.email,
+      data: { orderReference: order.reference, totalMinor: order.totalMinor, currency: "EUR" },
+    });
+    expect((mails[0]!.data.payload.data.lines as { quantity: number }[]).map((line) => line.quantity).sort()).toEqual([
+      2, 4,
+    ]);
+    expect((await runJob(sendEmailJob, { id: mails[0]!.id, data: mails[0]!.data })).status).toBe("completed");
+    const mail = await waitForEmail(buyerA.email, new RegExp(`Order ${order.reference} placed`));
+    expect(mail.text).toContain("Total");
+    expect(new URL(linkIn(mail, "/orders/")).pathname).toBe(`/orders/${order.id}`);
 
     const { orders: medusaOrders } = await admin.admin.order.list({
       customer_id: (
@@ -251,6 +281,12 @@ describe("submitting a checkout", () => {
     const orders = await db.order.findMany({ where: { buyerId: buyerA.id } });
     expect(orders).toHaveLength(1);
     expect(await jobsFor(orders[0]!.id)).toHaveLength(1);
+    // The buyer never heard of the order when our transaction failed: recovery tells them, once.
+    expect(await orderPlacedMails(orders[0]!.reference)).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ payload: expect.objectContaining({ to: buyerA.email }) }),
+      }),
+    ]);
   });
 
   it("refuses with the reason: out of stock, blocked organisation, credit limit", async () => {
@@ -385,6 +421,14 @@ describe("spending limits under concurrency", () => {
       PLACED: 1,
       PENDING_APPROVAL: 1,
     });
+
+    // The request is approved: placing it tells the buyer once (and not when it was only requested).
+    const pending = await db.order.findFirstOrThrow({ where: { buyerId: buyerA.id, status: "PENDING_APPROVAL" } });
+    expect(await orderPlacedMails(pending.reference)).toHaveLength(0);
+    expect(await placeApprovedOrder(pending.id)).toMatchObject({ outcome: "placed", orderId: pending.id });
+    expect(await placeApprovedOrder(pending.id)).toMatchObject({ outcome: "placed", orderId: pending.id });
+    expect(await statusOf(pending.id)).toBe("PLACED");
+    expect((await orderPlacedMails(pending.reference)).map((mail) => mail.data.payload.to)).toEqual([buyerA.email]);
   });
 });
 

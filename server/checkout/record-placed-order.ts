@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { enqueueOrderPlacedEmail } from "@/server/checkout/enqueue-order-placed-email";
 import { ZOrderLineMetadata, ZOrderMetadata } from "@/server/checkout/order-metadata";
 import { db } from "@/server/db";
 import { linkExternalRecord } from "@/server/integrations/link-external-record";
@@ -18,9 +19,10 @@ const isUniqueViolation = (error: unknown) =>
 /**
  * Records a Medusa order Tradepost's checkout placed, from the order itself (its metadata says
  * whose it is and what was agreed), in ONE transaction: the Order (PLACED, push QUEUED) and its
- * lines — or the approval request it came from, now placed —, the order ↔ Medusa order link and
- * the Odoo push job. Idempotent: an order already recorded is returned as it is (`created: false`),
- * also when several callers record the same Medusa order at once (the unique keys decide).
+ * lines — or the approval request it came from, now placed —, the order ↔ Medusa order link,
+ * the Odoo push job and the "order placed" email to the buyer. Idempotent: an order already
+ * recorded is returned as it is (`created: false`, nothing queued again), also when several
+ * callers record the same Medusa order at once (the unique keys decide).
  * Used by submit, by approval and by recovery.
  */
 export async function recordPlacedOrder(
@@ -36,13 +38,15 @@ export async function recordPlacedOrder(
     fresh?: boolean;
   } = {},
 ): Promise<TRecordedOrder> {
-  const existing = fresh
-    ? null
-    : await db.order.findUnique({ where: { medusaOrderId: medusa.id }, select: { id: true, reference: true } });
-  if (existing) return { ...existing, created: false };
   const parsed = ZOrderMetadata.safeParse(medusa.metadata?.tradepost);
   if (!parsed.success) throw new AppError("INVALID_STATE", `Medusa order ${medusa.id} is not a Tradepost order.`);
   const meta = parsed.data;
+  // Side by side: the buyer (for the "order placed" email) is read outside the transaction.
+  const [existing, buyer] = await Promise.all([
+    fresh ? null : db.order.findUnique({ where: { medusaOrderId: medusa.id }, select: { id: true, reference: true } }),
+    db.user.findUnique({ where: { id: meta.buyer_id }, select: { email: true, name: true, isActive: true } }),
+  ]);
+  if (existing) return { ...existing, created: false };
   const currency = medusa.currency_code.toUpperCase();
   const lines = (medusa.items ?? []).map((item) => {
     const line = ZOrderLineMetadata.parse(item.metadata?.tradepost);
@@ -127,6 +131,7 @@ export async function recordPlacedOrder(
       if (fresh) await tx.externalLink.create({ data: { ...link, syncedAt: now } });
       else await linkExternalRecord(link, tx);
       await enqueue(tx, pushOrderToOdooJob, { orderId: meta.order_id }, { singletonKey: meta.order_id });
+      await enqueueOrderPlacedEmail(tx, { ...order, id: meta.order_id, reference: meta.reference, lines }, buyer);
 
       return { id: meta.order_id, reference: meta.reference, created: true };
     });

@@ -1,7 +1,8 @@
 // J5 against the Odoo emulator and the real Medusa: a delivery validated in Odoo becomes a
 // Medusa fulfilment shipped with the tracking number, for the delivered quantities; a partial
 // delivery and its backorder are two shipments; the same picking again (webhook twice, webhook
-// and reconciliation, two at once) creates nothing more.
+// and reconciliation, two at once) creates nothing more — and the buyer's "order shipped" email
+// with the tracking number is queued once per delivery.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { useDemoBuyers } from "../../test/support/cart";
 import { testDb } from "../../test/support/db";
@@ -15,6 +16,8 @@ import {
 } from "../../test/support/odoo-orders";
 import { reportDrift } from "@/server/erp/report-drift";
 import { runReconciliation } from "@/server/integrations/run-reconciliation";
+import { sendEmailJob } from "@/server/jobs/definitions/send-email";
+import { stopSender } from "@/server/jobs/enqueue";
 import { getMedusaAdminOrder } from "@/server/medusa/fulfilments";
 import { findPickingsForSaleOrder } from "@/server/odoo/pickings";
 import { createPickingReconciler } from "@/server/orders/picking-reconciler";
@@ -24,11 +27,17 @@ const db = testDb();
 const emulator = useOdooEmulator();
 let acme = "";
 let buyerId = "";
+let buyerEmail = "";
 useDemoBuyers(db, (buyers) => {
   acme = buyers.acme;
   buyerId = buyers.buyerA.id;
+  buyerEmail = buyers.buyerA.email;
 });
-afterAll(() => db.$disconnect());
+// The shipped email is enqueued through the app's pg-boss sender: stop it before the database goes.
+afterAll(async () => {
+  await stopSender();
+  await db.$disconnect();
+});
 
 let partnerId = 0;
 let products: Record<string, number> = {};
@@ -44,6 +53,15 @@ beforeEach(async () => {
     { sku: SCREEN_LARGE, name: "Desk screen 1600", price: 109, stock: 10 },
   ]);
 });
+
+/** The "order shipped" emails queued for this test's buyer: [order reference, tracking number], oldest first. */
+const shippedMails = async () =>
+  (
+    await db.$queryRaw<{ data: { payload: { data: { orderReference: string; trackingNumber: string } } } }[]>`
+      SELECT data FROM pgboss.job WHERE name = ${sendEmailJob.name}
+      AND data->'payload'->>'template' = 'order-shipped' AND data->'payload'->>'to' = ${buyerEmail}
+      ORDER BY created_on, id`
+  ).map((row) => [row.data.payload.data.orderReference, row.data.payload.data.trackingNumber]);
 
 const deliver = (body: Record<string, unknown>) => emulator.odoo.admin("POST", "actions/deliver", body);
 const quantities = (
@@ -72,6 +90,7 @@ describe("deliveries from Odoo (J5)", () => {
     expect(await syncOdooPicking(first!.id, client)).toMatchObject({ outcome: "CHANGED", localId: order.id });
     expect(await syncOdooPicking(first!.id, client)).toMatchObject({ outcome: "UNCHANGED" });
     expect(await syncOdooPicking(backorder!.id, client)).toMatchObject({ outcome: "SKIPPED" });
+    expect(await shippedMails()).toEqual([[order.reference, "1Z999AA10123456784"]]);
     let medusa = (await getMedusaAdminOrder(order.medusaOrderId))!;
     expect(medusa.fulfilments).toHaveLength(1);
     expect(medusa.fulfilments[0]).toMatchObject({ shipped: true, trackingNumbers: ["1Z999AA10123456784"] });
@@ -102,6 +121,10 @@ describe("deliveries from Odoo (J5)", () => {
       [backorder!.name, "1Z999AA10123456785", [{ sku: SCREEN_SMALL, title: expect.any(String), quantity: 2 }]],
     ]);
     expect(shipments.every((s) => s.medusaFulfilmentId)).toBe(true);
+    expect(await shippedMails()).toEqual([
+      [order.reference, "1Z999AA10123456784"],
+      [order.reference, "1Z999AA10123456785"],
+    ]);
   });
 
   it("two syncs of the same delivery at once make one fulfilment", async () => {
@@ -119,6 +142,7 @@ describe("deliveries from Odoo (J5)", () => {
     const medusa = (await getMedusaAdminOrder(order.medusaOrderId))!;
     expect(medusa.fulfilments).toHaveLength(1);
     expect(await db.shipment.count({ where: { orderId: order.id } })).toBe(1);
+    expect(await shippedMails()).toEqual([[order.reference, "TRACK-RACE"]]);
   });
 
   it("a delivery of an order that is not ours is skipped without touching Medusa", async () => {
