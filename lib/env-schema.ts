@@ -135,6 +135,10 @@ export const ZEnv = z
     OPERATIONS_UNPUSHED_ALERT_MINUTES: positiveInt(15),
     /** How long each Odoo call stays in the integration-call log behind the order timeline. */
     OPERATIONS_CALL_RETENTION_DAYS: positiveInt(14),
+    /** How long webhook deliveries stay in the inbox (those still waiting to be processed stay until they are). */
+    OPERATIONS_INBOX_RETENTION_DAYS: positiveInt(30),
+    /** How long the sync log keeps each run (runs a drift finding names stay). */
+    OPERATIONS_SYNC_LOG_RETENTION_DAYS: positiveInt(90),
   })
   .superRefine((env, ctx) => {
     if (env.ORDER_PUSH_RETRY_MAX_DELAY_SECONDS < env.ORDER_PUSH_RETRY_DELAY_SECONDS)

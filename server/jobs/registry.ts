@@ -1,6 +1,7 @@
 import "server-only";
 import { expireApprovalRequestsJob } from "@/server/jobs/definitions/expire-approval-requests";
 import { processInboundDeliveryJob } from "@/server/jobs/definitions/process-inbound-delivery";
+import { pruneIntegrationHistoryJob } from "@/server/jobs/definitions/prune-integration-history";
 import { pruneLoginAttemptsJob } from "@/server/jobs/definitions/prune-login-attempts";
 import { pushAddressChangeRequestJob } from "@/server/jobs/definitions/push-address-change-request";
 import { pushOrderToOdooJob } from "@/server/jobs/definitions/push-order-to-odoo";
@@ -15,6 +16,7 @@ import type { TJobDefinition } from "@/server/jobs/job-definition";
 /** Every job the worker runs. Each gets its queue and dead-letter queue at start. */
 export const JOBS: readonly TJobDefinition[] = [
   pruneLoginAttemptsJob,
+  pruneIntegrationHistoryJob,
   processInboundDeliveryJob,
   reconcileOdooJob,
   reportDriftJob,
