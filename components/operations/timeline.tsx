@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/lib/cn";
-import type { TTimelineEvent } from "@/server/operations/get-order-timeline";
+import type { TTimelineEvent } from "@/server/operations/timeline-event";
 
 const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "short", timeStyle: "medium", timeZone: "UTC" });
 const SYSTEM_TONE: Record<TTimelineEvent["system"], string> = {
@@ -31,6 +31,11 @@ export function Timeline({ events }: { events: TTimelineEvent[] }) {
             </span>
             {event.durationMs !== undefined && (
               <span className="text-xs tabular-nums text-slate-500">{event.durationMs} ms</span>
+            )}
+            {event.record && (
+              <span className="rounded bg-slate-50 px-1 font-mono text-xs text-slate-700" data-testid="timeline-record">
+                {event.record}
+              </span>
             )}
             {event.href && (
               <Link href={event.href} className="text-xs text-brand-700 underline">

@@ -1,7 +1,10 @@
 // GET /api/metrics as Prometheus scrapes it: 404 without METRICS_TOKEN, 401 with a wrong token;
-// with the right one, text that a Prometheus text-format parser accepts line by line, and
-// counters and gauges that move when webhooks, Odoo calls, checkouts and orders happen.
+// with the right one, text that a Prometheus text-format parser (parse-prometheus-text-format)
+// reads, and counters, gauges and histograms that move when webhooks, Odoo and Medusa calls,
+// checkouts, job runs and orders happen.
+import { setTimeout as sleep } from "node:timers/promises";
 import { NextRequest } from "next/server";
+import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { afterAll, describe, expect, it } from "vitest";
 import { createOrganisationWithMembers } from "../../prisma/seed/factories";
 import { testDb } from "../../test/support/db";
@@ -10,8 +13,11 @@ import { seedOrder } from "../../test/support/orders";
 import { GET } from "@/app/api/metrics/route";
 import { POST as webhook } from "@/app/api/webhooks/odoo/[token]/route";
 import { getEnv } from "@/server/env";
+import { recordHealthJob } from "@/server/jobs/definitions/record-health";
 import { stopSender } from "@/server/jobs/enqueue";
+import { getDefaultShippingOptionId } from "@/server/medusa/fulfilments";
 import { observeCheckout } from "@/server/metrics/observe";
+import { getOperationsBoss, stopOperationsBoss } from "@/server/operations/operations-boss";
 import { flushIntegrationCalls } from "@/server/operations/record-integration-call";
 
 const db = testDb();
@@ -20,6 +26,7 @@ const TOKEN = "metrics-token-for-the-tests-0123456789abcdef";
 const WEBHOOK_TOKEN = "metrics-test-webhook-token-0123456789";
 
 afterAll(async () => {
+  await stopOperationsBoss();
   await stopSender();
   await db.$disconnect();
 });
@@ -27,46 +34,32 @@ afterAll(async () => {
 type TSample = { name: string; labels: Record<string, string>; value: number };
 
 /**
- * Prometheus text exposition format 0.0.4: `# HELP name text`, `# TYPE name kind`, and samples
- * `name{label="value",…} number`. Throws on any line that is none of these, on a sample of a
- * family without a TYPE, and on a family typed twice.
+ * The exposition as samples, read by an established parser (parse-prometheus-text-format).
+ * That parser folds the labelled series of a histogram or summary into one and drops their
+ * labels (yunyu/parse-prometheus-text-format#13), so those families are read a second time
+ * as untyped, where each `_bucket`, `_sum` and `_count` line is a sample with its labels.
+ * Every family must be typed, and every value a number.
  */
 function parsePrometheusText(text: string): TSample[] {
-  const types = new Map<string, string>();
-  const samples: TSample[] = [];
-  const NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
-  const sampleLine = new RegExp(`^(${NAME})(?:\\{(.*)\\})? (-?(?:[0-9.e+-]+|Inf|\\+Inf|NaN))(?: -?\\d+)?$`);
-  const label = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"\s*,?/;
-  for (const line of text.split("\n")) {
-    if (line === "") continue;
-    const meta = /^# (HELP|TYPE) (\S+) ?(.*)$/.exec(line);
-    if (meta) {
-      if (meta[1] === "TYPE") {
-        if (types.has(meta[2]!)) throw new Error(`family typed twice: ${meta[2]}`);
-        if (!["counter", "gauge", "histogram", "summary", "untyped"].includes(meta[3]!))
-          throw new Error(`bad type: ${line}`);
-        types.set(meta[2]!, meta[3]!);
-      }
-      continue;
-    }
-    const match = sampleLine.exec(line);
-    if (!match) throw new Error(`not a sample line: ${line}`);
-    const labels: Record<string, string> = {};
-    let rest = match[2] ?? "";
-    while (rest.trim()) {
-      const pair = label.exec(rest);
-      if (!pair) throw new Error(`bad labels: ${line}`);
-      labels[pair[1]!] = pair[2]!.replace(/\\"/g, '"').replace(/\\n/g, "\n").replace(/\\\\/g, "\\");
-      rest = rest.slice(pair[0].length);
-    }
-    const family = match[1]!.replace(/_(bucket|sum|count)$/, "");
-    if (!types.has(match[1]!) && !types.has(family)) throw new Error(`sample without TYPE: ${line}`);
-    samples.push({
-      name: match[1]!,
-      labels,
-      value: Number(match[3]!.replace("+Inf", "Infinity").replace("Inf", "Infinity")),
-    });
-  }
+  const typed = parsePrometheusTextFormat(text);
+  for (const family of typed) expect(family.type, `# TYPE of ${family.name}`).not.toBe("UNTYPED");
+  const untyped = parsePrometheusTextFormat(
+    text.replace(/^# TYPE (\S+) (?:histogram|summary)$/gm, "# TYPE $1 untyped"),
+  );
+  const samples = untyped.flatMap((family) =>
+    family.metrics.map((metric) => {
+      expect(metric.value, `${family.name} has a value`).toMatch(/^(?:[+-]?Inf|NaN|[+-]?\d*\.?\d+(?:e[+-]?\d+)?)$/i);
+
+      return {
+        name: family.name,
+        labels: metric.labels ?? {},
+        value: Number(metric.value!.replace(/^\+?Inf$/, "Infinity").replace(/^-Inf$/, "-Infinity")),
+      };
+    }),
+  );
+  // Each series of a family once: a series written twice would be merged away by the parser.
+  const lines = text.split("\n").filter((line) => line && !line.startsWith("#"));
+  expect(samples).toHaveLength(lines.length);
 
   return samples;
 }
@@ -130,7 +123,7 @@ describe("GET /api/metrics", () => {
       expect(text).toContain(`# TYPE ${family} `);
   });
 
-  it("moves when webhooks arrive, Odoo is called, checkouts run, jobs are queued and orders wait", async () => {
+  it("moves when webhooks arrive, Odoo and Medusa are called, checkouts run, jobs are queued and run, and orders wait", async () => {
     Object.assign(getEnv(), { METRICS_TOKEN: TOKEN, ODOO_WEBHOOK_TOKENS: [WEBHOOK_TOKEN] });
     const before = await metrics();
 
@@ -156,6 +149,14 @@ describe("GET /api/metrics", () => {
     await flushIntegrationCalls();
     observeCheckout("placed", 420);
     observeCheckout("price_changed", 180);
+    // A Medusa call (through its gateway, so the latency histogram observes it) and one job run
+    // for 300 ms, as a worker runs it (pg-boss records when it started and completed).
+    expect(await getDefaultShippingOptionId()).toMatch(/^so_/);
+    const boss = await getOperationsBoss();
+    await boss.send(recordHealthJob.name, { version: 1, correlationId: null, payload: {} });
+    const [job] = await boss.fetch(recordHealthJob.name);
+    await sleep(300);
+    await boss.complete(recordHealthJob.name, job!.id);
     const { organisation, buyer } = await createOrganisationWithMembers(db);
     await seedOrder(db, {
       organisationId: organisation.id,
@@ -182,6 +183,14 @@ describe("GET /api/metrics", () => {
     expect(
       after("tradepost_integration_call_latency_last_5m_seconds", { ...partnerCount, quantile: "0.95" }),
     ).toBeGreaterThan(0);
+    const shippingOptions = { call: "admin.shippingOption.list", outcome: "ok" };
+    expect(moved("tradepost_medusa_call_duration_seconds_count", shippingOptions)).toBe(1);
+    expect(moved("tradepost_medusa_call_duration_seconds_sum", shippingOptions)).toBeGreaterThan(0);
+    expect(moved("tradepost_medusa_call_duration_seconds_bucket", { ...shippingOptions, le: "+Inf" })).toBe(1);
+    const healthRuns = { queue: recordHealthJob.name, quantile: "0.5" };
+    expect(before("tradepost_job_duration_seconds", healthRuns)).toBe(0);
+    expect(after("tradepost_job_duration_seconds", healthRuns)).toBeGreaterThanOrEqual(0.25);
+    expect(moved("tradepost_queue_jobs", { queue: recordHealthJob.name, state: "completed" })).toBe(1);
     expect(moved("tradepost_checkout_duration_seconds_count", { outcome: "placed" })).toBe(1);
     expect(moved("tradepost_checkout_duration_seconds_sum", { outcome: "placed" })).toBeCloseTo(0.42);
     expect(moved("tradepost_queue_jobs", { queue: "integrations.process-inbound-delivery", state: "created" })).toBe(1);

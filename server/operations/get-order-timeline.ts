@@ -2,21 +2,9 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { db } from "@/server/db";
 import { pushOrderToOdooJob } from "@/server/jobs/definitions/push-order-to-odoo";
+import { AUDITS_TOLD_AFTER_PUSH, findOrderEventsAfterPush } from "@/server/operations/find-order-events-after-push";
 import { DEAD_SUFFIX } from "@/server/operations/operations-boss";
-
-export type TTimelineSystem = "Tradepost" | "Medusa" | "Queue" | "Odoo" | "Webhook";
-
-export type TTimelineEvent = {
-  at: Date;
-  system: TTimelineSystem;
-  title: string;
-  detail?: string;
-  outcome: "ok" | "failed" | "info";
-  durationMs?: number;
-  correlationId?: string | null;
-  /** A console page about the record (the dead letters, the inbox …). */
-  href?: string;
-};
+import type { TTimelineEvent } from "@/server/operations/timeline-event";
 
 type TJobRow = {
   id: string;
@@ -47,7 +35,8 @@ const describe = (output: unknown) => {
  * Everything that happened to one order, across systems, in time order: checkout, approvals,
  * the Medusa order, each push job (enqueued, attempts, dead letter, replay), each Odoo and Medusa
  * call made under the order's correlation ids (model, method, duration, outcome), the sync log
- * (push, confirmation, fulfilment, invoices), webhooks about its Odoo order, and audit entries.
+ * (push, confirmation, fulfilment, invoices), what followed in Odoo and Medusa (deliveries,
+ * fulfilments, invoices, cancellation, and the webhooks about them), and audit entries. Read-only.
  */
 export async function getOrderTimeline(orderId: string) {
   const order = await db.order.findUnique({
@@ -78,7 +67,7 @@ export async function getOrderTimeline(orderId: string) {
       ),
     ),
   ];
-  const [calls, deliveries] = await Promise.all([
+  const [calls, afterPush] = await Promise.all([
     correlationIds.length
       ? db.integrationCall.findMany({
           where: { correlationId: { in: correlationIds } },
@@ -86,13 +75,7 @@ export async function getOrderTimeline(orderId: string) {
           take: 500,
         })
       : [],
-    order.odooOrderId
-      ? db.inboundDelivery.findMany({
-          where: { subjectType: "sale.order", subjectId: String(order.odooOrderId) },
-          orderBy: { receivedAt: "asc" },
-          take: 100,
-        })
-      : [],
+    findOrderEventsAfterPush(order),
   ]);
 
   const events: TTimelineEvent[] = [
@@ -121,6 +104,8 @@ export async function getOrderTimeline(orderId: string) {
       title: "Order placed",
       detail: order.medusaOrderId ? `Medusa order ${order.medusaOrderId}` : undefined,
       outcome: "ok",
+      record: order.medusaOrderId ?? undefined,
+      href: order.medusaOrderId ? `/portal/mappings?q=${encodeURIComponent(order.medusaOrderId)}` : undefined,
     });
   for (const job of jobs) {
     const dead = job.name.endsWith(DEAD_SUFFIX);
@@ -180,18 +165,11 @@ export async function getOrderTimeline(orderId: string) {
       title: `Confirmed in Odoo as ${order.odooOrderName ?? order.odooOrderId}`,
       detail: order.odooState ? `state ${order.odooState}` : undefined,
       outcome: "ok",
+      record: order.odooOrderName ?? undefined,
+      href: `/portal/operations/sync-log?q=${encodeURIComponent(order.odooOrderName ?? String(order.odooOrderId))}`,
     });
-  for (const delivery of deliveries)
-    events.push({
-      at: delivery.receivedAt,
-      system: "Webhook",
-      title: `Webhook ${delivery.subjectType} #${delivery.subjectId}: ${delivery.status.toLowerCase()}`,
-      detail: delivery.reason ?? undefined,
-      outcome: delivery.status === "FAILED" || delivery.status === "REJECTED" ? "failed" : "ok",
-      href: `/portal/operations/inbox?q=${delivery.id}`,
-      correlationId: delivery.correlationId,
-    });
-  for (const entry of audits)
+  events.push(...afterPush);
+  for (const entry of audits.filter((audit) => !AUDITS_TOLD_AFTER_PUSH.has(audit.action)))
     events.push({
       at: entry.at,
       system: "Tradepost",
