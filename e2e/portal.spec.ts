@@ -54,16 +54,25 @@ test("[PORTAL] an operator suspends an organisation and its signed-in members ar
   await signIn(page, operator.email);
   await expectSignedIn(page, /\/portal$/);
   await page.goto("/portal/organisations");
-  await page
-    .getByTestId("organisation-row")
-    .filter({ hasText: organisation.name })
-    .getByRole("button", { name: "Suspend" })
-    .click();
-  await expect(page.getByRole("dialog")).toContainText("Its members are signed out at once");
+  const row = page.getByTestId("organisation-row").filter({ hasText: organisation.name });
+  await expect(row.getByTestId("odoo-link")).toHaveText("Not linked");
+  await row.getByRole("button", { name: "Suspend" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("Its members are signed out at once");
+  // The reason is required: without one the field says so and nothing changes.
+  await dialog.getByRole("button", { name: "Suspend" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("Say why the organisation is suspended");
+  await expect(dialog.getByLabel("Reason for suspending")).toHaveAttribute("aria-invalid", "true");
+  expect((await db.organisation.findUniqueOrThrow({ where: { id: organisation.id } })).status).toBe("ACTIVE");
+  await dialog.getByLabel("Reason for suspending").fill("Unpaid invoices since March");
   await screenshot(page, "portal-suspend-dialog");
-  await page.getByRole("dialog").getByRole("button", { name: "Suspend" }).click();
+  await dialog.getByRole("button", { name: "Suspend" }).click();
   await expect(page.getByText(`${organisation.name} is now suspended.`)).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByTestId("suspension-reason")).toContainText("Unpaid invoices since March");
+  await expect(row.getByTestId("suspension-reason")).toContainText(operator.email);
   expect((await db.organisation.findUniqueOrThrow({ where: { id: organisation.id } })).status).toBe("SUSPENDED");
+  await screenshot(page, "portal-organisations-suspended");
 
   await buyerPage.goto("/catalog");
   await expect(buyerPage).toHaveURL(/\/login/);

@@ -1,35 +1,53 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { OrganisationStatusDialog, type TStatusTarget } from "@/components/portal/organisation-status-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import { toast } from "@/components/ui/toaster";
+import { formatAge } from "@/lib/erp/customer-account";
 import { formatDateTime } from "@/lib/format";
-import { setOrganisationStatusAction } from "@/server/actions/organisations";
 
-type TOrganisation = { id: string; name: string; status: "ACTIVE" | "SUSPENDED"; memberCount: number; createdAt: Date };
+type TOrganisation = TStatusTarget & {
+  memberCount: number;
+  createdAt: Date;
+  odoo: { partnerId: number; ref: string | null; syncedAt: Date | null } | null;
+  suspension: { reason: string | null; at: Date; by: string } | null;
+};
 
+function OdooLink({ odoo, now }: { odoo: TOrganisation["odoo"]; now: Date }) {
+  if (!odoo) return <span className="text-slate-500">Not linked</span>;
+
+  return (
+    <span>
+      Odoo #{odoo.partnerId}
+      {odoo.ref && <span className="text-slate-500"> ({odoo.ref})</span>}
+      <span className="text-slate-500">
+        {" · "}
+        {odoo.syncedAt ? (
+          <time dateTime={new Date(odoo.syncedAt).toISOString()} title={formatDateTime(odoo.syncedAt)}>
+            synced {formatAge(new Date(odoo.syncedAt), now)}
+          </time>
+        ) : (
+          "not synced yet"
+        )}
+      </span>
+    </span>
+  );
+}
+
+/** Staff list of organisations: members, status (with the suspension's reason), Odoo link and its freshness. */
 export function OrganisationTable({
   organisations,
   canManage,
+  now,
 }: {
   organisations: TOrganisation[];
   canManage: boolean;
+  /** The server's clock, so that the ages read the same when the page renders and hydrates. */
+  now: Date;
 }) {
-  const [confirming, setConfirming] = useState<TOrganisation | null>(null);
-  const [isPending, startTransition] = useTransition();
-
-  function apply(organisation: TOrganisation) {
-    const status = organisation.status === "ACTIVE" ? "SUSPENDED" : "ACTIVE";
-    startTransition(async () => {
-      const result = await setOrganisationStatusAction({ organisationId: organisation.id, status });
-      setConfirming(null);
-      if (result.ok) toast.success(`${organisation.name} is now ${status === "SUSPENDED" ? "suspended" : "active"}.`);
-      else toast.error(result.message);
-    });
-  }
+  const [confirming, setConfirming] = useState<TStatusTarget | null>(null);
 
   return (
     <>
@@ -39,6 +57,7 @@ export function OrganisationTable({
             <Th>Organisation</Th>
             <Th>Members</Th>
             <Th>Status</Th>
+            <Th>Odoo</Th>
             <Th>Customer since</Th>
             {canManage && <Th className="text-right">Account</Th>}
           </tr>
@@ -52,8 +71,19 @@ export function OrganisationTable({
                 {organisation.status === "ACTIVE" ? (
                   <Badge tone="success">Active</Badge>
                 ) : (
-                  <Badge tone="danger">Suspended</Badge>
+                  <div className="space-y-1">
+                    <Badge tone="danger">Suspended</Badge>
+                    {organisation.suspension && (
+                      <p className="max-w-xs text-xs text-slate-600" data-testid="suspension-reason">
+                        {organisation.suspension.reason ?? "No reason given"} — {organisation.suspension.by},{" "}
+                        {formatDateTime(organisation.suspension.at)}
+                      </p>
+                    )}
+                  </div>
                 )}
+              </Td>
+              <Td className="whitespace-nowrap" data-testid="odoo-link">
+                <OdooLink odoo={organisation.odoo} now={now} />
               </Td>
               <Td>{formatDateTime(organisation.createdAt)}</Td>
               {canManage && (
@@ -71,31 +101,7 @@ export function OrganisationTable({
           ))}
         </TBody>
       </Table>
-      <Dialog
-        open={confirming !== null}
-        onClose={() => setConfirming(null)}
-        title={
-          confirming?.status === "ACTIVE" ? `Suspend ${confirming.name}?` : `Reactivate ${confirming?.name ?? ""}?`
-        }
-        description={
-          confirming?.status === "ACTIVE"
-            ? "Its members are signed out at once and cannot sign in or order until the organisation is reactivated."
-            : "Its active members can sign in and order again."
-        }
-      >
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setConfirming(null)}>
-            Cancel
-          </Button>
-          <Button
-            variant={confirming?.status === "ACTIVE" ? "danger" : "primary"}
-            isLoading={isPending}
-            onClick={() => confirming && apply(confirming)}
-          >
-            {confirming?.status === "ACTIVE" ? "Suspend" : "Reactivate"}
-          </Button>
-        </div>
-      </Dialog>
+      <OrganisationStatusDialog target={confirming} onClose={() => setConfirming(null)} />
     </>
   );
 }

@@ -101,18 +101,22 @@ describe("setMemberActiveAction", () => {
 });
 
 describe("setOrganisationStatusAction", () => {
-  it("lets an operator suspend an organisation (audited), which signs its members out", async () => {
+  const REASON = "Unpaid invoices since March";
+  const statusOf = async (organisationId: string) =>
+    (await db.organisation.findUniqueOrThrow({ where: { id: organisationId } })).status;
+
+  it("lets an operator suspend an organisation with a reason (audited), which signs its members out", async () => {
     const operator = await createUser(db, { role: "OPERATOR" });
     signInAs(operator);
-    expect(await setOrganisationStatusAction({ organisationId: b.organisation.id, status: "SUSPENDED" })).toEqual({
-      ok: true,
-      data: { changed: true },
-    });
-    expect((await db.organisation.findUniqueOrThrow({ where: { id: b.organisation.id } })).status).toBe("SUSPENDED");
+    expect(
+      await setOrganisationStatusAction({ organisationId: b.organisation.id, status: "SUSPENDED", reason: REASON }),
+    ).toEqual({ ok: true, data: { changed: true } });
+    expect(await statusOf(b.organisation.id)).toBe("SUSPENDED");
     expect(await db.auditLog.findFirstOrThrow({ where: { entityId: b.organisation.id } })).toMatchObject({
+      actorId: operator.id,
       action: "organisation.suspended",
       before: { status: "ACTIVE" },
-      after: { status: "SUSPENDED" },
+      after: { status: "SUSPENDED", reason: REASON },
     });
 
     signInAs(b.admin);
@@ -129,10 +133,56 @@ describe("setOrganisationStatusAction", () => {
     ["a data manager", async () => createUser(db, { role: "DATA_MANAGER" })],
   ])("refuses %s (FORBIDDEN, nothing changed)", async (_label, actor) => {
     signInAs(await actor());
-    expect(await setOrganisationStatusAction({ organisationId: b.organisation.id, status: "SUSPENDED" })).toMatchObject(
-      { ok: false, code: "FORBIDDEN" },
-    );
-    expect((await db.organisation.findUniqueOrThrow({ where: { id: b.organisation.id } })).status).toBe("ACTIVE");
+    expect(
+      await setOrganisationStatusAction({ organisationId: b.organisation.id, status: "SUSPENDED", reason: REASON }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await statusOf(b.organisation.id)).toBe("ACTIVE");
+  });
+
+  it.each([
+    ["no reason", {}],
+    ["an empty reason", { reason: "" }],
+    ["a blank reason", { reason: "   " }],
+  ])("refuses to suspend with %s: a field error on the reason, nothing changed or audited", async (_label, extra) => {
+    signInAs(await createUser(db, { role: "OPERATOR" }));
+    const result = await setOrganisationStatusAction({
+      organisationId: b.organisation.id,
+      status: "SUSPENDED",
+      ...extra,
+    });
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { reason: [expect.any(String)] } });
+    expect(await statusOf(b.organisation.id)).toBe("ACTIVE");
+    expect(await auditCount(b.organisation.id)).toBe(0);
+  });
+
+  it("reactivates with or without a reason, the reason in the audit entry", async () => {
+    const operator = await createUser(db, { role: "OPERATOR" });
+    signInAs(operator);
+    const suspend = { organisationId: b.organisation.id, status: "SUSPENDED", reason: REASON } as const;
+    expect(await setOrganisationStatusAction(suspend)).toMatchObject({ ok: true });
+    expect(
+      await setOrganisationStatusAction({
+        organisationId: b.organisation.id,
+        status: "ACTIVE",
+        reason: " Paid in full ",
+      }),
+    ).toEqual({ ok: true, data: { changed: true } });
+    expect(await setOrganisationStatusAction(suspend)).toMatchObject({ ok: true });
+    expect(await setOrganisationStatusAction({ organisationId: b.organisation.id, status: "ACTIVE" })).toEqual({
+      ok: true,
+      data: { changed: true },
+    });
+    expect(await statusOf(b.organisation.id)).toBe("ACTIVE");
+    const entries = await db.auditLog.findMany({
+      where: { entityId: b.organisation.id },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    });
+    expect(entries.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
+      ["organisation.suspended", { status: "ACTIVE" }, { status: "SUSPENDED", reason: REASON }],
+      ["organisation.reactivated", { status: "SUSPENDED" }, { status: "ACTIVE", reason: "Paid in full" }],
+      ["organisation.suspended", { status: "ACTIVE" }, { status: "SUSPENDED", reason: REASON }],
+      ["organisation.reactivated", { status: "SUSPENDED" }, { status: "ACTIVE", reason: null }],
+    ]);
   });
 
   it("rejects an unknown status value with a field error", async () => {

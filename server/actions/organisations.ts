@@ -11,8 +11,8 @@ export async function setOrganisationStatusAction(input: unknown) {
     permission: "organisations.manage",
     schema: ZSetOrganisationStatusInput,
     input,
-    run: async ({ user, input: { organisationId, status } }) => {
-      const result = await setOrganisationStatus({ actor: user, organisationId, status });
+    run: async ({ user, input: { organisationId, status, reason } }) => {
+      const result = await setOrganisationStatus({ actor: user, organisationId, status, reason: reason || null });
       revalidatePath("/portal/organisations");
 
       return result;

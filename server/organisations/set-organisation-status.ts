@@ -6,18 +6,27 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { db } from "@/server/db";
 
 /**
- * Suspends or reactivates an organisation (audited). Its members are signed out on their
- * next request and cannot sign in while it is suspended. Idempotent.
+ * Suspends or reactivates an organisation, audited with before/after and the reason given
+ * (required to suspend: the action's schema checks it, and so does this). Its members are signed
+ * out on their next request and cannot sign in while it is suspended. Idempotent: the status it
+ * already has changes nothing and records nothing.
  */
 export async function setOrganisationStatus({
   actor,
   organisationId,
   status,
+  reason = null,
 }: {
   actor: TSessionUser;
   organisationId: string;
   status: OrganisationStatus;
+  reason?: string | null;
 }): Promise<{ changed: boolean }> {
+  if (status === "SUSPENDED" && !reason?.trim())
+    throw new AppError("INVALID_INPUT", "Say why the organisation is suspended.", {
+      reason: ["Say why the organisation is suspended."],
+    });
+
   return db.$transaction(async (tx) => {
     const organisation = await tx.organisation.findUnique({
       where: { id: organisationId },
@@ -34,7 +43,7 @@ export async function setOrganisationStatus({
       entityId: organisationId,
       organisationId,
       before: { status: organisation.status },
-      after: { status },
+      after: { status, reason: reason?.trim() || null },
     });
 
     return { changed: true };

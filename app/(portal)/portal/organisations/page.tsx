@@ -25,7 +25,11 @@ export default async function OrganisationsPage() {
           </Link>
         }
       />
-      <OrganisationTable organisations={organisations} canManage={hasPermission(user.role, "organisations.manage")} />
+      <OrganisationTable
+        organisations={organisations}
+        canManage={hasPermission(user.role, "organisations.manage")}
+        now={new Date()}
+      />
     </>
   );
 }
