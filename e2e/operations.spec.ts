@@ -15,6 +15,7 @@ const OPERATIONS_PAGES = [
   "/portal/operations/inbox",
   "/portal/operations/sync-log",
   "/portal/operations/drift",
+  "/portal/operations/catalog-import",
   `/portal/operations/orders/${randomUUID()}`,
 ];
 const forbidden = (page: Page) =>
@@ -88,6 +89,9 @@ test("[J9] only operators get into the operations console", async ({ page, seedO
   await expect(page.getByTestId("status-database")).toContainText("up", { timeout: 150_000 });
   await expect(page.getByRole("table", { name: "Queues" })).toContainText("orders.push-to-odoo");
   await screenshot(page, "operations-overview");
+  await page.goto("/portal/operations/drift");
+  await expect(page.getByRole("heading", { name: "Drift report" })).toBeVisible();
+  await expect(page.getByText("Live, every 15 s")).toBeVisible();
 });
 
 type TDb = Parameters<Parameters<typeof test>[2]>[0]["db"];
@@ -187,7 +191,9 @@ test("[J9] an order Odoo refuses is dead-lettered, found by its PO number, expla
     await expect(page.getByText("1 replayed.")).toBeVisible();
     await expect(letter).toHaveCount(0);
 
-    await page.goto(`/portal/operations/orders/${order.id}`);
+    // The order's own link takes an operator to its timeline.
+    await page.goto(`/orders/${order.id}`);
+    await expect(page).toHaveURL(new RegExp(`/portal/operations/orders/${order.id}$`));
     // The page refreshes itself every few seconds: no reload needed to see Odoo's confirmation.
     await expect(timeline).toContainText(/Confirmed in Odoo as S\d+/, { timeout: 60_000 });
     await expect(timeline).toContainText("Push replayed from the dead letters by");

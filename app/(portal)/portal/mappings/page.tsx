@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { PageHeader } from "@/components/portal/page-header";
 import { Pagination } from "@/components/shared/pagination";
 import { Badge } from "@/components/ui/badge";
@@ -83,7 +84,15 @@ export default async function MappingsPage({
             {result.rows.map((row) => (
               <tr key={row.id}>
                 <Td>{row.entityType}</Td>
-                <Td className="font-mono text-xs">{row.localId}</Td>
+                <Td className="font-mono text-xs">
+                  {row.entityType === "order" ? (
+                    <Link className="text-brand-700 underline" href={`/portal/operations/orders/${row.localId}`}>
+                      {row.localId}
+                    </Link>
+                  ) : (
+                    row.localId
+                  )}
+                </Td>
                 <Td>
                   <Badge tone="brand">{row.system}</Badge>
                 </Td>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { ApprovalTrail } from "@/components/orders/approval-trail";
 import { InvoicesSection } from "@/components/orders/invoices-table";
 import { OrderDecision } from "@/components/orders/order-decision";
@@ -10,7 +10,8 @@ import { PlacedBanner } from "@/components/orders/placed-banner";
 import { ReorderButton } from "@/components/orders/reorder-button";
 import { ShipmentsErpChanges, ShipmentsSection } from "@/components/orders/shipments-section";
 import { isAppError } from "@/lib/errors";
-import { requirePageUser } from "@/server/auth/session";
+import { hasPermission } from "@/server/auth/permissions";
+import { getSessionUser, requirePageUser } from "@/server/auth/session";
 import { getOrderDetailOrThrow } from "@/server/orders/get-order-detail";
 import { getOrderDeliveries } from "@/server/orders/get-order-deliveries";
 
@@ -23,8 +24,11 @@ export default async function OrderPage({
   params: Promise<{ orderId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  const [{ orderId }, query, viewer] = await Promise.all([params, searchParams, getSessionUser()]);
+  // Operators have no storefront view of an order: the order's link takes them to its timeline.
+  if (viewer && hasPermission(viewer.role, "operations.read"))
+    redirect(`/portal/operations/orders/${encodeURIComponent(orderId)}`);
   const user = await requirePageUser("orders.read-own");
-  const [{ orderId }, query] = await Promise.all([params, searchParams]);
   const order = await getOrderDetailOrThrow(user, orderId).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { HealButton } from "@/components/operations/heal-button";
+import { LiveRefresh } from "@/components/operations/live-refresh";
 import { PageHeader } from "@/components/portal/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
@@ -26,9 +27,13 @@ export default async function DriftPage({
         title="Drift report"
         description={`Differences between the ERP cache and Odoo, found hourly. Last report: ${lastReport ? `${formatDateTime(lastReport.startedAt)} — ${lastReport.summary ?? lastReport.outcome.toLowerCase()}` : "never"}.`}
         actions={
-          <Link className="text-sm text-brand-700 underline" href={open ? "?all=1" : "?"}>
-            {open ? "Show the last week, healed too" : "Show open findings only"}
-          </Link>
+          <div className="flex flex-wrap items-center gap-4">
+            <Link className="text-sm text-brand-700 underline" href={open ? "?all=1" : "?"}>
+              {open ? "Show the last week, healed too" : "Show open findings only"}
+            </Link>
+            {/* Heals from another operator and the hourly report show up without a reload. */}
+            <LiveRefresh seconds={15} renderedAt={new Date().toISOString()} />
+          </div>
         }
       />
       {findings.length === 0 ? (
