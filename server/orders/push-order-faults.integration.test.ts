@@ -1,5 +1,5 @@
 // The order push against Odoo's bad days — the short version of `npm run test:chaos`: every
-// chaos case (test/chaos/cases.ts) with 50 orders sharing five products, push workers as real
+// chaos case (test/chaos/cases.ts) with 100 orders sharing five products, push workers as real
 // processes, a PostgreSQL of the run's own (the postgres case restarts it). Faults: 5xx bursts,
 // timeouts (some committed after the client gave up), answers lost after Odoo committed the create
 // or the confirm, SerializationFailure leaving a draft, a 10-minute outage compressed to 10 s,
@@ -18,9 +18,10 @@ import { pushOrderToOdooJob } from "@/server/jobs/definitions/push-order-to-odoo
 import { enqueue } from "@/server/jobs/enqueue";
 import { replayOrderPush } from "@/server/orders/replay-order-push";
 
-const ORDERS = 50;
+// Issue 13 asks for every fault case over at least 100 orders (all 12 took ~7 min here alone).
+const ORDERS = 100;
 // Cases that wait out a heartbeat (kill), a restart, or reconciliation's minute need longer.
-const TIMEOUT_MS: Record<string, number> = { "kill-9": 420_000, postgres: 360_000, "webhooks-dropped": 600_000 };
+const TIMEOUT_MS: Record<string, number> = { "kill-9": 600_000, postgres: 480_000, "webhooks-dropped": 600_000 };
 
 let stack: TChaosStack;
 const rows: TChaosRow[] = [];
@@ -34,7 +35,7 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-describe("pushing orders to Odoo exactly once, one fault at a time (50 orders per case)", () => {
+describe("pushing orders to Odoo exactly once, one fault at a time (100 orders per case)", () => {
   for (const chaosCase of CHAOS_CASES) {
     it(
       `${chaosCase.name}: ${chaosCase.title}`,
@@ -53,7 +54,7 @@ describe("pushing orders to Odoo exactly once, one fault at a time (50 orders pe
         if (chaosCase.name === "webhooks-dropped") expect(row.stalenessMs).not.toBeNull();
         if (chaosCase.name === "baseline") await expectOdooFieldsOfFirstOrders(row);
       },
-      TIMEOUT_MS[chaosCase.name] ?? 240_000,
+      TIMEOUT_MS[chaosCase.name] ?? 420_000,
     );
   }
 });
