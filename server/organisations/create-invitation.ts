@@ -17,7 +17,10 @@ export type TInvitationTerms = {
   spendingLimitPeriod: TInviteMemberInput["spendingLimitPeriod"];
 };
 
-/** Writes an invitation, its audit row and the job that emails it (shared with resending). */
+/**
+ * Writes an invitation, its audit row and the job that emails it (shared with resending, whose
+ * audit row names the invitation it replaces as its "before").
+ */
 export async function createInvitation(
   tx: Prisma.TransactionClient,
   {
@@ -25,7 +28,14 @@ export async function createInvitation(
     organisationId,
     terms,
     action,
-  }: { actor: TSessionUser; organisationId: string; terms: TInvitationTerms; action: string },
+    replaces,
+  }: {
+    actor: TSessionUser;
+    organisationId: string;
+    terms: TInvitationTerms;
+    action: string;
+    replaces?: { invitationId: string; expiresAt: Date };
+  },
 ): Promise<{ invitationId: string }> {
   const id = randomUUID();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000);
@@ -52,6 +62,7 @@ export async function createInvitation(
     entityType: "invitation",
     entityId: id,
     organisationId,
+    before: replaces ? { invitationId: replaces.invitationId, expiresAt: replaces.expiresAt.toISOString() } : null,
     after: { ...terms, expiresAt: expiresAt.toISOString() },
   });
   await enqueue(tx, sendEmailJob, {

@@ -47,6 +47,7 @@ export async function resendInvitation({
         spendingLimitPeriod: old.spendingLimitPeriod,
       },
       action: "invitation.resent",
+      replaces: { invitationId: old.id, expiresAt: old.expiresAt },
     });
   });
 }
