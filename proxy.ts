@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookies";
 
 // Runs before every page (route handlers under /api give themselves a correlation id in
 // withRoute and skip this hop: the price endpoint is called on every configurator change).
@@ -15,7 +16,6 @@ const PUBLIC_PATHS = [
   "/api/health",
   "/api/webhooks",
 ];
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -25,7 +25,7 @@ export function proxy(request: NextRequest) {
   headers.set("x-pathname", `${pathname}${search}`);
 
   const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const hasSession = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
   if (!isPublic && !hasSession && !pathname.startsWith("/api/")) {
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);

@@ -35,7 +35,7 @@ export function ApprovalSteps({ steps, currentStepId }: { steps: TApprovalStepVi
             {step.comment && <div className="mt-1 text-slate-700">“{step.comment}”</div>}
           </div>
           <Badge tone={STATUS[step.status].tone}>
-            {step.id === currentStepId ? "Its turn" : STATUS[step.status].label}
+            {step.id === currentStepId ? "To decide now" : STATUS[step.status].label}
           </Badge>
         </li>
       ))}

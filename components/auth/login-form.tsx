@@ -11,8 +11,10 @@ import { safeNextPath } from "@/lib/safe-redirect";
 import { loginFailureMessage, ZLoginInput } from "@/lib/validation/auth";
 import { toFieldErrors } from "@/lib/validation/zod-errors";
 
-export function LoginForm({ next, initialError }: { next?: string; initialError?: string }) {
+/** `notice`: shown until the person submits (e.g. "Your session has ended"), then errors speak. */
+export function LoginForm({ next, initialError, notice }: { next?: string; initialError?: string; notice?: string }) {
   const router = useRouter();
+  const [shownNotice, setShownNotice] = useState(notice ?? "");
   const [fieldErrors, setFieldErrors] = useState<TFieldErrors>({});
   const [formError, setFormError] = useState(initialError ? loginFailureMessage(initialError) : "");
   const [isPending, setIsPending] = useState(false);
@@ -22,6 +24,7 @@ export function LoginForm({ next, initialError }: { next?: string; initialError?
     const form = new FormData(event.currentTarget);
     const parsed = ZLoginInput.safeParse({ email: form.get("email"), password: form.get("password") });
     setFormError("");
+    setShownNotice("");
     if (!parsed.success) {
       setFieldErrors(toFieldErrors(parsed.error));
 
@@ -43,6 +46,11 @@ export function LoginForm({ next, initialError }: { next?: string; initialError?
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-describedby={formError ? "login-error" : undefined}>
+      {shownNotice && (
+        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {shownNotice}
+        </p>
+      )}
       {formError && (
         <div
           id="login-error"

@@ -8,7 +8,7 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { toast } from "@/components/ui/toaster";
 import { formatDateTime } from "@/lib/format";
 import { formatMoney } from "@/lib/pricing/units";
-import { MEMBER_ROLE_LABEL, SPENDING_PERIOD_LABEL } from "@/lib/validation/members";
+import { MEMBER_ROLE_LABEL } from "@/lib/validation/members";
 import { setMemberActiveAction } from "@/server/actions/organisation-members";
 
 type TMember = {
@@ -56,8 +56,7 @@ export function MemberTable({
           <Th>Member</Th>
           <Th>Role</Th>
           <Th>Status</Th>
-          <Th className="text-right">Spending limit</Th>
-          <Th className="text-right">Spent</Th>
+          <Th className="text-right">Spent / limit</Th>
           <Th>Last sign-in</Th>
           {canManage && <Th className="text-right">Actions</Th>}
         </tr>
@@ -82,21 +81,20 @@ export function MemberTable({
               <Td>
                 {member.isActive ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}
               </Td>
-              <Td className="text-right tabular-nums">
-                {member.spendingLimitMinor === null ? (
-                  <span className="text-slate-500">No limit</span>
-                ) : (
-                  <>
-                    {formatMoney(member.spendingLimitMinor, currency)}
-                    <div className="text-xs text-slate-500">{SPENDING_PERIOD_LABEL[member.spendingLimitPeriod]}</div>
-                  </>
+              {/* One column for both figures: with two, the actions no longer fit beside the sidebar. */}
+              <Td className="whitespace-nowrap text-right tabular-nums">
+                <span className={overLimit ? "font-medium text-red-700" : undefined}>
+                  {formatMoney(member.spentThisPeriodMinor, currency)}
+                </span>
+                {member.spendingLimitMinor !== null && (
+                  <span className="text-slate-500"> of {formatMoney(member.spendingLimitMinor, currency)}</span>
                 )}
+                <div className="text-xs text-slate-500">
+                  {THIS_PERIOD[member.spendingLimitPeriod]}
+                  {member.spendingLimitMinor === null && ", no limit"}
+                </div>
               </Td>
-              <Td className={overLimit ? "text-right tabular-nums text-red-700" : "text-right tabular-nums"}>
-                {formatMoney(member.spentThisPeriodMinor, currency)}
-                <div className="text-xs text-slate-500">{THIS_PERIOD[member.spendingLimitPeriod]}</div>
-              </Td>
-              <Td className="whitespace-nowrap">{member.lastLoginAt ? formatDateTime(member.lastLoginAt) : "Never"}</Td>
+              <Td className="min-w-32">{member.lastLoginAt ? formatDateTime(member.lastLoginAt) : "Never"}</Td>
               {canManage && (
                 <Td className="text-right">
                   <div className="flex justify-end gap-2">

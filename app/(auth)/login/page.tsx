@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { Card } from "@/components/ui/card";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookies";
 import { safeNextPath } from "@/lib/safe-redirect";
 import { getSessionUser } from "@/server/auth/session";
 import { getEnv } from "@/server/env";
@@ -16,6 +18,10 @@ export default async function LoginPage({
   const { next, error } = await searchParams;
   const nextPath = safeNextPath(next, getEnv().APP_URL);
   if (await getSessionUser()) redirect(nextPath);
+  // A session cookie that no longer signs anyone in: the account was deactivated, the organisation
+  // suspended or the session ran out while the page was open. Said without telling which.
+  const cookieStore = await cookies();
+  const sessionEnded = !error && SESSION_COOKIE_NAMES.some((name) => cookieStore.has(name));
 
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-900 via-brand-700 to-brand-500 p-6">
@@ -25,7 +31,11 @@ export default async function LoginPage({
           <h1 className="text-2xl font-semibold text-slate-900">Sign in</h1>
           <p className="text-sm text-slate-600">Ordering, prices and your organisation&apos;s account.</p>
         </div>
-        <LoginForm next={nextPath} initialError={error} />
+        <LoginForm
+          next={nextPath}
+          initialError={error}
+          notice={sessionEnded ? "Your session has ended. Sign in again to continue." : undefined}
+        />
         <Link
           href="/reset-password"
           className="mt-4 block text-center text-sm font-medium text-brand-700 hover:underline"

@@ -25,8 +25,20 @@ function Figure({ label, children, testId }: { label: string; children: ReactNod
   );
 }
 
-/** The organisation's account with us, read-only, from the ERP cache (Odoo is the source). */
-export function CustomerAccountPanel({ account, now }: { account: TCachedCustomerAccount; now: Date }) {
+/**
+ * The organisation's account with us, read-only, from the ERP cache (Odoo is the source). With
+ * `canRequestAddressChange` (an org admin, whose page shows the request form below), the hint
+ * points there for addresses instead of to the account manager.
+ */
+export function CustomerAccountPanel({
+  account,
+  now,
+  canRequestAddressChange = false,
+}: {
+  account: TCachedCustomerAccount;
+  now: Date;
+  canRequestAddressChange?: boolean;
+}) {
   if (!account.linked)
     return (
       <Card className="space-y-2 p-6" data-testid="customer-account-empty">
@@ -98,7 +110,11 @@ export function CustomerAccountPanel({ account, now }: { account: TCachedCustome
           ))}
         </TBody>
       </Table>
-      <p className="text-sm text-slate-500">To change an address or your terms, contact your account manager.</p>
+      <p className="text-sm text-slate-500">
+        {canRequestAddressChange
+          ? "To change an address, request it below; to change your terms, contact your account manager."
+          : "To change an address or your terms, contact your account manager."}
+      </p>
     </section>
   );
 }

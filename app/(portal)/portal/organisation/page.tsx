@@ -26,6 +26,7 @@ export default async function MyOrganisationPage() {
     canManage ? findAddressChangeRequests(organisationId) : [],
   ]);
   const active = members.filter((member) => member.isActive).length;
+  const canRequestAddressChange = canManage && Boolean(account?.linked && account.addresses.length > 0);
 
   return (
     <>
@@ -43,8 +44,8 @@ export default async function MyOrganisationPage() {
       )}
       {account && (
         <div className="mt-10">
-          <CustomerAccountPanel account={account} now={new Date()} />
-          {canManage && account.linked && account.addresses.length > 0 && (
+          <CustomerAccountPanel account={account} now={new Date()} canRequestAddressChange={canRequestAddressChange} />
+          {canRequestAddressChange && account.linked && (
             <AddressChangeRequests addresses={account.addresses} requests={addressRequests} />
           )}
         </div>
