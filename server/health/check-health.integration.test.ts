@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 
 // Health is checked against the real database, Medusa and Odoo emulator the test runner started.
@@ -31,6 +31,12 @@ function countUpstreamCalls() {
 }
 
 describe("GET /api/health", () => {
+  // The integration tier runs Strapi when the PIM's tests are in the run: the answers below are
+  // about the three counted systems, so no PIM here unless a test configures one (blank = unset).
+  beforeEach(() => {
+    vi.stubEnv("STRAPI_URL", "");
+  });
+
   it("tells anyone only ok/down per system: no latencies, versions or times", async () => {
     const { status, body } = await (await healthRoute())();
 
