@@ -80,7 +80,8 @@ export type TCreatedOrder = {
  * `count` placed orders with 2–3 lines each from the shared products, at prices of our own (not
  * Odoo's list prices: Odoo must take ours), half with a carrier line, each with its push job
  * enqueued in the transaction that writes it, as checkout does. `skus` overrides the products;
- * `duplicateJob` enqueues a second push of each order right behind the first.
+ * `duplicateJob` enqueues a second push of each order right behind the first. Idempotent by
+ * reference: an order already written (by an earlier try of the same batch) is returned as it is.
  */
 export async function createPlacedOrders(
   fixtures: TPushFixtures,
@@ -99,6 +100,13 @@ export async function createPlacedOrders(
     const subtotal = lines.reduce((sum, line) => sum + line.quantity * line.unitPriceMinor, 0);
     const shippingMinor = index % 4 < 2 ? 1_950 : 0;
     const reference = `TP-${prefix}-${String(index).padStart(4, "0")}`;
+    // A retried batch (test:chaos's producer, after PostgreSQL cut a commit's answer) keeps what
+    // was written: the reference is unique, so the order and its job are there already.
+    const written = await db.order.findUnique({ where: { reference }, select: { id: true } });
+    if (written) {
+      orders.push({ id: written.id, reference, lines, shippingMinor });
+      continue;
+    }
     const id = await db.$transaction(async (tx) => {
       const order = await tx.order.create({
         data: {
