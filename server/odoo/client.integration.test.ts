@@ -1,12 +1,10 @@
 // The Odoo client end to end against the emulator, over both protocols: the calls
 // Tradepost makes (partners, products, stock, sale orders, deliveries) and every class of
-// failure with its retryable flag.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+// failure with its retryable flag. Transport failures: client-transport.integration.test.ts.
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { EMULATOR_API_KEY, startTestEmulator } from "../../test/support/odoo-emulator";
-import { OdooClient, type TOdooClientConfig } from "@/server/odoo/client";
-import { OdooError } from "@/server/odoo/errors";
-import { logger } from "@/server/logger";
+import { odooFailure, useOdooClientEmulator } from "../../test/support/odoo-client-emulator";
+import type { OdooClient } from "@/server/odoo/client";
 import {
   PARTNER_FIELDS,
   PICKING_FIELDS,
@@ -22,42 +20,9 @@ import {
   ZOdooSaleOrderLine,
 } from "@/server/odoo/types";
 
-let odoo: Awaited<ReturnType<typeof startTestEmulator>>;
-
-beforeAll(async () => {
-  odoo = await startTestEmulator();
-});
-afterAll(() => odoo.stop());
-beforeEach(async () => {
-  await odoo.admin("POST", "reset", {});
-});
-
-const PROTOCOLS = {
-  json2: { protocol: "json2", apiKey: EMULATOR_API_KEY },
-  jsonrpc: { protocol: "jsonrpc", login: "admin", password: "admin" },
-} as const;
-
-function clientFor(protocol: keyof typeof PROTOCOLS, overrides: Partial<TOdooClientConfig> = {}) {
-  return new OdooClient({
-    url: odoo.url,
-    db: "erp",
-    timeoutMs: 5_000,
-    maxConcurrency: 4,
-    ...PROTOCOLS[protocol],
-    ...overrides,
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<OdooError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(OdooError);
-
-  return error as OdooError;
-}
-
+const odoo = useOdooClientEmulator();
+const { clientFor } = odoo;
+const failure = odooFailure;
 describe.each(["json2", "jsonrpc"] as const)("over %s", (protocol) => {
   it("creates a customer with a delivery address and reads it back mapped", async () => {
     const client = clientFor(protocol);
@@ -314,132 +279,5 @@ describe.each(["json2", "jsonrpc"] as const)("over %s", (protocol) => {
 
     expect(error).toMatchObject({ kind: "timeout", retryable: true });
     expect(performance.now() - started).toBeLessThan(1_400);
-  });
-});
-
-describe("transport failures", () => {
-  it("reports an unreachable Odoo as a retryable network error", async () => {
-    const error = await failure(
-      new OdooClient({
-        url: "http://127.0.0.1:9",
-        db: "erp",
-        protocol: "json2",
-        apiKey: "k",
-        timeoutMs: 2_000,
-        maxConcurrency: 1,
-      }).searchCount("res.partner"),
-    );
-    expect(error).toMatchObject({ kind: "network", retryable: true });
-  });
-
-  it("never lets more than maxConcurrency calls run at once", async () => {
-    await odoo.admin("POST", "faults", { kind: "latency", delayMs: 150, model: "res.partner", method: "search" });
-    let inFlight = 0;
-    let most = 0;
-    const countingFetch: typeof fetch = async (input, init) => {
-      inFlight += 1;
-      most = Math.max(most, inFlight);
-      try {
-        return await fetch(input, init);
-      } finally {
-        inFlight -= 1;
-      }
-    };
-    const client = clientFor("json2", { maxConcurrency: 2, fetch: countingFetch });
-    const started = performance.now();
-
-    const results = await Promise.all(Array.from({ length: 6 }, () => client.search("res.partner", [["id", "=", 1]])));
-
-    expect(results).toEqual(Array(6).fill([1]));
-    expect(most).toBe(2);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(3 * 150 - 20);
-  });
-
-  it("picks JSON-2 for Odoo 19 and JSON-RPC for older servers when the protocol is auto", async () => {
-    expect(await clientFor("json2", { protocol: "auto" }).protocol()).toBe("json2");
-    const odoo17: typeof fetch = async (input) =>
-      String(input).endsWith("/web/version")
-        ? Response.json({ version_info: [17, 0, 0, "final", 0, ""], version: "17.0" })
-        : new Response("unexpected", { status: 500 });
-    expect(
-      await new OdooClient({
-        url: "http://odoo17.test",
-        db: "erp",
-        protocol: "auto",
-        login: "admin",
-        password: "admin",
-        timeoutMs: 1_000,
-        maxConcurrency: 1,
-        fetch: odoo17,
-      }).protocol(),
-    ).toBe("jsonrpc");
-  });
-
-  it.each([
-    [
-      "an HTML page with status 200",
-      () => new Response("<html>maintenance</html>", { headers: { "content-type": "text/html" } }),
-      "invalid_response",
-      true,
-    ],
-    [
-      "invalid JSON",
-      () => new Response("{ nope", { headers: { "content-type": "application/json" } }),
-      "invalid_response",
-      true,
-    ],
-    ["an unexpected shape", () => Response.json({ surprise: true }), "invalid_response", false],
-    [
-      "an HTML 500 page",
-      () => new Response("<h1>Internal Server Error</h1>", { status: 500, headers: { "content-type": "text/html" } }),
-      "http",
-      true,
-    ],
-    [
-      "an HTML 401 page",
-      () => new Response("<h1>Unauthorized</h1>", { status: 401, headers: { "content-type": "text/html" } }),
-      "http",
-      false,
-    ],
-  ])("turns %s into a typed error", async (_label, respond, kind, retryable) => {
-    const client = new OdooClient({
-      url: "http://broken-odoo.test",
-      db: "erp",
-      protocol: "json2",
-      apiKey: "k",
-      timeoutMs: 1_000,
-      maxConcurrency: 1,
-      fetch: async () => respond(),
-    });
-    expect(await failure(client.search("res.partner", []))).toMatchObject({ kind, retryable });
-  });
-
-  it("turns a JSON-RPC answer without an envelope into a typed error", async () => {
-    const client = new OdooClient({
-      url: "http://broken-odoo.test",
-      db: "erp",
-      protocol: "jsonrpc",
-      login: "admin",
-      password: "admin",
-      timeoutMs: 1_000,
-      maxConcurrency: 1,
-      fetch: async () => Response.json({ hello: "world" }),
-    });
-    expect(await failure(client.search("res.partner", []))).toMatchObject({ kind: "invalid_response" });
-  });
-
-  it("logs model, method and duration of a failed call, never the API key", async () => {
-    const warn = vi.spyOn(logger, "warn");
-    try {
-      await failure(clientFor("json2").write("sale.order", [424_242], { note: "x" }));
-      const logged = JSON.stringify(warn.mock.calls);
-      expect(logged).toContain('"model":"sale.order"');
-      expect(logged).toContain('"method":"write"');
-      expect(logged).toContain("durationMs");
-      expect(logged).toContain("MissingError");
-      expect(logged).not.toContain(EMULATOR_API_KEY);
-    } finally {
-      warn.mockRestore();
-    }
   });
 });
