@@ -7,7 +7,7 @@
 // 5–30 s, pg_terminate_backend and an immediate restart, every webhook dropped. Each case ends
 // with Odoo's state counted per client_order_ref and fails on any loss, duplicate, wrong price or
 // stuck order, or a missed rescue / reconnect / staleness goal. Then the pushes that cannot succeed.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CHAOS_CASES } from "../../test/chaos/cases";
 import { runChaosCase, type TChaosRow } from "../../test/chaos/run-case";
 import { startChaosStack, type TChaosStack } from "../../test/chaos/stack";
@@ -94,16 +94,18 @@ async function expectOdooFieldsOfFirstOrders(row: TChaosRow) {
   );
 }
 
-async function waitForFailedJobOutput(orderId: string) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const rows = await db.$queryRaw<{ output: { error: string; message: string } | null }[]>`
-      SELECT output FROM pgboss.job
-      WHERE name = ${pushOrderToOdooJob.name} AND data->'payload'->>'orderId' = ${orderId} AND state = 'failed'`;
-    if (rows[0]?.output || Date.now() > deadline) return rows[0]?.output ?? null;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const failedJobOutput = (orderId: string) =>
+  vi.waitFor(
+    async () => {
+      const [row] = await db.$queryRaw<{ output: { error: string; message: string } | null }[]>`
+        SELECT output FROM pgboss.job
+        WHERE name = ${pushOrderToOdooJob.name} AND data->'payload'->>'orderId' = ${orderId} AND state = 'failed'`;
+      if (!row?.output) throw new Error(`the push job of ${orderId} has not failed yet`);
+
+      return row.output;
+    },
+    { timeout: 30_000, interval: 200 },
+  );
 
 describe("pushes that cannot succeed", () => {
   async function withWorker(work: () => Promise<void>) {
@@ -124,7 +126,7 @@ describe("pushes that cannot succeed", () => {
       expect(row.pushStatus).toBe("FAILED");
       // The handler marks the order FAILED before it throws; pg-boss records the job's failure
       // (and its output) a moment later, so wait for that row rather than read it once.
-      const dead = await waitForFailedJobOutput(order!.id);
+      const dead = await failedJobOutput(order!.id);
       expect(dead).toMatchObject({
         error: "NOT_FOUND",
         message: "Odoo has no product with SKU NO-SUCH-SKU-42.",
