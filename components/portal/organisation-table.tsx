@@ -16,14 +16,17 @@ type TOrganisation = TStatusTarget & {
 };
 
 function OdooLink({ odoo, now }: { odoo: TOrganisation["odoo"]; now: Date }) {
-  if (!odoo) return <span className="text-slate-500">Not linked</span>;
+  if (!odoo) return <span className="whitespace-nowrap text-slate-500">Not linked</span>;
 
+  // Two short lines rather than one long one: a long partner reference must not widen the table
+  // past the screen (the row's actions would scroll out of sight).
   return (
-    <span>
-      Odoo #{odoo.partnerId}
-      {odoo.ref && <span className="text-slate-500"> ({odoo.ref})</span>}
-      <span className="text-slate-500">
-        {" · "}
+    <div className="space-y-0.5">
+      <p className="max-w-[16rem] truncate" title={odoo.ref ?? undefined}>
+        Odoo #{odoo.partnerId}
+        {odoo.ref && <span className="text-slate-500"> ({odoo.ref})</span>}
+      </p>
+      <p className="text-xs whitespace-nowrap text-slate-500">
         {odoo.syncedAt ? (
           <time dateTime={new Date(odoo.syncedAt).toISOString()} title={formatDateTime(odoo.syncedAt)}>
             synced {formatAge(new Date(odoo.syncedAt), now)}
@@ -31,8 +34,8 @@ function OdooLink({ odoo, now }: { odoo: TOrganisation["odoo"]; now: Date }) {
         ) : (
           "not synced yet"
         )}
-      </span>
-    </span>
+      </p>
+    </div>
   );
 }
 
@@ -82,10 +85,10 @@ export function OrganisationTable({
                   </div>
                 )}
               </Td>
-              <Td className="whitespace-nowrap" data-testid="odoo-link">
+              <Td data-testid="odoo-link">
                 <OdooLink odoo={organisation.odoo} now={now} />
               </Td>
-              <Td>{formatDateTime(organisation.createdAt)}</Td>
+              <Td className="whitespace-nowrap">{formatDateTime(organisation.createdAt)}</Td>
               {canManage && (
                 <Td className="text-right">
                   <Button
