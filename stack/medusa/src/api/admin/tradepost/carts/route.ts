@@ -3,6 +3,9 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { createCartWorkflow } from "@medusajs/medusa/core-flows";
 import type { TCreateCart } from "../validators";
 
+// Authenticated by authenticateTradepost (src/api/middlewares.ts) instead of Medusa's own check.
+export const AUTHENTICATE = false;
+
 // POST /admin/tradepost/carts – create a cart for a Medusa customer on behalf of Tradepost.
 // The storefront never talks to Medusa directly; the region and sales channel default to
 // the store's defaults.

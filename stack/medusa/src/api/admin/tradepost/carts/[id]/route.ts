@@ -2,6 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils";
 import { retrieveCart } from "../route";
 
+// Authenticated by authenticateTradepost (src/api/middlewares.ts) instead of Medusa's own check.
+export const AUTHENTICATE = false;
+
 // GET /admin/tradepost/carts/:id – the cart with its lines (prices and metadata as stored).
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const cart = await retrieveCart(req, req.params.id);

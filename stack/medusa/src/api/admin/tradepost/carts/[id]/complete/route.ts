@@ -1,8 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { MedusaError, Modules } from "@medusajs/framework/utils";
-import { completeTradepostCheckoutWorkflow } from "../../../../../../workflows/complete-tradepost-checkout";
+import { completeTradepostCheckout } from "../../../../../../workflows/complete-tradepost-checkout";
 import { findOrderOfCart, retrieveOrder } from "../../../orders/retrieve-order";
 import type { TCompleteCheckout } from "../../../checkout-validators";
+
+// Authenticated by authenticateTradepost (src/api/middlewares.ts) instead of Medusa's own check.
+export const AUTHENTICATE = false;
 
 // POST /admin/tradepost/carts/:id/complete – the whole checkout in one call (see the workflow).
 // Idempotent per cart: a cart that is already an order answers with that order (200) and changes
@@ -16,9 +19,7 @@ export async function POST(req: AuthenticatedMedusaRequest<TCompleteCheckout>, r
     async () => {
       const existing = await findOrderOfCart(req.scope, cartId);
       if (existing) return { created: false, orderId: existing };
-      const { result } = await completeTradepostCheckoutWorkflow(req.scope).run({
-        input: { ...req.validatedBody, cart_id: cartId },
-      });
+      const result = await completeTradepostCheckout(req.scope, { ...req.validatedBody, cart_id: cartId });
 
       return { created: true, orderId: result.orderId };
     },

@@ -4,6 +4,9 @@ import { addToCartWorkflow } from "@medusajs/medusa/core-flows";
 import { retrieveCart } from "../../route";
 import type { TAddPricedLineItem } from "../../../validators";
 
+// Authenticated by authenticateTradepost (src/api/middlewares.ts) instead of Medusa's own check.
+export const AUTHENTICATE = false;
+
 // POST /admin/tradepost/carts/:id/line-items – add a line with the unit price Tradepost's
 // pricing engine decided (Medusa marks it is_custom_price and keeps it on refreshes and on
 // the order) and its metadata (configuration, signed price quote).

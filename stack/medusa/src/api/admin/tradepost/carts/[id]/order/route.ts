@@ -2,6 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils";
 import { findOrderOfCart, retrieveOrder } from "../../../orders/retrieve-order";
 
+// Authenticated by authenticateTradepost (src/api/middlewares.ts) instead of Medusa's own check.
+export const AUTHENTICATE = false;
+
 // GET /admin/tradepost/carts/:id/order – the order this cart became (recovery finds orders by cart).
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const orderId = await findOrderOfCart(req.scope, req.params.id);

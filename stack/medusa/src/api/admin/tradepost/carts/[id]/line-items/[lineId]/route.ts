@@ -4,6 +4,9 @@ import { deleteLineItemsWorkflow, updateLineItemInCartWorkflow } from "@medusajs
 import { retrieveCart } from "../../../route";
 import type { TUpdatePricedLineItem } from "../../../../validators";
 
+// Authenticated by authenticateTradepost (src/api/middlewares.ts) instead of Medusa's own check.
+export const AUTHENTICATE = false;
+
 async function openCartLine(req: AuthenticatedMedusaRequest<unknown>) {
   const { id: cartId, lineId } = req.params;
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY);
