@@ -183,6 +183,45 @@ describe("sale orders", () => {
   });
 });
 
+describe("transactions", () => {
+  it("undo the whole call when it fails part-way: records it created, changed or deleted are as before", async () => {
+    const { c, acme, billing } = await partners();
+    const [productId] = await c.create("product.product", { name: "Chair", list_price: 40 });
+    const counts = async () =>
+      Promise.all([c.searchCount("sale.order"), c.searchCount("sale.order.line"), c.searchCount("res.partner")]);
+    const before = await counts();
+
+    // A create whose second line names a product that does not exist: no order, no first line.
+    await failure(
+      c.create("sale.order", {
+        partner_id: acme,
+        order_line: [
+          [0, 0, { product_id: productId, product_uom_qty: 1 }],
+          [0, 0, { product_id: 999_999, product_uom_qty: 1 }],
+        ],
+      }),
+    );
+    // A write that renames, adds a contact, removes one and then updates a missing one: none of it stays.
+    await failure(
+      c.write("res.partner", [acme], {
+        name: "Renamed",
+        child_ids: [
+          [0, 0, { name: "New contact" }],
+          [2, billing, 0],
+          [1, 999_999, { name: "Nobody" }],
+        ],
+      }),
+    );
+
+    expect(await counts()).toEqual(before);
+    const [after] = await c.read("res.partner", [acme], ["name", "child_ids"], row);
+    expect(after!.name).toBe("Acme");
+    expect(after!.child_ids).toContain(billing);
+    const [billingAfter] = await c.read("res.partner", [billing], ["type", "parent_id"], row);
+    expect(billingAfter).toMatchObject({ type: "invoice", parent_id: [acme, "Acme"] });
+  });
+});
+
 describe("reference data", () => {
   it("has the warehouse's receipt and delivery operation types, used by delivery pickings, and countries' currencies", async () => {
     const c = json2();

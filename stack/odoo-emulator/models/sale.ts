@@ -185,7 +185,7 @@ export function registerSale(registry: Registry): void {
       beforeUnlink: (env, record) => {
         if (["sale", "sent"].includes(String(record.state)))
           throw UserError("You can not delete a sent quotation or a confirmed sales order. You must first cancel it.");
-        for (const line of linesOf(env, record.id)) delete env.table("sale.order.line")[String(line.id)];
+        for (const line of linesOf(env, record.id)) env.remove("sale.order.line", line.id);
       },
     },
     methods: {

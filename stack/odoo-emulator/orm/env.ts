@@ -38,8 +38,12 @@ export class Env {
   context: Record<string, unknown> = {};
   txNow = "";
   pendingWebhooks: TPendingWebhook[] = [];
-  /** During a transaction: the tables it touched, as they were before it. */
-  private rollback: Map<string, Record<string, TRecord>> | null = null;
+  /**
+   * During a transaction: each record it changed, as it was before the first change (undefined:
+   * the transaction created it), by model and id. Kept per record, not per table: copying the
+   * tables a call touches made every call cost as much as the tables were large.
+   */
+  private undo: Map<string, Map<string, TRecord | undefined>> | null = null;
   private readonly listeners: ((change: TChange) => void)[] = [];
 
   constructor(
@@ -58,7 +62,7 @@ export class Env {
     context: Record<string, unknown>,
     work: () => T,
   ): { result: T; webhooks: TPendingWebhook[] } {
-    this.rollback = new Map();
+    this.undo = new Map();
     this.uid = uid;
     this.context = context;
     this.txNow = this.clock.now();
@@ -68,10 +72,10 @@ export class Env {
 
       return { result, webhooks: this.pendingWebhooks };
     } catch (error) {
-      for (const [model, table] of this.rollback) this.state.records[model] = table;
+      this.rollBack();
       throw error;
     } finally {
-      this.rollback = null;
+      this.undo = null;
       this.pendingWebhooks = [];
     }
   }
@@ -102,12 +106,35 @@ export class Env {
 
   // ── records ──────────────────────────────────────────────────────────────
 
-  /** Every record access goes through here, so a transaction copies a table for rollback when first touching it. */
+  /** A model's records by id. Changes go through create, write, update and remove, which keep what rollback needs. */
   table(model: string): Record<string, TRecord> {
-    const table = (this.state.records[model] ??= {});
-    if (this.rollback && !this.rollback.has(model)) this.rollback.set(model, copyTable(table));
+    return (this.state.records[model] ??= {});
+  }
 
-    return table;
+  /** Deletes one record (no checks or hooks: unlink's, or a hook's removing dependent records). */
+  remove(model: string, id: number): void {
+    this.keepForRollback(model, id);
+    delete this.table(model)[String(id)];
+  }
+
+  /** Before a transaction first changes a record: keeps it as it is (a copy; values are replaced, never changed in place). */
+  private keepForRollback(model: string, id: number): void {
+    if (!this.undo) return;
+    let originals = this.undo.get(model);
+    if (!originals) this.undo.set(model, (originals = new Map()));
+    if (originals.has(String(id))) return;
+    const current = this.state.records[model]?.[String(id)];
+    originals.set(String(id), current && { ...current });
+  }
+
+  private rollBack(): void {
+    for (const [model, originals] of this.undo ?? []) {
+      const table = this.table(model);
+      for (const [id, original] of originals) {
+        if (original) table[id] = original;
+        else delete table[id];
+      }
+    }
   }
 
   get(model: string, id: number): TRecord | undefined {
@@ -251,6 +278,7 @@ export class Env {
         create_uid: this.uid,
         write_uid: this.uid,
       });
+    this.keepForRollback(model, id);
     this.table(model)[String(id)] = record;
     for (const [field, commands] of oneToMany) applyOneToManyCommands(this, model, id, field, commands);
     writeThrough(this, model, record, through);
@@ -270,6 +298,7 @@ export class Env {
     const own = { ...vals };
     const through = splitRelated(this, model, own);
     for (const id of ids) {
+      this.keepForRollback(model, id);
       const record = this.get(model, id)!;
       const before = Object.keys(vals).map((name) => JSON.stringify(this.valueOf(model, record, name)));
       for (const [name, value] of Object.entries(own)) {
@@ -295,13 +324,14 @@ export class Env {
     if (missing.length) throw missingRecord(model, missing, this.uid);
     const definition = this.registry.get(model)!;
     for (const id of ids) definition.hooks?.beforeUnlink?.(this, this.get(model, id)!);
-    for (const id of ids) delete this.table(model)[String(id)];
+    for (const id of ids) this.remove(model, id);
 
     return true;
   }
 
   /** Sets values without checks, hooks or notifications (computed state Odoo keeps in sync itself). */
   update(model: string, id: number, values: Record<string, unknown>, { touch = true }: { touch?: boolean } = {}): void {
+    this.keepForRollback(model, id);
     const record = this.get(model, id)!;
     Object.assign(record, values, touch ? { write_date: this.txNow, write_uid: this.uid } : {});
   }
@@ -309,16 +339,4 @@ export class Env {
   notify(change: TChange): void {
     for (const listener of this.listeners) listener(change);
   }
-}
-
-/**
- * A table's rollback copy: records copied, values shared. Enough because writes replace a
- * record's values (x2many id lists included) and never change them in place; a deep copy of
- * the whole database (thousands of field definitions) per call cost ~15 ms.
- */
-function copyTable(table: Record<string, TRecord>): Record<string, TRecord> {
-  const copy: Record<string, TRecord> = {};
-  for (const [id, record] of Object.entries(table)) copy[id] = { ...record };
-
-  return copy;
 }
