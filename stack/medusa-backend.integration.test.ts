@@ -266,6 +266,61 @@ describe("custom admin routes", () => {
     expect([again.status, (again.json.order as { id: string }).id, again.json.created]).toEqual([200, orderId, false]);
   });
 
+  it("puts Medusa's taxes on the lines and on our shipping line, and authorises the taxed total", async () => {
+    // Denmark: a seeded tax region no other test ships to, given a 25 % rate for this test only.
+    const { tax_regions: regions } = await admin.admin.taxRegion.list({ country_code: "dk" });
+    const { tax_rate: rate } = await admin.admin.taxRate.create({
+      tax_region_id: regions[0]!.id,
+      name: "Moms",
+      code: "DK25",
+      rate: 25,
+      is_default: true,
+    });
+    try {
+      const customer = await createCustomer();
+      const cartId = (
+        (await post("/admin/tradepost/carts", { customer_id: customer.id, metadata: { organisation_id: "org-t" } }))
+          .json.cart as TCart
+      ).id;
+      const added = await post(`/admin/tradepost/carts/${cartId}/line-items`, {
+        variant_id: await variantId("TBL-ATELIER-OAK"),
+        quantity: 2,
+        unit_price: 100,
+      });
+      const line = (added.json.cart as { items: { id: string }[] }).items[0]!;
+      const address = { company: "Hygge ApS", address_1: "Havnegade 1", city: "København", country_code: "dk" };
+      const placed = await post(`/admin/tradepost/carts/${cartId}/complete`, {
+        email: customer.email,
+        shipping_address: address,
+        billing_address: address,
+        shipping: { name: "Tradepost freight", amount: 40 },
+        metadata: {},
+        lines: [{ id: line.id, unit_price: 1000, metadata: {} }],
+      });
+      expect(placed.status).toBe(201);
+
+      const { order } = (await admin.admin.order.retrieve((placed.json.order as { id: string }).id, {
+        fields:
+          "id,total,tax_total,*items,*items.tax_lines,*shipping_methods,*shipping_methods.tax_lines,*payment_collections",
+      })) as unknown as {
+        order: {
+          total: number;
+          tax_total: number;
+          items: { tax_lines: { code: string; rate: number }[] }[];
+          shipping_methods: { tax_lines: { code: string; rate: number }[] }[];
+          payment_collections: { amount: number }[];
+        };
+      };
+      expect(order.items.map((item) => item.tax_lines)).toMatchObject([[{ code: "DK25", rate: 25 }]]);
+      expect(order.shipping_methods.map((method) => method.tax_lines)).toMatchObject([[{ code: "DK25", rate: 25 }]]);
+      // 2 × 1,000 + 40 shipping, 25 % on all of it.
+      expect([order.tax_total, order.total]).toEqual([510, 2550]);
+      expect(order.payment_collections).toMatchObject([{ amount: 2550 }]);
+    } finally {
+      await admin.admin.taxRate.delete(rate.id);
+    }
+  });
+
   it("refuses a cart without an organisation, and an unknown customer or cart", async () => {
     const customer = await createCustomer();
     expect((await post("/admin/tradepost/carts", { customer_id: customer.id, metadata: {} })).status).toBe(400);

@@ -11,7 +11,7 @@
 // BENCH_BUYERS buyers of Acme Interiors (bench-checkout-<n>@acme.example), a fixed-price carrier
 // "Bench freight" created in Odoo (reconciliation brings it into the cache), stock of the standard line counted up in Odoo; Acme's credit
 // limit is lifted for the run (the check still runs) and put back after.
-// Env: BENCH_LEVELS (1,10,25), BENCH_ORDERS_PER_SLOT (2 orders per in-flight slot per level, at least BENCH_MIN_ORDERS 8),
+// Env: BENCH_LEVELS (1,10,25), BENCH_ORDERS_PER_SLOT (2 orders per in-flight slot per level, at least BENCH_MIN_ORDERS 20),
 // BENCH_WHOLE_PATH (5), DEMO_PASSWORD not needed. One checkout each way first, not measured (warm-up).
 import { PerformanceObserver } from "node:perf_hooks";
 import Medusa from "@medusajs/js-sdk";
@@ -33,7 +33,7 @@ import {
 
 const LEVELS = (process.env.BENCH_LEVELS ?? "1,10,25").split(",").map(Number);
 const PER_SLOT = Number(process.env.BENCH_ORDERS_PER_SLOT ?? 2);
-const MIN_ORDERS = Number(process.env.BENCH_MIN_ORDERS ?? 8);
+const MIN_ORDERS = Number(process.env.BENCH_MIN_ORDERS ?? 20);
 const WHOLE_PATH = Number(process.env.BENCH_WHOLE_PATH ?? 5);
 const GOAL_RATIO = 2;
 const GOAL_OWN_P95_MS = 100;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
-import { planApprovals } from "@/lib/approvals/plan-approvals";
+import { planApprovals, type TApprovalRuleView } from "@/lib/approvals/plan-approvals";
 import { AppError } from "@/lib/errors";
 import {
   buyerSpendingFacts,
@@ -24,6 +24,12 @@ export type TApprovalCandidate = {
   odooAddressId: number;
   /** The buyer's limit, when the caller already read it in the organisation's scope (checkout). */
   buyerLimit?: TBuyerLimit;
+  /**
+   * The organisation's active rules and whether the address is new (findActiveRules,
+   * isNewDeliveryAddress), when the caller already read them: checkout does, beside Medusa's cart
+   * read, so that only the period's spending is read under the buyer's lock.
+   */
+  known?: { rules: TApprovalRuleView[]; addressIsNew: boolean };
 };
 
 /** One approval the order needs, in the order they must be given. */
@@ -44,12 +50,11 @@ export type TRequiredApproval = {
  */
 export async function requiredApprovals(candidate: TApprovalCandidate): Promise<TRequiredApproval[]> {
   const { organisationId, buyerId, currency, totalMinor } = candidate;
-  // Side by side (checkout waits on this under the buyer's lock): the address look-up is cheap
-  // enough to make even when no NEW_ADDRESS rule will read it.
+  // Side by side: the address look-up is cheap enough to make even when no NEW_ADDRESS rule reads it.
   const [rules, buyer, addressIsNew] = await Promise.all([
-    findActiveRules(organisationId),
+    candidate.known?.rules ?? findActiveRules(organisationId),
     buyerSpendingFacts({ organisationId, buyerId, currency, known: candidate.buyerLimit }),
-    isNewDeliveryAddress(organisationId, candidate.odooAddressId),
+    candidate.known?.addressIsNew ?? isNewDeliveryAddress(organisationId, candidate.odooAddressId),
   ]);
   if (!buyer.found) throw new AppError("NOT_FOUND", "No such buyer in this organisation.");
   const isNewAddress = rules.some((rule) => rule.condition === "NEW_ADDRESS") && addressIsNew;

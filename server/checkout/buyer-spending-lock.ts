@@ -22,9 +22,16 @@ function getPool(): pg.Pool {
   // A connection per checkout of a limited buyer in flight (held during the Medusa call), opened
   // on demand. Beyond this many at once in one process the next waits for one: PostgreSQL's 100
   // connections are shared with the Prisma pool (10), pg-boss (5), the worker, Medusa and Strapi.
-  pool = new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 25, allowExitOnIdle: true });
-  // Once per connection, queued before its first lock.
-  pool.on("connect", (client) => void client.query("SET lock_timeout = '30s'").catch(() => undefined));
+  const url = getEnv().DATABASE_URL;
+  // lock_timeout travels in the connection's startup packet (no extra round trip before a lock),
+  // after any options the URL itself carries.
+  const urlOptions = new URL(url).searchParams.get("options");
+  pool = new pg.Pool({
+    connectionString: url,
+    options: [urlOptions, "-c lock_timeout=30s"].filter(Boolean).join(" "),
+    max: 25,
+    allowExitOnIdle: true,
+  });
   // An idle connection dropped by the server: the pool replaces it; a holder sees its own error.
   pool.on("error", () => undefined);
 

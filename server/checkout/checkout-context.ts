@@ -90,9 +90,26 @@ async function timedCartRead(user: TSessionUser) {
   return cart;
 }
 
+type TBuyerLimitRow = Omit<TBuyerLimit, "timeZone">;
+
+/** The buyer's spending limit, in the organisation's scope; null when not a member. */
+export function readBuyerLimit(user: TSessionUser): Promise<TBuyerLimitRow | null> {
+  return db.user.findFirst({
+    where: { id: user.id, organisationId: organisationIdOf(user) },
+    select: { spendingLimitMinor: true, spendingLimitPeriod: true },
+  });
+}
+
 export async function loadCheckoutContext(
   user: TSessionUser,
-  { withCart = true }: { withCart?: boolean } = {},
+  {
+    withCart = true,
+    buyerLimit = readBuyerLimit(user),
+  }: {
+    withCart?: boolean;
+    /** The caller's own readBuyerLimit(user), when it started it first (submit decides its lock on it). */
+    buyerLimit?: Promise<TBuyerLimitRow | null>;
+  } = {},
 ): Promise<TCheckoutContext> {
   const organisationId = organisationIdOf(user);
   // All side by side, beside the one Medusa read (the cart): none depends on another.
@@ -122,10 +139,7 @@ export async function loadCheckoutContext(
     db.erpAddress.findMany({ where: { organisationId }, select: ADDRESS_SELECT, orderBy: { odooPartnerId: "asc" } }),
     db.erpCarrier.findMany({ where: { active: true }, orderBy: { odooCarrierId: "asc" } }),
     withCart ? timedCartRead(user) : Promise.resolve(null),
-    db.user.findFirst({
-      where: { id: user.id, organisationId },
-      select: { spendingLimitMinor: true, spendingLimitPeriod: true },
-    }),
+    buyerLimit,
     loadBuyerPricing(),
     openOrdersTotal(organisationId),
   ]);

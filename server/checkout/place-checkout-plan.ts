@@ -1,4 +1,5 @@
 import "server-only";
+import type { TOrderPlacedRecipient } from "@/server/checkout/enqueue-order-placed-email";
 import { lineMetadata, orderMetadata, toMedusaAddress } from "@/server/checkout/order-metadata";
 import { recordPlacedOrder, type TRecordedOrder } from "@/server/checkout/record-placed-order";
 import type { TCheckoutPlan } from "@/server/checkout/validate-checkout";
@@ -21,7 +22,11 @@ export type TPlacementIds = {
  * Medusa holds — the first caller's when several raced — in one local transaction with its push
  * job. A Medusa failure records nothing (UPSTREAM_FAILED, the cart stays as it was).
  */
-export async function placeCheckoutPlan(plan: TCheckoutPlan, ids: TPlacementIds): Promise<TRecordedOrder> {
+export async function placeCheckoutPlan(
+  plan: TCheckoutPlan,
+  ids: TPlacementIds,
+  { recipient }: { recipient?: TOrderPlacedRecipient } = {},
+): Promise<TRecordedOrder> {
   const placed = await placeMedusaOrder({
     cartId: ids.medusaCartId,
     currency: plan.currency,
@@ -44,5 +49,5 @@ export async function placeCheckoutPlan(plan: TCheckoutPlan, ids: TPlacementIds)
     return { order, created: false };
   });
 
-  return recordPlacedOrder(placed.order, { fresh: placed.created && ids.approvalReference === null });
+  return recordPlacedOrder(placed.order, { fresh: placed.created && ids.approvalReference === null, recipient });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { enqueueOrderPlacedEmail } from "@/server/checkout/enqueue-order-placed-email";
+import { enqueueOrderPlacedEmail, type TOrderPlacedRecipient } from "@/server/checkout/enqueue-order-placed-email";
 import { ZOrderLineMetadata, ZOrderMetadata } from "@/server/checkout/order-metadata";
 import { db } from "@/server/db";
 import { linkExternalRecord } from "@/server/integrations/link-external-record";
@@ -29,6 +29,7 @@ export async function recordPlacedOrder(
   medusa: TMedusaOrder,
   {
     fresh = false,
+    recipient,
   }: {
     /**
      * The caller's own call to Medusa just created this order from a submit (not an approval
@@ -36,6 +37,8 @@ export async function recordPlacedOrder(
      * catch. Saves the look-ups (three round trips on the buyer's path).
      */
     fresh?: boolean;
+    /** The buyer, when the caller is the buyer (a submit): then not read again. */
+    recipient?: TOrderPlacedRecipient;
   } = {},
 ): Promise<TRecordedOrder> {
   const parsed = ZOrderMetadata.safeParse(medusa.metadata?.tradepost);
@@ -44,7 +47,8 @@ export async function recordPlacedOrder(
   // Side by side: the buyer (for the "order placed" email) is read outside the transaction.
   const [existing, buyer] = await Promise.all([
     fresh ? null : db.order.findUnique({ where: { medusaOrderId: medusa.id }, select: { id: true, reference: true } }),
-    db.user.findUnique({ where: { id: meta.buyer_id }, select: { email: true, name: true, isActive: true } }),
+    recipient ??
+      db.user.findUnique({ where: { id: meta.buyer_id }, select: { email: true, name: true, isActive: true } }),
   ]);
   if (existing) return { ...existing, created: false };
   const currency = medusa.currency_code.toUpperCase();
@@ -103,7 +107,7 @@ export async function recordPlacedOrder(
         await tx.orderLine.deleteMany({ where: { orderId: meta.order_id } });
         await tx.order.update({
           where: { id: meta.order_id, status: "PENDING_APPROVAL" },
-          data: { ...order, lines: { createMany: { data: lines } } },
+          data: order,
           select: { id: true },
         });
       } else {
@@ -116,11 +120,13 @@ export async function recordPlacedOrder(
             buyerId: meta.buyer_id,
             source: "CHECKOUT",
             ...order,
-            lines: { createMany: { data: lines } },
           },
           select: { id: true },
         });
       }
+      // Not nested in the write above: Prisma would read the order back after its lines, one more
+      // round trip inside the transaction.
+      await tx.orderLine.createMany({ data: lines.map((line) => ({ ...line, orderId: meta.order_id })) });
       const link = {
         entityType: "order" as const,
         localId: meta.order_id,

@@ -4,10 +4,12 @@ import { Prisma } from "@/generated/prisma/client";
 import type { TCheckoutInput } from "@/lib/checkout/checkout-input";
 import type { TPriceChange } from "@/lib/checkout/price-changes";
 import { AppError, type TFieldErrors } from "@/lib/errors";
+import type { TApprovalRuleView } from "@/lib/approvals/plan-approvals";
+import { findActiveRules, isNewDeliveryAddress } from "@/server/approvals/approval-facts";
 import { requiredApprovals } from "@/server/approvals/required-approvals";
 import { organisationIdOf, type TSessionUser } from "@/server/auth/session";
 import { lockBuyerSpending } from "@/server/checkout/buyer-spending-lock";
-import { loadCheckoutContext, type TCheckoutContext } from "@/server/checkout/checkout-context";
+import { loadCheckoutContext, readBuyerLimit, type TCheckoutContext } from "@/server/checkout/checkout-context";
 import { placeCheckoutPlan } from "@/server/checkout/place-checkout-plan";
 import { recordPlacedOrder } from "@/server/checkout/record-placed-order";
 import type { TLineRefusal } from "@/server/checkout/reprice-lines";
@@ -60,33 +62,38 @@ async function orderOfCompletedCart(user: TSessionUser): Promise<TOrderRow | nul
  * Order (checkoutKey, medusaCartId, medusaOrderId) let one writer win. Works only on the caller's own cart.
  */
 export async function submitCheckout(user: TSessionUser, input: TCheckoutInput): Promise<TSubmitCheckoutResult> {
-  // Side by side: a repeated attempt (rare) wastes one cart read; a first one saves a round trip.
-  const [previous, context] = await Promise.all([
-    db.order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: ORDER_ROW }),
-    loadCheckoutContext(user),
-  ]);
-  if (previous) return outcomeOf(previous, user);
-  const cart = context.cart;
-  if (!cart) {
-    const placed = await orderOfCompletedCart(user);
-    if (placed) return outcomeOf(placed, user);
-    throw new AppError("NOT_FOUND", "Your cart is empty.");
-  }
+  const organisationId = organisationIdOf(user);
   // From reading the buyer's spend in the period to recording this order, no other checkout of a
   // buyer with a limit may run: it would read the same spend, and two that each fit would both
-  // place. The lock is taken while the checkout is validated (a refused one just lets go of it).
-  const limited = context.buyerLimit?.spendingLimitMinor != null;
-  const locking = limited ? lockBuyerSpending(user.id) : null;
-  locking?.catch(() => undefined); // awaited below, or dropped with a refusal
+  // place. The lock is asked for as soon as the limit is read, so that it is (usually) held by
+  // the time Medusa's cart read returns; a refused checkout just lets go of it.
+  const buyerLimit = readBuyerLimit(user);
+  const locking = buyerLimit.then((limit) => (limit?.spendingLimitMinor != null ? lockBuyerSpending(user.id) : null));
+  locking.catch(() => undefined); // awaited below, or dropped with a refusal
   try {
+    // Side by side with Medusa's cart read, everything that does not need the cart's lines: a
+    // repeated attempt (rare) wastes the reads; a first one waits for the slowest of them only.
+    const [previous, context, rules, addressIsNew] = await Promise.all([
+      db.order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: ORDER_ROW }),
+      loadCheckoutContext(user, { buyerLimit }),
+      findActiveRules(organisationId),
+      isNewDeliveryAddress(organisationId, input.addressId),
+    ]);
+    if (previous) return outcomeOf(previous, user);
+    const cart = context.cart;
+    if (!cart) {
+      const placed = await orderOfCompletedCart(user);
+      if (placed) return outcomeOf(placed, user);
+      throw new AppError("NOT_FOUND", "Your cart is empty.");
+    }
     const validation = await validateCheckout(context, cart.cart.items ?? [], input);
     if (!validation.ok) return { outcome: "refused", ...validation };
     await locking;
 
-    return await placeOrRequestApproval(user, context, validation.plan, input.checkoutKey);
+    return await placeOrRequestApproval(user, context, validation.plan, input.checkoutKey, { rules, addressIsNew });
   } finally {
-    void locking?.then(
-      (lock) => lock.release(),
+    void locking.then(
+      (lock) => lock?.release(),
       () => undefined,
     );
   }
@@ -97,6 +104,7 @@ async function placeOrRequestApproval(
   context: TCheckoutContext,
   plan: TCheckoutPlan,
   checkoutKey: string,
+  known: { rules: TApprovalRuleView[]; addressIsNew: boolean },
 ): Promise<TSubmitCheckoutResult> {
   const organisationId = organisationIdOf(user);
   const medusaCartId = context.cart!.medusaCartId;
@@ -109,6 +117,7 @@ async function placeOrRequestApproval(
       categoryHandles: [...new Set(plan.lines.flatMap((line) => line.categoryHandles))],
       odooAddressId: plan.address.id,
       buyerLimit: context.buyerLimit ?? undefined,
+      known,
     }),
     db.$queryRaw<{ reference: string }[]>`
       SELECT 'TP-' || lpad(nextval('order_reference_seq')::text, 6, '0') AS reference`,
@@ -125,7 +134,10 @@ async function placeOrRequestApproval(
     approvalReference: null,
   };
   if (!approvals.length) {
-    const placed = await placeCheckoutPlan(plan, ids);
+    // The buyer is the signed-in user, read from the database at the start of this request.
+    const placed = await placeCheckoutPlan(plan, ids, {
+      recipient: { email: user.email, name: user.name, isActive: true },
+    });
     return { outcome: "placed", orderId: placed.id, reference: placed.reference };
   }
 

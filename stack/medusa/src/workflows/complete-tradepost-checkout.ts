@@ -39,6 +39,8 @@ const PAYMENT_PROVIDER = "pp_system_default";
 
 type TCartFacts = {
   id: string;
+  completed_at: Date | null;
+  currency_code: string;
   metadata: Record<string, unknown> | null;
   items: ({
     id: string;
@@ -47,6 +49,24 @@ type TCartFacts = {
   } | null)[];
   shipping_methods: ({ id: string } | null)[];
 };
+
+// What updateTaxLinesWorkflow reads of a cart to compute its taxes (its own query's fields that
+// the tax context and the tax lines use), read here with ours so that it need not read the cart again.
+const TAX_CART_FIELDS = [
+  "currency_code",
+  "locale",
+  "region.id",
+  "region.automatic_taxes",
+  "customer.id",
+  "customer.email",
+  "customer.metadata",
+  "customer.groups.id",
+  "items.variant_id",
+  "items.product_id",
+  "items.product_type_id",
+  "items.quantity",
+  "items.is_giftcard",
+];
 
 async function findShippingOptionId(container: MedusaContainer, profileIds: string[]): Promise<string> {
   const fulfillment = container.resolve(Modules.FULFILLMENT);
@@ -75,6 +95,7 @@ const prepareCartStep = createStep(
         "items.requires_shipping",
         "items.variant.product.shipping_profile.id",
         "shipping_methods.id",
+        ...TAX_CART_FIELDS,
       ],
       filters: { id: input.cart_id },
     });
@@ -86,22 +107,6 @@ const prepareCartStep = createStep(
     if (itemIds.length !== expected.length || itemIds.some((id, index) => id !== expected[index]))
       throw new MedusaError(MedusaError.Types.CONFLICT, "The cart's lines are not the ones that were checked.");
 
-    await cartModule.updateCarts(input.cart_id, {
-      email: input.email,
-      shipping_address: input.shipping_address,
-      billing_address: input.billing_address,
-      metadata: { ...(cart.metadata ?? {}), ...input.metadata },
-    });
-    await cartModule.updateLineItems(
-      input.lines.map((line) => ({
-        id: line.id,
-        unit_price: line.unit_price,
-        is_custom_price: true,
-        metadata: line.metadata,
-      })),
-    );
-    const existing = (cart.shipping_methods ?? []).flatMap((method) => (method ? [method.id] : []));
-    if (existing.length) await cartModule.deleteShippingMethods(existing);
     const profileIds = [
       ...new Set(
         (cart.items ?? []).flatMap((item) => {
@@ -110,15 +115,53 @@ const prepareCartStep = createStep(
         }),
       ),
     ];
-    await cartModule.addShippingMethods({
-      cart_id: input.cart_id,
-      name: input.shipping.name,
-      amount: input.shipping.amount,
-      shipping_option_id: await findShippingOptionId(container, profileIds),
-      data: input.shipping.data ?? {},
-    });
+    const existing = (cart.shipping_methods ?? []).flatMap((method) => (method ? [method.id] : []));
+    // Side by side: the cart's own fields, its lines and its shipping line are separate tables.
+    const [, , shippingMethods] = await Promise.all([
+      cartModule.updateCarts(input.cart_id, {
+        email: input.email,
+        shipping_address: input.shipping_address,
+        billing_address: input.billing_address,
+        metadata: { ...(cart.metadata ?? {}), ...input.metadata },
+      }),
+      cartModule.updateLineItems(
+        input.lines.map((line) => ({
+          id: line.id,
+          unit_price: line.unit_price,
+          is_custom_price: true,
+          metadata: line.metadata,
+        })),
+      ),
+      (async () => {
+        const [optionId] = await Promise.all([
+          findShippingOptionId(container, profileIds),
+          existing.length ? cartModule.deleteShippingMethods(existing) : undefined,
+        ]);
+        // Given a list, the module answers with a list (given one, it still does, despite its types).
+        return cartModule.addShippingMethods([
+          {
+            cart_id: input.cart_id,
+            name: input.shipping.name,
+            amount: input.shipping.amount,
+            shipping_option_id: optionId,
+            data: input.shipping.data ?? {},
+          },
+        ]);
+      })(),
+    ]);
     // Taxes as Medusa computes them, on the lines and on our shipping line.
-    await updateTaxLinesWorkflow(container).run({ input: { cart_id: input.cart_id, force_tax_calculation: true } });
+    // The cart as it now is (read above, plus what was just written), so the workflow need not read it.
+    const prices = new Map(input.lines.map((line) => [line.id, line.unit_price]));
+    const taxCart = {
+      ...cart,
+      email: input.email,
+      shipping_address: input.shipping_address,
+      items: cart.items.flatMap((item) => (item ? [{ ...item, unit_price: prices.get(item.id) }] : [])),
+      shipping_methods: shippingMethods,
+    };
+    await updateTaxLinesWorkflow(container).run({
+      input: { cart_id: input.cart_id, cart: taxCart, force_tax_calculation: true },
+    });
 
     return new StepResponse(input.cart_id);
   },

@@ -49,8 +49,6 @@ export async function retrieveCart(req: AuthenticatedMedusaRequest<unknown>, car
       "completed_at",
       "metadata",
       "items.*",
-      "total",
-      "subtotal",
     ],
     filters: { id: cartId },
   });
