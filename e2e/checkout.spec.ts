@@ -204,7 +204,10 @@ async function setSaleable(sku: string, saleOk: boolean) {
   await odooCall("product.product", "write", { ids: [productId], vals: { sale_ok: saleOk } });
 }
 
-/** Waits until the app's own catalogue (shared by pricing and checkout, kept 30 s per instance) does or does not offer `handle`. */
+/**
+ * Waits until the app's own catalogue (one per app instance, shared by the price endpoint and
+ * checkout; kept 30 s, then served while it refreshes) does or does not offer `handle`.
+ */
 async function untilCatalogueOffers(page: Page, handle: string, offered: boolean) {
   await expect(async () => {
     // Several answers in a row: with two app instances behind the proxy, both must agree.

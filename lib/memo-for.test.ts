@@ -56,6 +56,19 @@ describe("memoFor", () => {
     expect(await get()).toBe("categories");
     expect(calls).toBe(2);
   });
+
+  it("shares one value between copies of a memo with the same `sharedAs` (Next's separate module graphs)", async () => {
+    const name = `test-${Math.random()}`;
+    const loads: string[] = [];
+    // Two copies of one module's memo, as a route handler's and a page's bundles each hold one.
+    const inRoute = memoFor(60_000, async () => (loads.push("route"), "from the route's copy"), { sharedAs: name });
+    const inPage = memoFor(60_000, async () => (loads.push("page"), "from the page's copy"), { sharedAs: name });
+    const apart = memoFor(60_000, async () => (loads.push("apart"), "its own"));
+    expect(await inRoute()).toBe("from the route's copy");
+    expect(await inPage()).toBe("from the route's copy");
+    expect(await apart()).toBe("its own");
+    expect(loads).toEqual(["route", "apart"]);
+  });
 });
 
 describe("memoByKeyFor", () => {

@@ -9,7 +9,17 @@
  * refilled (before this, every 30 s one buyer's page waited on a whole catalogue fetch from
  * Medusa). A failed refresh leaves the old value in place and is tried again on the next call.
  */
-export type TMemoOptions = { staleMs?: number };
+export type TMemoOptions = {
+  staleMs?: number;
+  /**
+   * Keeps the cached value on `globalThis` under this name, so every copy of the memo in the process
+   * shares it. Next.js bundles route handlers and pages/actions into separate module graphs in one
+   * process, each with its own copy of a module's state: without this, the price endpoint and
+   * checkout each kept their own catalogue, and for up to a minute could disagree on whether a
+   * product is still sold.
+   */
+  sharedAs?: string;
+};
 
 type TSlot<T> = { at: number; value: Promise<T>; settled?: T; refreshing?: Promise<unknown> };
 
@@ -45,19 +55,23 @@ function makeSlotReader<T>(ms: number, staleMs: number) {
 export function memoFor<T>(
   ms: number,
   load: () => Promise<T>,
-  { staleMs = ms * 2 }: TMemoOptions = {},
+  { staleMs = ms * 2, sharedAs }: TMemoOptions = {},
 ): () => Promise<T> {
-  let cached: TSlot<T> | undefined;
+  const holder: { cached?: TSlot<T> } = sharedAs
+    ? (((globalThis as Record<symbol, unknown>)[Symbol.for(`tradepost.memo.${sharedAs}`)] ??= {}) as {
+        cached?: TSlot<T>;
+      })
+    : {};
   const read = makeSlotReader<T>(ms, staleMs);
 
   const store: TStore<T> = {
-    set: (slot) => (cached = slot),
+    set: (slot) => (holder.cached = slot),
     drop: (slot) => {
-      if (cached === slot) cached = undefined;
+      if (holder.cached === slot) holder.cached = undefined;
     },
   };
 
-  return () => read(cached, load, store);
+  return () => read(holder.cached, load, store);
 }
 
 /**
