@@ -23,6 +23,7 @@ import {
   FEET,
   fillCart,
   keys,
+  odoo,
   ports,
   setup,
   STANDARD_SKU,
@@ -158,8 +159,18 @@ async function main() {
     where: { id: { in: users.map((user) => user.id) } },
     data: { spendingLimitMinor: 2_000_000_000, spendingLimitPeriod: "MONTH" },
   });
+  // Lifted in Odoo too: the worker's reconciliation re-reads the partner every minute, and would
+  // otherwise bring the limit back into the cache in the middle of a run.
   const limit = customer.creditLimitMinor;
-  await db.erpCustomer.update({ where: { organisationId: acme.id }, data: { creditLimitMinor: null } });
+  const [partner] = await odoo<{ credit_limit: number }[]>("res.partner", "read", {
+    ids: [customer.odooPartnerId],
+    fields: ["credit_limit"],
+  });
+  const liftCredit = async (odooLimit: number, cached: number | null) => {
+    await odoo("res.partner", "write", { ids: [customer.odooPartnerId], vals: { credit_limit: odooLimit } });
+    await db.erpCustomer.update({ where: { organisationId: acme.id }, data: { creditLimitMinor: cached } });
+  };
+  await liftCredit(0, null);
   const checkoutInput = (user: TUser) => submitInput(user, { addressId: address.odooPartnerId, carrierId });
   // The cart becomes the buyer's open cart just before its submit (not timed).
   const attach = (item: { cartId: string; user: TUser }) => attachCart(acme.id, item);
@@ -257,7 +268,7 @@ async function main() {
           `max ${ms(Math.max(...whole[kind]))} = ${(1000 / quantile(whole[kind], 0.5)).toFixed(2)} orders/s at 1 in flight`,
       );
   } finally {
-    await db.erpCustomer.update({ where: { organisationId: acme.id }, data: { creditLimitMinor: limit } });
+    await liftCredit(partner?.credit_limit ?? 0, limit);
     await db.$disconnect();
   }
   console.log(

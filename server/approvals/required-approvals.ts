@@ -24,12 +24,19 @@ export type TApprovalCandidate = {
   odooAddressId: number;
   /** The buyer's limit, when the caller already read it in the organisation's scope (checkout). */
   buyerLimit?: TBuyerLimit;
-  /**
-   * The organisation's active rules and whether the address is new (findActiveRules,
-   * isNewDeliveryAddress), when the caller already read them: checkout does, beside Medusa's cart
-   * read, so that only the period's spending is read under the buyer's lock.
-   */
-  known?: { rules: TApprovalRuleView[]; addressIsNew: boolean };
+  /** What the caller already read (checkout does, side by side with its other reads). */
+  known?: TKnownApprovalFacts;
+};
+
+/**
+ * The organisation's active rules and whether the address is new (findActiveRules,
+ * isNewDeliveryAddress), read beside Medusa's cart read; and, optionally, the buyer's spending in
+ * the period (buyerSpendingFacts), read under the buyer's spending lock beside validation.
+ */
+export type TKnownApprovalFacts = {
+  rules: TApprovalRuleView[];
+  addressIsNew: boolean;
+  spending?: Awaited<ReturnType<typeof buyerSpendingFacts>>;
 };
 
 /** One approval the order needs, in the order they must be given. */
@@ -53,7 +60,7 @@ export async function requiredApprovals(candidate: TApprovalCandidate): Promise<
   // Side by side: the address look-up is cheap enough to make even when no NEW_ADDRESS rule reads it.
   const [rules, buyer, addressIsNew] = await Promise.all([
     candidate.known?.rules ?? findActiveRules(organisationId),
-    buyerSpendingFacts({ organisationId, buyerId, currency, known: candidate.buyerLimit }),
+    candidate.known?.spending ?? buyerSpendingFacts({ organisationId, buyerId, currency, known: candidate.buyerLimit }),
     candidate.known?.addressIsNew ?? isNewDeliveryAddress(organisationId, candidate.odooAddressId),
   ]);
   if (!buyer.found) throw new AppError("NOT_FOUND", "No such buyer in this organisation.");

@@ -4,9 +4,8 @@ import { Prisma } from "@/generated/prisma/client";
 import type { TCheckoutInput } from "@/lib/checkout/checkout-input";
 import type { TPriceChange } from "@/lib/checkout/price-changes";
 import { AppError, type TFieldErrors } from "@/lib/errors";
-import type { TApprovalRuleView } from "@/lib/approvals/plan-approvals";
-import { findActiveRules, isNewDeliveryAddress } from "@/server/approvals/approval-facts";
-import { requiredApprovals } from "@/server/approvals/required-approvals";
+import { buyerSpendingFacts, findActiveRules, isNewDeliveryAddress } from "@/server/approvals/approval-facts";
+import { requiredApprovals, type TKnownApprovalFacts } from "@/server/approvals/required-approvals";
 import { organisationIdOf, type TSessionUser } from "@/server/auth/session";
 import { lockBuyerSpending } from "@/server/checkout/buyer-spending-lock";
 import { loadCheckoutContext, readBuyerLimit, type TCheckoutContext } from "@/server/checkout/checkout-context";
@@ -86,11 +85,25 @@ export async function submitCheckout(user: TSessionUser, input: TCheckoutInput):
       if (placed) return outcomeOf(placed, user);
       throw new AppError("NOT_FOUND", "Your cart is empty.");
     }
+    // The period's spend is read as soon as the lock is held, beside validation (the currency is
+    // the cart's, as the plan's is).
+    const spending = locking.then(() =>
+      buyerSpendingFacts({
+        organisationId,
+        buyerId: user.id,
+        currency: cart.currency,
+        known: context.buyerLimit ?? undefined,
+      }),
+    );
+    spending.catch(() => undefined); // awaited below, or dropped with a refusal
     const validation = await validateCheckout(context, cart.cart.items ?? [], input);
     if (!validation.ok) return { outcome: "refused", ...validation };
-    await locking;
 
-    return await placeOrRequestApproval(user, context, validation.plan, input.checkoutKey, { rules, addressIsNew });
+    return await placeOrRequestApproval(user, context, validation.plan, input.checkoutKey, {
+      rules,
+      addressIsNew,
+      spending: await spending,
+    });
   } finally {
     void locking.then(
       (lock) => lock?.release(),
@@ -104,7 +117,7 @@ async function placeOrRequestApproval(
   context: TCheckoutContext,
   plan: TCheckoutPlan,
   checkoutKey: string,
-  known: { rules: TApprovalRuleView[]; addressIsNew: boolean },
+  known: TKnownApprovalFacts,
 ): Promise<TSubmitCheckoutResult> {
   const organisationId = organisationIdOf(user);
   const medusaCartId = context.cart!.medusaCartId;

@@ -27,32 +27,31 @@ function remember(versionId: string, raw: unknown): TModelDefinition {
 
 /**
  * The published models of the given products (all products when `handles` is omitted), by
- * product handle. One query for which versions are live; definitions are read only for
+ * product handle. One query for which versions are live (the newest published of each model); definitions are read only for
  * versions not cached yet.
  */
 export async function findPublishedModels(handles?: readonly string[]): Promise<Map<string, TPublishedModel>> {
-  const models = await db.configuratorModel.findMany({
-    where: handles ? { productHandle: { in: [...handles] } } : {},
-    select: {
-      id: true,
-      title: true,
-      productHandle: true,
-      versions: {
-        where: { status: "PUBLISHED" },
-        orderBy: [{ publishedAt: "desc" }, { number: "desc" }],
-        take: 1,
-        select: { id: true, number: true },
-      },
-    },
-  });
-  const live = models.flatMap((model) => (model.versions[0] ? [{ model, version: model.versions[0] }] : []));
+  // One statement (each model's newest published version by DISTINCT ON): checkout asks this
+  // beside a dozen other reads, and a second, dependent query queued behind all of them.
+  const rows = await db.$queryRaw<
+    { modelId: string; title: string; productHandle: string; versionId: string; number: number }[]
+  >`
+    SELECT DISTINCT ON (m.id) m.id AS "modelId", m.title, m."productHandle", v.id AS "versionId", v.number
+    FROM "ConfiguratorModel" m
+    JOIN "ConfiguratorModelVersion" v ON v."modelId" = m.id AND v.status = 'PUBLISHED'
+    WHERE ${handles === undefined} OR m."productHandle" = ANY(${[...(handles ?? [])]}::text[])
+    ORDER BY m.id, v."publishedAt" DESC, v.number DESC`;
+  const live = rows.map((row) => ({
+    model: { id: row.modelId, title: row.title, productHandle: row.productHandle },
+    version: { id: row.versionId, number: row.number },
+  }));
   const missing = live.filter(({ version }) => !definitions.has(version.id)).map(({ version }) => version.id);
   if (missing.length) {
-    const rows = await db.configuratorModelVersion.findMany({
+    const versions = await db.configuratorModelVersion.findMany({
       where: { id: { in: missing }, status: "PUBLISHED" },
       select: { id: true, definition: true },
     });
-    for (const row of rows) remember(row.id, row.definition);
+    for (const version of versions) remember(version.id, version.definition);
   }
 
   return new Map(
