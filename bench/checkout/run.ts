@@ -10,7 +10,7 @@
 // but the Medusa call) can be measured exactly. Setup, written to the demo's data and left there:
 // BENCH_BUYERS buyers of Acme Interiors (bench-checkout-<n>@acme.example), a fixed-price carrier
 // "Bench freight" created in Odoo (reconciliation brings it into the cache), stock of the standard line counted up in Odoo; Acme's credit
-// limit is lifted for the run (the check still runs) and put back after.
+// limit is lifted for the run, in Odoo and in the cache (the check still runs), and put back after.
 // Env: BENCH_LEVELS (1,10,25), BENCH_ORDERS_PER_SLOT (2 orders per in-flight slot per level, at least BENCH_MIN_ORDERS 20),
 // BENCH_WHOLE_PATH (5), DEMO_PASSWORD not needed. One checkout each way first, not measured (warm-up).
 import { PerformanceObserver } from "node:perf_hooks";
