@@ -233,6 +233,10 @@ test("[J3] checkout refuses a product the organisation may no longer buy, naming
   try {
     await untilCatalogueOffers(page, "desk-grommet", false);
     await page.goto("/checkout");
+    // Listed in the summary with the cart's other lines, not silently left out of it.
+    await expect(page.getByTestId("checkout-refused-line")).toHaveText(
+      /Desk Grommet 80 mm.*This product is not available to your organisation\..*Cannot be ordered/,
+    );
     await placeOrder(page, "PO-J3-NA");
     const refusals = page.getByTestId("checkout-refusals");
     await expect(refusals).toContainText("Desk Grommet 80 mm: This product is not available to your organisation.");

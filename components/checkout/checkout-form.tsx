@@ -84,6 +84,7 @@ export function CheckoutForm({ view }: { view: TCheckoutView }) {
       <div className="space-y-6">
         <CheckoutSummary
           lines={view.lines}
+          refusedLines={view.refusedLines}
           currency={view.currency}
           subtotalMinor={view.subtotalMinor}
           shippingMinor={carrier?.priceMinor ?? null}

@@ -1,15 +1,17 @@
 import { formatMoney } from "@/lib/pricing/units";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import type { TCheckoutLineView } from "@/server/checkout/get-checkout-view";
+import type { TCheckoutLineView, TRefusedLineView } from "@/server/checkout/get-checkout-view";
 
 /** The order as it will be placed: lines with configuration and breakdown, then the totals. */
 export function CheckoutSummary({
   lines,
+  refusedLines,
   currency,
   subtotalMinor,
   shippingMinor,
 }: {
   lines: TCheckoutLineView[];
+  refusedLines: TRefusedLineView[];
   currency: string;
   subtotalMinor: number;
   shippingMinor: number | null;
@@ -57,6 +59,17 @@ export function CheckoutSummary({
               <Td className="text-right tabular-nums">{line.quantity}</Td>
               <Td className="text-right tabular-nums">{money(line.unitPriceMinor)}</Td>
               <Td className="text-right font-medium tabular-nums">{money(line.lineTotalMinor)}</Td>
+            </tr>
+          ))}
+          {refusedLines.map((line) => (
+            <tr key={line.id} data-testid="checkout-refused-line" className="bg-red-50/60">
+              <Td className="max-w-md">
+                <p className="font-medium text-slate-900">{line.title}</p>
+                <p className="text-xs text-red-800">{line.reason}</p>
+              </Td>
+              <Td className="text-right tabular-nums">{line.quantity}</Td>
+              <Td className="text-right text-slate-500">—</Td>
+              <Td className="text-right text-xs font-medium text-red-800">Cannot be ordered</Td>
             </tr>
           ))}
         </TBody>

@@ -19,11 +19,16 @@ export type TCheckoutLineView = {
   breakdown: TBreakdownLine[];
 };
 
+/** A line of the cart that cannot be ordered as it is (its refusal says why). */
+export type TRefusedLineView = { id: string; title: string; quantity: number; reason: string };
+
 export type TCheckoutView = {
   checkoutKey: string;
   currency: string;
   organisationName: string;
   lines: TCheckoutLineView[];
+  /** Shown in the summary too, so that it lists every line of the cart. */
+  refusedLines: TRefusedLineView[];
   refusals: TLineRefusal[];
   priceChanges: TPriceChange[];
   /** Accepting the changes shown accepts exactly these prices. */
@@ -49,8 +54,9 @@ export type TCheckoutView = {
 export async function getCheckoutView(user: TSessionUser): Promise<TCheckoutView | null> {
   const context = await loadCheckoutContext(user);
   const cart = context.cart;
-  if (!cart || !(cart.cart.items ?? []).length) return null;
-  const { lines, refusals, changes } = await repriceLines(cart.cart.items ?? [], {
+  if (!cart?.cart.items?.length) return null;
+  const items = cart.cart.items ?? [];
+  const { lines, refusals, changes } = await repriceLines(items, {
     organisationId: context.organisation.id,
     currency: cart.currency,
     pricing: context.pricing,
@@ -72,6 +78,12 @@ export async function getCheckoutView(user: TSessionUser): Promise<TCheckoutView
       lineTotalMinor: line.lineTotalMinor,
       breakdown: line.breakdown,
     })),
+    refusedLines: items.flatMap((item) => {
+      const refusal = refusals.find((candidate) => candidate.lineId === item.id);
+      return refusal
+        ? [{ id: item.id, title: refusal.title ?? "A line", quantity: item.quantity, reason: refusal.reason }]
+        : [];
+    }),
     refusals,
     priceChanges: changes,
     priceFingerprint: changes.length ? priceFingerprint(changes) : null,

@@ -117,6 +117,7 @@ const DEMO_STOCK: Record<string, number> = {
   "CBL-PATCH-10": 0,
   "ACC-SCREEN-1200": 12,
   "ACC-SCREEN-1600": 4,
+  "ACC-GROMMET-80": 60,
 };
 
 /** Makes Odoo hold the demo customers, products and stock (nothing changes when it already does). */
