@@ -15,6 +15,7 @@
 // BENCH_WHOLE_PATH (5), DEMO_PASSWORD not needed. One checkout each way first, not measured (warm-up).
 import { PerformanceObserver } from "node:perf_hooks";
 import Medusa from "@medusajs/js-sdk";
+import { demoCustomers } from "../../stack/lib/odoo-demo-data";
 import {
   addToCart,
   attachCart,
@@ -160,17 +161,23 @@ async function main() {
     data: { spendingLimitMinor: 2_000_000_000, spendingLimitPeriod: "MONTH" },
   });
   // Lifted in Odoo too: the worker's reconciliation re-reads the partner every minute, and would
-  // otherwise bring the limit back into the cache in the middle of a run.
-  const limit = customer.creditLimitMinor;
+  // otherwise bring the limit back into the cache in the middle of a run. Put back in the cache
+  // first (one write that cannot fail on Odoo's account), then in Odoo; also on Ctrl-C. A limit of
+  // 0 found in Odoo is one a killed run left: the demo's own figure is put back instead.
   const [partner] = await odoo<{ credit_limit: number }[]>("res.partner", "read", {
     ids: [customer.odooPartnerId],
     fields: ["credit_limit"],
   });
-  const liftCredit = async (odooLimit: number, cached: number | null) => {
-    await odoo("res.partner", "write", { ids: [customer.odooPartnerId], vals: { credit_limit: odooLimit } });
-    await db.erpCustomer.update({ where: { organisationId: acme.id }, data: { creditLimitMinor: cached } });
+  const demoLimit = demoCustomers({ "Acme Interiors": acme.id })[0]!.creditLimit;
+  const odooLimit = partner?.credit_limit || demoLimit;
+  const cachedLimit = customer.creditLimitMinor ?? odooLimit * 100;
+  const putCreditBack = async () => {
+    await db.erpCustomer.update({ where: { organisationId: acme.id }, data: { creditLimitMinor: cachedLimit } });
+    await odoo("res.partner", "write", { ids: [customer.odooPartnerId], vals: { credit_limit: odooLimit } }).catch(
+      (error: unknown) => console.error(`Acme's credit limit could not be put back in Odoo (${String(error)}).`),
+    );
   };
-  await liftCredit(0, null);
+  process.once("SIGINT", () => void putCreditBack().finally(() => process.exit(130)));
   const checkoutInput = (user: TUser) => submitInput(user, { addressId: address.odooPartnerId, carrierId });
   // The cart becomes the buyer's open cart just before its submit (not timed).
   const attach = (item: { cartId: string; user: TUser }) => attachCart(acme.id, item);
@@ -194,6 +201,8 @@ async function main() {
     `Each cart: ${TABLE.quantity} × configured table + ${FEET.quantity} × ${STANDARD_SKU}, shipping to ${address.city}.\n`,
   );
   try {
+    await odoo("res.partner", "write", { ids: [customer.odooPartnerId], vals: { credit_limit: 0 } });
+    await db.erpCustomer.update({ where: { organisationId: acme.id }, data: { creditLimitMinor: null } });
     // Warm-up, not measured: the first submit starts pg-boss's sender and the lock pool and loads
     // the catalogue, the live rules and the models into this process; the first standard checkout
     // warms Medusa's side of it the same way.
@@ -268,7 +277,7 @@ async function main() {
           `max ${ms(Math.max(...whole[kind]))} = ${(1000 / quantile(whole[kind], 0.5)).toFixed(2)} orders/s at 1 in flight`,
       );
   } finally {
-    await liftCredit(partner?.credit_limit ?? 0, limit);
+    await putCreditBack();
     await db.$disconnect();
   }
   console.log(

@@ -55,6 +55,8 @@ describe("seedOdooDemoData", () => {
     expect((await read("res.company", [], ["currency_id"]))[0]?.currency_id).toEqual([125, "EUR"]);
     expect(first.partners.filter((partner) => partner.type === "delivery")).toHaveLength(3);
     expect(first.products.map((product) => product.default_code)).toContain("TBL-ATELIER-WALNUT");
-    expect(first.quants.map((quant) => quant.quantity).sort((a, b) => Number(a) - Number(b))).toEqual([4, 12, 36, 140]);
+    expect(first.quants.map((quant) => quant.quantity).sort((a, b) => Number(a) - Number(b))).toEqual([
+      4, 12, 36, 60, 140,
+    ]);
   });
 });
