@@ -54,8 +54,8 @@ export type TCheckoutView = {
 export async function getCheckoutView(user: TSessionUser): Promise<TCheckoutView | null> {
   const context = await loadCheckoutContext(user);
   const cart = context.cart;
-  if (!cart?.cart.items?.length) return null;
-  const items = cart.cart.items ?? [];
+  const items = cart?.cart.items ?? [];
+  if (!cart || !items.length) return null;
   const { lines, refusals, changes } = await repriceLines(items, {
     organisationId: context.organisation.id,
     currency: cart.currency,

@@ -27,8 +27,8 @@ function remember(versionId: string, raw: unknown): TModelDefinition {
 
 /**
  * The published models of the given products (all products when `handles` is omitted), by
- * product handle. One query for which versions are live (the newest published of each model); definitions are read only for
- * versions not cached yet.
+ * product handle. One query for which versions are live (the newest published of each model);
+ * definitions are read only for versions not cached yet.
  */
 export async function findPublishedModels(handles?: readonly string[]): Promise<Map<string, TPublishedModel>> {
   // One statement (each model's newest published version by DISTINCT ON): checkout asks this
