@@ -12,7 +12,8 @@
 // "Bench freight" created in Odoo (reconciliation brings it into the cache), stock of the standard line counted up in Odoo; Acme's credit
 // limit is lifted for the run, in Odoo and in the cache (the check still runs), and put back after.
 // Env: BENCH_LEVELS (1,10,25), BENCH_ORDERS_PER_SLOT (2 orders per in-flight slot per level, at least BENCH_MIN_ORDERS 20),
-// BENCH_WHOLE_PATH (5), DEMO_PASSWORD not needed. One checkout each way first, not measured (warm-up).
+// BENCH_WHOLE_PATH (5), BENCH_RAMP_MS (1000: the buyers' first checkouts spread over it, as a load
+// tool's ramp-up; 0 starts them all in the same millisecond), DEMO_PASSWORD not needed. One checkout each way first, not measured (warm-up).
 import { PerformanceObserver } from "node:perf_hooks";
 import Medusa from "@medusajs/js-sdk";
 import { demoCustomers } from "../../stack/lib/odoo-demo-data";
@@ -37,6 +38,7 @@ const LEVELS = (process.env.BENCH_LEVELS ?? "1,10,25").split(",").map(Number);
 const PER_SLOT = Number(process.env.BENCH_ORDERS_PER_SLOT ?? 2);
 const MIN_ORDERS = Number(process.env.BENCH_MIN_ORDERS ?? 20);
 const WHOLE_PATH = Number(process.env.BENCH_WHOLE_PATH ?? 5);
+const RAMP_MS = Number(process.env.BENCH_RAMP_MS ?? 1000);
 const GOAL_RATIO = 2;
 const GOAL_OWN_P95_MS = 100;
 
@@ -113,12 +115,14 @@ async function measure(
   const failures: string[] = [];
   const started = performance.now();
   // One worker per buyer, each checking out its buyer's carts one after the other: `inFlight`
-  // checkouts at a time, never two of one buyer (a buyer has one open cart).
+  // checkouts at a time, never two of one buyer (a buyer has one open cart). The workers start
+  // RAMP_MS / inFlight apart: buyers do not all click "Place order" in the same millisecond, and
+  // a start like that would measure a thundering herd once rather than the level's steady state.
   const byUser = new Map<string, { cartId: string; user: TUser }[]>();
   for (const item of carts) byUser.set(item.user.id, [...(byUser.get(item.user.id) ?? []), item]);
-  void inFlight;
   await Promise.all(
-    [...byUser.values()].map(async (queue) => {
+    [...byUser.values()].map(async (queue, index) => {
+      await new Promise((resolve) => setTimeout(resolve, (index * RAMP_MS) / inFlight));
       for (const item of queue) {
         await prepare?.(item);
         const began = performance.now();
