@@ -4,6 +4,7 @@ import { ruleIsCurrent, WEBHOOK_RULES, webhookUrl, type TExistingRule } from "@/
 const WANTED = {
   trigger: "on_create_or_write",
   triggerFieldIds: [],
+  filterDomain: null,
   url: "https://shop.example/api/webhooks/odoo/t",
   fieldIds: [3, 1, 2],
 };
@@ -11,6 +12,7 @@ const CURRENT: TExistingRule = {
   active: true,
   trigger: "on_create_or_write",
   triggerFieldIds: [],
+  filterDomain: null,
   actions: [{ state: "webhook", url: WANTED.url, fieldIds: [1, 2, 3] }],
 };
 
@@ -30,6 +32,12 @@ describe("webhook rules", () => {
     expect(ruleIsCurrent({ ...CURRENT, active: false }, WANTED)).toBe(false);
     expect(ruleIsCurrent({ ...CURRENT, trigger: "on_write" }, WANTED)).toBe(false);
     expect(ruleIsCurrent({ ...CURRENT, triggerFieldIds: [9] }, WANTED)).toBe(false);
+    // A filter added, removed or changed (Odoo answers false, read as null, when there is none).
+    expect(ruleIsCurrent({ ...CURRENT, filterDomain: "[('state', '=', 'sale')]" }, WANTED)).toBe(false);
+    const filtered = { ...WANTED, filterDomain: "[('state', '=', 'sale')]" };
+    expect(ruleIsCurrent(CURRENT, filtered)).toBe(false);
+    expect(ruleIsCurrent({ ...CURRENT, filterDomain: filtered.filterDomain }, filtered)).toBe(true);
+    expect(ruleIsCurrent({ ...CURRENT, filterDomain: "" }, WANTED)).toBe(true);
     expect(ruleIsCurrent({ ...CURRENT, actions: [] }, WANTED)).toBe(false);
     expect(
       ruleIsCurrent({ ...CURRENT, actions: [{ ...CURRENT.actions[0]!, url: "https://old.example/x" }] }, WANTED),

@@ -8,6 +8,8 @@ export type TWebhookRuleSpec = {
   model: string;
   /** Sent in the body. write_date lets the receiver deduplicate; the values are only hints (the job re-reads). */
   fields: string[];
+  /** Odoo's "Apply on": a domain (Python literal) the record must match after the change for the rule to fire. */
+  filterDomain?: string;
 };
 
 // credit_limit is left out of the partner's payload: Odoo refuses webhook actions that send a
@@ -20,7 +22,14 @@ export const WEBHOOK_RULES: TWebhookRuleSpec[] = [
   },
   { model: "stock.quant", fields: ["product_id", "location_id", "quantity", "reserved_quantity", "write_date"] },
   { model: "stock.picking", fields: ["name", "origin", "state", "partner_id", "write_date"] },
-  { model: "sale.order", fields: ["name", "client_order_ref", "partner_id", "state", "write_date"] },
+  // Quotations are never Tradepost's to act on: its own orders are confirmed by their push, a
+  // sales rep's are imported once confirmed, and a cancellation is state "cancel". Without the
+  // filter every order would post once more on create, a delivery that re-reads Odoo for nothing.
+  {
+    model: "sale.order",
+    fields: ["name", "client_order_ref", "partner_id", "state", "write_date"],
+    filterDomain: "[('state', 'not in', ('draft', 'sent'))]",
+  },
   { model: "product.product", fields: ["default_code", "name", "active", "sale_ok", "write_date"] },
   { model: "product.template", fields: ["default_code", "name", "active", "sale_ok", "write_date"] },
   { model: "account.move", fields: ["name", "move_type", "state", "payment_state", "write_date"] },
@@ -33,11 +42,19 @@ export function webhookUrl(appUrl: string, token: string): string {
   return `${appUrl.replace(/\/+$/, "")}/api/webhooks/odoo/${encodeURIComponent(token)}`;
 }
 
-export type TWantedRule = { trigger: string; triggerFieldIds: number[]; url: string; fieldIds: number[] };
+export type TWantedRule = {
+  trigger: string;
+  triggerFieldIds: number[];
+  /** Null: the rule applies to every record. */
+  filterDomain: string | null;
+  url: string;
+  fieldIds: number[];
+};
 export type TExistingRule = {
   active: boolean;
   trigger: string | null;
   triggerFieldIds: number[];
+  filterDomain: string | null;
   actions: { state: string | null; url: string | null; fieldIds: number[] }[];
 };
 
@@ -51,6 +68,7 @@ export function ruleIsCurrent(existing: TExistingRule, wanted: TWantedRule): boo
     existing.active &&
     existing.trigger === wanted.trigger &&
     sameSet(existing.triggerFieldIds, wanted.triggerFieldIds) &&
+    (existing.filterDomain || null) === wanted.filterDomain &&
     !!webhook &&
     webhook.url === wanted.url &&
     sameSet(webhook.fieldIds, wanted.fieldIds)

@@ -40,11 +40,15 @@ describe.each(ODOO_PROTOCOLS)("setupOdooWebhooks over %s", (protocol) => {
     const rules = await findWebhookRules(client, WEBHOOK_RULE_PREFIX);
     expect(rules.map((rule) => rule.model)).toEqual(MODELS);
     for (const rule of rules) {
-      expect(rule).toMatchObject({ trigger: "on_create_or_write", triggerFieldIds: [], active: true });
+      const spec = WEBHOOK_RULES.find((candidate) => candidate.model === rule.model)!;
+      expect(rule).toMatchObject({
+        trigger: "on_create_or_write",
+        triggerFieldIds: [],
+        filterDomain: spec.filterDomain ?? null,
+        active: true,
+      });
       expect(rule.actions).toEqual([expect.objectContaining({ state: "webhook", url })]);
-      expect(rule.actions[0]!.fieldIds).toHaveLength(
-        WEBHOOK_RULES.find((spec) => spec.model === rule.model)!.fields.length,
-      );
+      expect(rule.actions[0]!.fieldIds).toHaveLength(spec.fields.length);
     }
 
     expect(await setupOdooWebhooks({ client, appUrl, token: TOKEN })).toEqual({
@@ -79,6 +83,40 @@ describe.each(ODOO_PROTOCOLS)("setupOdooWebhooks over %s", (protocol) => {
     expect(rotated.url).toBe(`${appUrl}api/webhooks/odoo/second-token-abcdefghijklmnopqrstuvwxyz`);
     const [untouched] = await findWebhookRules(client, "Someone else");
     expect(untouched!.actions[0]!.url).toBe("http://127.0.0.1:1/elsewhere");
+  });
+
+  it("brings a rule whose filter someone changed back to Tradepost's", async () => {
+    const client = emulator.client(protocol);
+    await setupOdooWebhooks({ client, appUrl, token: TOKEN });
+    const [orderRule] = await findWebhookRules(client, `${WEBHOOK_RULE_PREFIX}sale.order`);
+    await client.write("base.automation", [orderRule!.id], { filter_domain: false });
+
+    const again = await setupOdooWebhooks({ client, appUrl, token: TOKEN });
+    expect(again.updated).toEqual(["sale.order"]);
+    const [restored] = await findWebhookRules(client, `${WEBHOOK_RULE_PREFIX}sale.order`);
+    expect(restored!.filterDomain).toBe("[('state', 'not in', ('draft', 'sent'))]");
+  });
+
+  it("makes Odoo post a sale order once it is confirmed, not while it is a quotation", async () => {
+    const client = emulator.client(protocol);
+    await setupOdooWebhooks({ client, appUrl, token: TOKEN });
+    const [productId] = await client.create("product.product", { name: "Webhook chair", type: "consu" });
+    received.length = 0;
+
+    const confirmed = await emulator.odoo.admin("POST", "actions/sale-order", {
+      partnerId: 1,
+      clientOrderRef: "REP-WH-1",
+      lines: [{ productId, quantity: 2, priceUnit: 10 }],
+    });
+    expect(confirmed.status).toBe(200);
+    const order = confirmed.body as { id: number };
+    await expect
+      .poll(() => received.filter((hook) => hook.body._model === "sale.order").length, { timeout: 3_000 })
+      .toBeGreaterThanOrEqual(1);
+    // Created as a quotation (no post), then confirmed (one post, as a sale order).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const orders = received.filter((hook) => hook.body._model === "sale.order").map((hook) => hook.body);
+    expect(orders).toEqual([expect.objectContaining({ _id: order.id, state: "sale", client_order_ref: "REP-WH-1" })]);
   });
 
   it("makes Odoo post a partner change to the configured URL", async () => {

@@ -23,7 +23,8 @@ export type TWebhookSetupResult = { url: string; created: string[]; updated: str
 
 /**
  * Creates or updates, in Odoo, one "Send Webhook Notification" automation rule per model
- * Tradepost listens to (on create and write, no trigger fields: any change), posting to this
+ * Tradepost listens to (on create and write, no trigger fields: any change of a record its
+ * filter, if it has one, applies to — sale orders: not quotations), posting to this
  * app's receiver with the first of ODOO_WEBHOOK_TOKENS. Idempotent: rules are found by their
  * "Tradepost: " name, and a rule that already matches is not written, so a second run changes
  * nothing; a changed APP_URL or token rewrites the URL. Rules of other names are left alone.
@@ -49,6 +50,7 @@ export async function setupOdooWebhooks({
       modelId: modelIds.get(spec.model)!,
       trigger: "on_create_or_write",
       triggerFieldIds: [],
+      filterDomain: spec.filterDomain ?? null,
       url,
       fieldIds: await getFieldIds(client, spec.model, spec.fields),
     };

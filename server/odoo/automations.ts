@@ -53,6 +53,8 @@ export type TWebhookRuleInput = {
   trigger: "on_create_or_write" | "on_create" | "on_write";
   /** Empty: any change of the record fires the rule. */
   triggerFieldIds: number[];
+  /** Null: every record; else the domain (Python literal) it must match after the change. */
+  filterDomain: string | null;
   url: string;
   fieldIds: number[];
 };
@@ -132,6 +134,7 @@ export function createWebhookRule(client: OdooClient, input: TWebhookRuleInput):
       model_id: input.modelId,
       trigger: input.trigger,
       trigger_field_ids: [[6, 0, input.triggerFieldIds]],
+      filter_domain: input.filterDomain ?? false,
       action_server_ids: [[0, 0, webhookActionValues(input)]],
     });
 
@@ -140,7 +143,7 @@ export function createWebhookRule(client: OdooClient, input: TWebhookRuleInput):
 }
 
 /**
- * Brings an existing rule to `input`: trigger, trigger fields and active on the rule; the
+ * Brings an existing rule to `input`: trigger, trigger fields, filter and active on the rule; the
  * first webhook action's URL and fields (a webhook action is added when the rule has none).
  */
 export function updateWebhookRule(client: OdooClient, rule: TWebhookRule, input: TWebhookRuleInput): Promise<void> {
@@ -149,6 +152,7 @@ export function updateWebhookRule(client: OdooClient, rule: TWebhookRule, input:
     await client.write("base.automation", [rule.id], {
       trigger: input.trigger,
       trigger_field_ids: [[6, 0, input.triggerFieldIds]],
+      filter_domain: input.filterDomain ?? false,
       active: true,
       ...(action ? {} : { action_server_ids: [[0, 0, webhookActionValues(input)]] }),
     });
