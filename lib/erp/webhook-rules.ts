@@ -21,7 +21,13 @@ export const WEBHOOK_RULES: TWebhookRuleSpec[] = [
     fields: ["name", "ref", "type", "parent_id", "commercial_partner_id", "is_company", "active", "write_date"],
   },
   { model: "stock.quant", fields: ["product_id", "location_id", "quantity", "reserved_quantity", "write_date"] },
-  { model: "stock.picking", fields: ["name", "origin", "state", "partner_id", "write_date"] },
+  // Only a delivered picking means something here (a shipment, J5): one that is created, waiting
+  // or reserved would be a delivery whose re-read ends SKIPPED, one per order placed.
+  {
+    model: "stock.picking",
+    fields: ["name", "origin", "state", "partner_id", "write_date"],
+    filterDomain: "[('state', '=', 'done')]",
+  },
   // Quotations are never Tradepost's to act on: its own orders are confirmed by their push, a
   // sales rep's are imported once confirmed, and a cancellation is state "cancel". Without the
   // filter every order would post once more on create, a delivery that re-reads Odoo for nothing.

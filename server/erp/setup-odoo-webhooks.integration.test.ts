@@ -30,6 +30,28 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((resolve) => receiver.close(resolve)));
 
+const posted = (model: string) => received.filter((hook) => hook.body._model === model).map((hook) => hook.body);
+// Odoo posts after its transaction: a moment more shows that nothing else was posted.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+/** A sales rep's order, created and confirmed in Odoo with Tradepost's rules in place, once its post arrived; its id. */
+async function confirmRepOrder(protocol: (typeof ODOO_PROTOCOLS)[number], clientOrderRef: string): Promise<number> {
+  const client = emulator.client(protocol);
+  await setupOdooWebhooks({ client, appUrl, token: TOKEN });
+  const [productId] = await client.create("product.product", { name: `Webhook ${clientOrderRef}`, type: "consu" });
+  received.length = 0;
+  const confirmed = await emulator.odoo.admin("POST", "actions/sale-order", {
+    partnerId: 1,
+    clientOrderRef,
+    lines: [{ productId, quantity: 2, priceUnit: 10 }],
+  });
+  expect(confirmed.status).toBe(200);
+  await expect.poll(() => posted("sale.order").length, { timeout: 3_000 }).toBeGreaterThanOrEqual(1);
+  await settle();
+
+  return (confirmed.body as { id: number }).id;
+}
+
 describe.each(ODOO_PROTOCOLS)("setupOdooWebhooks over %s", (protocol) => {
   it("creates one webhook rule per model, then changes nothing on a second run", async () => {
     const client = emulator.client(protocol);
@@ -100,25 +122,23 @@ describe.each(ODOO_PROTOCOLS)("setupOdooWebhooks over %s", (protocol) => {
   });
 
   it("makes Odoo post a sale order once it is confirmed, not while it is a quotation", async () => {
-    const client = emulator.client(protocol);
-    await setupOdooWebhooks({ client, appUrl, token: TOKEN });
-    const [productId] = await client.create("product.product", { name: "Webhook chair", type: "consu" });
-    received.length = 0;
+    const orderId = await confirmRepOrder(protocol, "REP-WH-1");
 
-    const confirmed = await emulator.odoo.admin("POST", "actions/sale-order", {
-      partnerId: 1,
-      clientOrderRef: "REP-WH-1",
-      lines: [{ productId, quantity: 2, priceUnit: 10 }],
-    });
-    expect(confirmed.status).toBe(200);
-    const order = confirmed.body as { id: number };
-    await expect
-      .poll(() => received.filter((hook) => hook.body._model === "sale.order").length, { timeout: 3_000 })
-      .toBeGreaterThanOrEqual(1);
     // Created as a quotation (no post), then confirmed (one post, as a sale order).
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const orders = received.filter((hook) => hook.body._model === "sale.order").map((hook) => hook.body);
-    expect(orders).toEqual([expect.objectContaining({ _id: order.id, state: "sale", client_order_ref: "REP-WH-1" })]);
+    expect(posted("sale.order")).toEqual([
+      expect.objectContaining({ _id: orderId, state: "sale", client_order_ref: "REP-WH-1" }),
+    ]);
+  });
+
+  it("makes Odoo post a delivery once it is done, not while it waits to be shipped", async () => {
+    const orderId = await confirmRepOrder(protocol, "REP-WH-2");
+    // The confirmation created the delivery (waiting or reserved): nothing posted for it.
+    expect(posted("stock.picking")).toEqual([]);
+
+    expect((await emulator.odoo.admin("POST", "actions/deliver", { saleOrderId: orderId })).status).toBe(200);
+    await expect.poll(() => posted("stock.picking").length, { timeout: 3_000 }).toBeGreaterThanOrEqual(1);
+    await settle();
+    expect(posted("stock.picking")).toEqual([expect.objectContaining({ state: "done" })]);
   });
 
   it("makes Odoo post a partner change to the configured URL", async () => {
