@@ -178,7 +178,7 @@ async function completeWizard(
   );
 }
 
-/** One page of deliveries (outgoing pickings) written since the cursor (without moves). Reads only. */
+/** One page of done deliveries (outgoing pickings) written since the cursor (without moves). Reads only. */
 export function findPickingsChangedSince(
   client: OdooClient,
   cursor: TChangeCursor,
@@ -189,7 +189,11 @@ export function findPickingsChangedSince(
       model: MODEL,
       fields: PICKING_FIELDS,
       schema: ZPicking,
-      domain: [["picking_type_code", "=", "outgoing"]],
+      // Only a done delivery is a shipment; one still waiting appears again when it is done (written then).
+      domain: [
+        ["picking_type_code", "=", "outgoing"],
+        ["state", "=", "done"],
+      ],
       cursor,
       limit,
     }),

@@ -6,8 +6,8 @@ import { findPickingsChangedSince, type TOdooPicking } from "@/server/odoo/picki
 import { syncOdooPicking } from "@/server/orders/sync-odoo-picking";
 
 /**
- * "odoo.stock.picking": deliveries written since the cursor; the done ones of our orders become
- * shipments (J5) when their webhook was lost. The rest end SKIPPED without a call to Medusa.
+ * "odoo.stock.picking": done deliveries written since the cursor; those of our orders become
+ * shipments (J5) when their webhook was lost (the webhook rule, too, fires only for done pickings).
  */
 export function createPickingReconciler(client: OdooClient = getOdooClient()): TReconciler<TOdooPicking> {
   return {
@@ -15,9 +15,6 @@ export function createPickingReconciler(client: OdooClient = getOdooClient()): T
     kind: "odoo.picking.sync",
     system: "ODOO",
     fetchPage: (cursor) => findPickingsChangedSince(client, cursor),
-    sync: async (picking) =>
-      picking.state === "done"
-        ? syncOdooPicking(picking.id, client)
-        : { outcome: "SKIPPED", summary: `${picking.name} is ${picking.state ?? "in no state"}` },
+    sync: (picking) => syncOdooPicking(picking.id, client),
   };
 }

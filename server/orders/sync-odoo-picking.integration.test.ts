@@ -90,6 +90,8 @@ describe("deliveries from Odoo (J5)", () => {
     expect(await syncOdooPicking(first!.id, client)).toMatchObject({ outcome: "CHANGED", localId: order.id });
     expect(await syncOdooPicking(first!.id, client)).toMatchObject({ outcome: "UNCHANGED" });
     expect(await syncOdooPicking(backorder!.id, client)).toMatchObject({ outcome: "SKIPPED" });
+    // Reconciliation reads the done delivery only, not the backorder still waiting for stock.
+    expect(await runReconciliation(createPickingReconciler(client))).toMatchObject({ read: 1, changed: 0, failed: 0 });
     expect(await shippedMails()).toEqual([[order.reference, "1Z999AA10123456784"]]);
     let medusa = (await getMedusaAdminOrder(order.medusaOrderId))!;
     expect(medusa.fulfilments).toHaveLength(1);
