@@ -68,7 +68,7 @@ export async function price(body: unknown) {
   };
 }
 
-type TDemoBuyers = { acme: string; borealis: string; buyerA: TUser; buyerB: TUser };
+export type TDemoBuyers = { acme: string; borealis: string; buyerA: TUser; buyerB: TUser };
 type TUser = Awaited<ReturnType<typeof createUser>>;
 
 /**

@@ -1,0 +1,166 @@
+// Checkout against the real Medusa backend, what it computes and decides: a carrier priced by the
+// catalogue's weights, two parallel checkouts of one buyer against their spending limit (one placed,
+// one sent for approval, its "order placed" email once approved), and a price change between adding
+// to the cart and checking out (a diff to accept before anything is placed).
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { ok } from "../../test/support/actions";
+import { medusaAdmin as admin } from "../../test/support/cart";
+import {
+  BY_WEIGHT,
+  fillCart,
+  form,
+  orderPlacedMails,
+  prepareCheckoutData,
+  statusOf,
+} from "../../test/support/checkout";
+import { testDb } from "../../test/support/db";
+import { submitCheckoutAction } from "@/server/actions/checkout";
+import { placeApprovedOrder } from "@/server/checkout/place-approved-order";
+
+const db = testDb();
+let buyerA: { id: string; email: string };
+prepareCheckoutData((buyers) => ({ buyerA } = buyers));
+
+describe("shipping by weight", () => {
+  it("prices a weight-based carrier with the catalogue's weights (2 × 45 kg + 4 × 1.5 kg = 96 kg)", async () => {
+    await fillCart(buyerA);
+    expect(ok(await submitCheckoutAction(form({ carrierId: BY_WEIGHT }))).outcome).toBe("placed");
+    const order = await db.order.findFirstOrThrow({ where: { buyerId: buyerA.id } });
+    // €20 + 96 kg × €0.50; with the weights unknown (0 kg) it would be the €30 of the first rule.
+    expect(order).toMatchObject({ carrierName: "Freight by weight", shippingMinor: 6_800 });
+    const { order: medusa } = (await admin.admin.order.retrieve(order.medusaOrderId!, {
+      fields: "id,shipping_total",
+    })) as unknown as { order: { shipping_total: number } };
+    expect(medusa.shipping_total).toBe(68);
+  });
+});
+
+describe("spending limits under concurrency", () => {
+  const GATE = 4711;
+  const waitFor = async (check: () => Promise<boolean>, what: string) => {
+    const deadline = Date.now() + 45_000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  // Advisory locks someone waits for: the test's gate, or another (the checkout's own).
+  const waitingAdvisoryLocks = async (gate: boolean) =>
+    (
+      await db.$queryRaw<{ gate: boolean }[]>`SELECT (objid::text = ${String(GATE)} AND objsubid = 1) AS gate
+        FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`
+    ).filter((row) => row.gate === gate).length;
+
+  it("places one of two parallel checkouts that each fit the buyer's limit but not together; the other asks for approval", async () => {
+    // Each order is ~€2,550 before tax: one fits a €4,000 limit, two do not.
+    await db.user.update({
+      where: { id: buyerA.id },
+      data: { spendingLimitMinor: 400_000, spendingLimitPeriod: "MONTH" },
+    });
+    await fillCart(buyerA);
+    const firstCart = (await db.buyerCart.findUniqueOrThrow({ where: { userId: buyerA.id } })).medusaCartId;
+    // The first checkout is held inside its recording transaction (Medusa has completed its cart,
+    // our order row is not committed) until the second has finished or is waiting for the first.
+    const gate = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await gate.connect();
+    await gate.query("SELECT pg_advisory_lock($1)", [GATE]);
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION hold_order() RETURNS trigger AS $$
+      BEGIN IF NEW."medusaCartId" = '${firstCart}' THEN PERFORM pg_advisory_xact_lock(${GATE}); END IF; RETURN NEW; END
+      $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER hold_order BEFORE INSERT ON "Order" FOR EACH ROW EXECUTE FUNCTION hold_order()`,
+    );
+    let first: ReturnType<typeof submitCheckoutAction> | undefined;
+    let second: ReturnType<typeof submitCheckoutAction> | undefined;
+    try {
+      first = submitCheckoutAction(form());
+      await waitFor(async () => (await waitingAdvisoryLocks(true)) > 0, "the first checkout to reach its transaction");
+      // The first cart is completed in Medusa: the buyer's next add-to-cart opens a new one.
+      await fillCart(buyerA);
+      let settled = false;
+      second = submitCheckoutAction(form()).finally(() => (settled = true));
+      await waitFor(
+        async () => settled || (await waitingAdvisoryLocks(false)) > 0,
+        "the second checkout to finish or wait",
+      );
+      await gate.query("SELECT pg_advisory_unlock($1)", [GATE]);
+      const outcomes = [ok(await first).outcome, ok(await second).outcome];
+      expect(outcomes).toEqual(["placed", "approval-requested"]);
+    } finally {
+      await gate.end();
+      await Promise.allSettled([first, second]);
+      await db.$executeRawUnsafe(`DROP TRIGGER hold_order ON "Order"`);
+    }
+    const orders = await db.order.groupBy({ by: ["status"], where: { buyerId: buyerA.id }, _count: true });
+    expect(Object.fromEntries(orders.map((row) => [row.status, row._count]))).toEqual({
+      PLACED: 1,
+      PENDING_APPROVAL: 1,
+    });
+
+    // The request is approved: placing it tells the buyer once (and not when it was only requested).
+    const pending = await db.order.findFirstOrThrow({ where: { buyerId: buyerA.id, status: "PENDING_APPROVAL" } });
+    expect(await orderPlacedMails(pending.reference)).toHaveLength(0);
+    expect(await placeApprovedOrder(pending.id)).toMatchObject({ outcome: "placed", orderId: pending.id });
+    expect(await placeApprovedOrder(pending.id)).toMatchObject({ outcome: "placed", orderId: pending.id });
+    expect(await statusOf(pending.id)).toBe("PLACED");
+    expect((await orderPlacedMails(pending.reference)).map((mail) => mail.data.payload.to)).toEqual([buyerA.email]);
+  });
+});
+
+describe("a price change between adding to the cart and checking out", () => {
+  async function publishCopy(change?: (rules: { kind: string; sku?: string; amount?: number }[]) => void) {
+    const live = await db.pricingRuleSetVersion.findFirstOrThrow({
+      where: { status: "PUBLISHED", ruleSet: { currency: "EUR" } },
+      orderBy: [{ effectiveFrom: "desc" }, { number: "desc" }],
+    });
+    const last = await db.pricingRuleSetVersion.aggregate({
+      where: { ruleSetId: live.ruleSetId },
+      _max: { number: true },
+    });
+    const rules = structuredClone(live.rules) as { kind: string; sku?: string; amount?: number }[];
+    change?.(rules);
+    const now = new Date();
+    return db.pricingRuleSetVersion.create({
+      data: {
+        ruleSetId: live.ruleSetId,
+        number: (last._max.number ?? 0) + 1,
+        status: "PUBLISHED",
+        rules,
+        policy: live.policy as object,
+        publishedAt: now,
+        effectiveFrom: now,
+      },
+    });
+  }
+
+  it("shows the line's old and new price with why, and places nothing until exactly those prices are accepted", async () => {
+    await fillCart(buyerA);
+    const original = await db.pricingRuleSetVersion.findFirstOrThrow({
+      where: { status: "PUBLISHED", ruleSet: { currency: "EUR" } },
+      orderBy: [{ effectiveFrom: "desc" }, { number: "desc" }],
+    });
+    await publishCopy((rules) => {
+      rules.find((rule) => rule.kind === "base_price" && rule.sku === "ACC-FEET-M8")!.amount = 2_500;
+    });
+    try {
+      const input = form();
+      const refused = ok(await submitCheckoutAction(input));
+      expect(refused).toMatchObject({
+        outcome: "refused",
+        refusals: [],
+        priceChanges: [{ fromMinor: 2_160, toMinor: 2_250, quantity: 4, reasons: ["PRICE_LIST"] }],
+      });
+      expect(await db.order.count({ where: { buyerId: buyerA.id } })).toBe(0);
+      const fingerprint = refused.outcome === "refused" ? refused.priceFingerprint! : "";
+      expect(ok(await submitCheckoutAction({ ...input, acceptedPrices: "not-these" })).outcome).toBe("refused");
+
+      const placed = ok(await submitCheckoutAction({ ...input, acceptedPrices: fingerprint }));
+      expect(placed.outcome).toBe("placed");
+      const order = await db.order.findFirstOrThrow({ where: { buyerId: buyerA.id }, include: { lines: true } });
+      expect(order.lines.find((line) => line.sku === "ACC-FEET-M8")).toMatchObject({ unitPriceMinor: 2_250 });
+    } finally {
+      await publishCopy((rules) => rules.splice(0, rules.length, ...(original.rules as never[])));
+    }
+  });
+});
