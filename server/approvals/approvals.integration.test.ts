@@ -1,16 +1,18 @@
-import { randomUUID } from "node:crypto";
+// Deciding approval requests against a real PostgreSQL: steps taken in order by the role each
+// needs, the order placed after the last one exactly once (also when approved many times at once,
+// or retried after a failed placement), rejections with the buyer's reason, expiry, and nobody
+// deciding their own or another organisation's request. Which rules apply:
+// required-approvals.integration.test.ts.
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { signInAs } from "../../test/support/next-request-scope";
-import { createOrganisationWithMembers, createUser } from "../../prisma/seed/factories";
+import { order, organisation, type TOrg } from "../../test/support/approvals";
 import { testDb } from "../../test/support/db";
-import type { ApprovalCondition, OrderStatus, Role } from "@/generated/prisma/enums";
-import { spendingPeriodBounds } from "@/lib/checkout/spending-period";
+import type { Role } from "@/generated/prisma/enums";
 import { approveApprovalStepAction, rejectApprovalRequestAction } from "@/server/actions/approvals";
 import { approveApprovalStep } from "@/server/approvals/approve-approval-step";
 import { expireApprovalRequests } from "@/server/approvals/expire-approval-requests";
 import { findPendingApprovals } from "@/server/approvals/find-pending-approvals";
 import { rejectApprovalRequest } from "@/server/approvals/reject-approval-request";
-import { requiredApprovals } from "@/server/approvals/required-approvals";
 import type { TSessionUser } from "@/server/auth/session";
 
 // Placing in Medusa is checkout's part (placeApprovedOrder); here we see that the last approval,
@@ -33,75 +35,11 @@ vi.mock("@/server/approvals/place-after-approval", () => ({
 const db = testDb();
 afterAll(() => db.$disconnect());
 
-type TOrg = Awaited<ReturnType<typeof createOrganisationWithMembers>> & {
-  approver: Awaited<ReturnType<typeof createUser>>;
-};
 let a: TOrg;
 let b: TOrg;
 
-async function organisation(): Promise<TOrg> {
-  const org = await createOrganisationWithMembers(db);
-  const approver = await createUser(db, { role: "APPROVER", organisationId: org.organisation.id });
-  return { ...org, approver };
-}
-
 const asSession = (user: { id: string; email: string; name: string; role: Role; organisationId: string | null }) =>
   ({ ...user, organisationName: null }) as TSessionUser;
-
-async function rule(organisationId: string, position: number, condition: ApprovalCondition, extra = {}) {
-  return db.approvalRule.create({
-    data: { organisationId, position, condition, approverRole: "APPROVER", ...extra },
-  });
-}
-
-async function order(
-  org: TOrg,
-  {
-    buyerId = org.buyer.id,
-    status = "PENDING_APPROVAL" as OrderStatus,
-    totalMinor = 100_000,
-    submittedAt = new Date(),
-    expiresAt = new Date(Date.now() + 72 * 3_600_000),
-    odooAddressId = 7,
-    steps = [] as Role[],
-  } = {},
-) {
-  return db.order.create({
-    data: {
-      reference: `TP-T${randomUUID().slice(0, 8)}`,
-      organisationId: org.organisation.id,
-      buyerId,
-      status,
-      currency: "EUR",
-      subtotalMinor: totalMinor,
-      shippingMinor: 0,
-      taxMinor: 0,
-      totalMinor,
-      shippingAddress: { name: "Main office" },
-      odooAddressId,
-      submittedAt,
-      approvalExpiresAt: status === "PENDING_APPROVAL" ? expiresAt : null,
-      lines: {
-        create: [
-          {
-            position: 1,
-            sku: "TBL-1",
-            title: "Table",
-            description: "Oak, 160 cm",
-            quantity: 1,
-            unitPriceMinor: totalMinor,
-            lineTotalMinor: totalMinor,
-            breakdown: {},
-          },
-        ],
-      },
-      approvalSteps: {
-        create: steps.map((requiredRole, i) => ({ position: i + 1, reason: `Rule ${i + 1}`, requiredRole })),
-      },
-    },
-    include: { approvalSteps: { orderBy: { position: "asc" } } },
-  });
-}
 
 const stepsOf = async (orderId: string) =>
   db.approvalStep.findMany({ where: { orderId }, orderBy: { position: "asc" } });
@@ -120,80 +58,6 @@ beforeEach(async () => {
   placement.calls.length = 0;
   placement.failNext = false;
   signInAs(null);
-});
-
-describe("requiredApprovals", () => {
-  const candidate = (org: TOrg, overrides = {}) => ({
-    organisationId: org.organisation.id,
-    buyerId: org.buyer.id,
-    currency: "EUR",
-    totalMinor: 50_000,
-    categoryHandles: [] as string[],
-    odooAddressId: 7,
-    ...overrides,
-  });
-
-  it("needs nothing without rules or limits", async () => {
-    expect(await requiredApprovals(candidate(a, { totalMinor: 10_000_000 }))).toEqual([]);
-  });
-
-  it("collects each matching active rule in position order, with its role and reason", async () => {
-    const id = a.organisation.id;
-    const category = await rule(id, 1, "CONTAINS_CATEGORY", { categoryHandle: "tables", approverRole: "ORG_ADMIN" });
-    const total = await rule(id, 2, "TOTAL_ABOVE", { amountMinor: 1_000_000 });
-    await rule(id, 3, "TOTAL_ABOVE", { amountMinor: 1, active: false });
-    await rule(b.organisation.id, 1, "TOTAL_ABOVE", { amountMinor: 1 }); // another organisation's rule
-
-    expect(await requiredApprovals(candidate(a, { totalMinor: 1_200_000, categoryHandles: ["tables"] }))).toEqual([
-      { ruleId: category.id, reason: "Contains a product of category “tables”", requiredRole: "ORG_ADMIN" },
-      { ruleId: total.id, reason: "Order total above €10,000.00", requiredRole: "APPROVER" },
-    ]);
-    expect(await requiredApprovals(candidate(a, { totalMinor: 1_000_000, categoryHandles: ["cables"] }))).toEqual([]);
-  });
-
-  it("counts an address as new until a PLACED order of the organisation used it", async () => {
-    const newAddress = await rule(a.organisation.id, 1, "NEW_ADDRESS");
-    await order(a, { status: "REJECTED", odooAddressId: 41 });
-    await order(b, { status: "PLACED", odooAddressId: 41 });
-    expect(await requiredApprovals(candidate(a, { odooAddressId: 41 }))).toMatchObject([{ ruleId: newAddress.id }]);
-
-    await order(a, { status: "PLACED", odooAddressId: 41 });
-    expect(await requiredApprovals(candidate(a, { odooAddressId: 41 }))).toEqual([]);
-  });
-
-  it("sums placed and pending orders of the buyer's calendar month in the organisation's time zone", async () => {
-    await db.organisation.update({ where: { id: a.organisation.id }, data: { timeZone: "America/New_York" } });
-    await db.user.update({
-      where: { id: a.buyer.id },
-      data: { spendingLimitMinor: 100_000, spendingLimitPeriod: "MONTH" },
-    });
-    const { start } = spendingPeriodBounds("MONTH", new Date(), "America/New_York");
-    await order(a, { status: "PLACED", totalMinor: 50_000, submittedAt: start }); // first second of the month
-    await order(a, { status: "PENDING_APPROVAL", totalMinor: 30_000 });
-    await order(a, { status: "PLACED", totalMinor: 90_000, submittedAt: new Date(start.getTime() - 1000) }); // last month
-    await order(a, { status: "REJECTED", totalMinor: 90_000 });
-    await order(a, { status: "PLACED", totalMinor: 90_000, buyerId: a.admin.id }); // someone else's
-
-    expect(await requiredApprovals(candidate(a, { totalMinor: 20_000 }))).toEqual([]); // 80k used + 20k = the limit
-    const over = await requiredApprovals(candidate(a, { totalMinor: 20_001 }));
-    // No OVER_SPENDING_LIMIT rule: an org admin decides.
-    expect(over).toEqual([
-      {
-        ruleId: null,
-        reason: "Over the buyer's monthly spending limit of €1,000.00 (€800.00 already used + €200.01 this order)",
-        requiredRole: "ORG_ADMIN",
-      },
-    ]);
-
-    const limitRule = await rule(a.organisation.id, 1, "OVER_SPENDING_LIMIT");
-    expect(await requiredApprovals(candidate(a, { totalMinor: 20_001 }))).toMatchObject([
-      { ruleId: limitRule.id, requiredRole: "APPROVER" },
-    ]);
-  });
-
-  it("refuses a buyer of another organisation", async () => {
-    await expect(requiredApprovals(candidate(a, { buyerId: b.buyer.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-  });
 });
 
 describe("deciding approval requests", () => {
