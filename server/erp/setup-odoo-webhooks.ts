@@ -24,7 +24,7 @@ export type TWebhookSetupResult = { url: string; created: string[]; updated: str
 /**
  * Creates or updates, in Odoo, one "Send Webhook Notification" automation rule per model
  * Tradepost listens to (on create and write, no trigger fields: any change of a record its
- * filter, if it has one, applies to — sale orders: not quotations), posting to this
+ * filter, if it has one, applies to — sale orders past the quotation, deliveries once done), posting to this
  * app's receiver with the first of ODOO_WEBHOOK_TOKENS. Idempotent: rules are found by their
  * "Tradepost: " name, and a rule that already matches is not written, so a second run changes
  * nothing; a changed APP_URL or token rewrites the URL. Rules of other names are left alone.
