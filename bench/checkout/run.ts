@@ -10,7 +10,9 @@
 // but the Medusa call) can be measured exactly. Setup, written to the demo's data and left there:
 // BENCH_BUYERS buyers of Acme Interiors (bench-checkout-<n>@acme.example), a fixed-price carrier
 // "Bench freight" created in Odoo (reconciliation brings it into the cache), stock of the standard line counted up in Odoo; Acme's credit
-// limit is lifted for the run, in Odoo and in the cache (the check still runs), and put back after.
+// limit is lifted for the run, in Odoo and in the cache, and put back after: with a limit all of one
+// organisation's checkouts take turns (its credit lock), and 25 buyers of one organisation would
+// measure that queue; without one each buyer's own lock is taken (their spending limit).
 // Env: BENCH_LEVELS (1,10,25), BENCH_ORDERS_PER_SLOT (4 orders per in-flight slot per level, at least BENCH_MIN_ORDERS 40:
 // p95 of 40 and 100 samples, and each side measured for 10–70 s, past a minute's reconciliation tick),
 // BENCH_WHOLE_PATH (5), BENCH_RAMP_MS (1000: the buyers' first checkouts spread over it, as a load

@@ -9,6 +9,10 @@ export function checkoutTotals(lines: readonly { lineTotalMinor: number }[], shi
   return { subtotalMinor, shippingMinor, totalBeforeTaxMinor: subtotalMinor + shippingMinor };
 }
 
+/** Whether the partner has a credit limit: Odoo's `credit_limit` 0 (its default) means none. */
+export const hasCreditLimit = (limitMinor: number | null): limitMinor is number =>
+  limitMinor !== null && limitMinor > 0;
+
 /**
  * Credit: what the customer owes in Odoo, plus our placed orders Odoo has not invoiced yet,
  * plus this order, must stay within the limit (null limit: none set). Pure.
@@ -24,7 +28,7 @@ export function creditCheck({
   openOrdersMinor: number;
   orderMinor: number;
 }): { ok: true } | { ok: false; availableMinor: number } {
-  if (limitMinor === null || limitMinor <= 0) return { ok: true };
+  if (!hasCreditLimit(limitMinor)) return { ok: true };
   const availableMinor = limitMinor - amountDueMinor - openOrdersMinor;
 
   return orderMinor <= availableMinor ? { ok: true } : { ok: false, availableMinor: Math.max(0, availableMinor) };

@@ -58,7 +58,8 @@ export type TCheckoutContext = {
 // Odoo keeps these states for orders it has not invoiced yet (or only drafted).
 const OPEN_ODOO_STATES = ["draft", "sent", "sale"];
 
-async function openOrdersTotal(organisationId: string): Promise<number> {
+/** What the organisation's placed orders Odoo has not invoiced yet add up to (they count against its credit). */
+export async function openOrdersTotal(organisationId: string): Promise<number> {
   const open = await db.order.aggregate({
     where: { organisationId, status: "PLACED", OR: [{ odooState: null }, { odooState: { in: OPEN_ODOO_STATES } }] },
     _sum: { totalMinor: true },
@@ -100,20 +101,43 @@ export function readBuyerLimit(user: TSessionUser): Promise<TBuyerLimitRow | nul
   });
 }
 
+/** The organisation's partner in the ERP cache: standing, credit and payment terms. */
+export function readErpCustomer(organisationId: string): Promise<TCheckoutContext["customer"]> {
+  return db.erpCustomer.findUnique({
+    where: { organisationId },
+    select: {
+      active: true,
+      currency: true,
+      creditLimitMinor: true,
+      amountDueMinor: true,
+      paymentTermName: true,
+      name: true,
+    },
+  });
+}
+
+/**
+ * Loads the checkout's context. A caller that holds the checkout's lock (checkout-locks.ts) passes
+ * the reads it started itself: the limits it decided the lock on, and the open orders read once the
+ * lock was held (so that they include the order of a checkout that held it before).
+ */
 export async function loadCheckoutContext(
   user: TSessionUser,
   {
     withCart = true,
     buyerLimit = readBuyerLimit(user),
+    customer = readErpCustomer(organisationIdOf(user)),
+    openOrdersMinor = openOrdersTotal(organisationIdOf(user)),
   }: {
     withCart?: boolean;
-    /** The caller's own readBuyerLimit(user), when it started it first (submit decides its lock on it). */
     buyerLimit?: Promise<TBuyerLimitRow | null>;
+    customer?: Promise<TCheckoutContext["customer"]>;
+    openOrdersMinor?: Promise<number>;
   } = {},
 ): Promise<TCheckoutContext> {
   const organisationId = organisationIdOf(user);
   // All side by side, beside the one Medusa read (the cart): none depends on another.
-  const [organisation, customer, addresses, carriers, cart, buyer, pricing, openOrdersMinor] = await Promise.all([
+  const [organisation, erpCustomer, addresses, carriers, cart, buyer, pricing, openOrders] = await Promise.all([
     db.organisation.findUnique({
       where: { id: organisationId },
       select: {
@@ -125,23 +149,13 @@ export async function loadCheckoutContext(
         approvalWindowHours: true,
       },
     }),
-    db.erpCustomer.findUnique({
-      where: { organisationId },
-      select: {
-        active: true,
-        currency: true,
-        creditLimitMinor: true,
-        amountDueMinor: true,
-        paymentTermName: true,
-        name: true,
-      },
-    }),
+    customer,
     db.erpAddress.findMany({ where: { organisationId }, select: ADDRESS_SELECT, orderBy: { odooPartnerId: "asc" } }),
     db.erpCarrier.findMany({ where: { active: true }, orderBy: { odooCarrierId: "asc" } }),
     withCart ? timedCartRead(user) : Promise.resolve(null),
     buyerLimit,
     loadBuyerPricing(),
-    openOrdersTotal(organisationId),
+    openOrdersMinor,
   ]);
   if (!organisation) throw new AppError("NOT_FOUND", "Not found.");
   const toAddress = ({ odooPartnerId, ...rest }: (typeof addresses)[number]): TCheckoutAddress => ({
@@ -157,7 +171,7 @@ export async function loadCheckoutContext(
   return {
     user,
     organisation,
-    customer,
+    customer: erpCustomer,
     // Delivery addresses first, the company's own address last.
     deliveryAddresses: [
       ...delivery.filter((address) => address.type === "delivery"),
@@ -177,6 +191,6 @@ export async function loadCheckoutContext(
     cart,
     buyerLimit: buyer && { ...buyer, timeZone: organisation.timeZone },
     pricing,
-    openOrdersMinor,
+    openOrdersMinor: openOrders,
   };
 }

@@ -1,9 +1,11 @@
 // Checkout against the real Medusa backend, what it computes and decides: a carrier priced by the
 // catalogue's weights, two parallel checkouts of one buyer against their spending limit (one placed,
-// one sent for approval, its "order placed" email once approved), and a price change between adding
-// to the cart and checking out (a diff to accept before anything is placed).
+// one sent for approval, its "order placed" email once approved), two of two buyers and an approved
+// request beside a checkout against their organisation's credit limit (one placed, one refused),
+// and a price change between adding to the cart and checking out (a diff to accept before anything
+// is placed).
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ok } from "../../test/support/actions";
 import { medusaAdmin as admin } from "../../test/support/cart";
 import {
@@ -15,12 +17,15 @@ import {
   statusOf,
 } from "../../test/support/checkout";
 import { testDb } from "../../test/support/db";
+import { createUser } from "../../prisma/seed/factories";
 import { submitCheckoutAction } from "@/server/actions/checkout";
+import { openOrdersTotal } from "@/server/checkout/checkout-context";
 import { placeApprovedOrder } from "@/server/checkout/place-approved-order";
 
 const db = testDb();
 let buyerA: { id: string; email: string };
-prepareCheckoutData((buyers) => ({ buyerA } = buyers));
+let acme: string;
+prepareCheckoutData((buyers) => ({ buyerA, acme } = buyers));
 
 describe("shipping by weight", () => {
   it("prices a weight-based carrier with the catalogue's weights (2 × 45 kg + 4 × 1.5 kg = 96 kg)", async () => {
@@ -36,7 +41,20 @@ describe("shipping by weight", () => {
   });
 });
 
-describe("spending limits under concurrency", () => {
+const submit = async () => ok(await submitCheckoutAction(form()));
+const refusalsOf = (result: Awaited<ReturnType<typeof submit>>) =>
+  result.outcome === "refused" ? result.refusals.map((refusal) => refusal.reason) : result.outcome;
+const cartOf = async (buyer: { id: string }) =>
+  (await db.buyerCart.findUniqueOrThrow({ where: { userId: buyer.id } })).medusaCartId;
+
+// Two placements that each fit a limit but not together: the first (`start`, placing the order of
+// `cartId`) is held inside its recording transaction (Medusa has completed the cart, our order row
+// is not committed) until a checkout started meanwhile (`fillSecond` fills its cart and signs in
+// its buyer) has finished or is waiting for the first. The outcomes of [first, second].
+async function racingAHeldOrder<T>(
+  first: { cartId: string; start: () => Promise<T> },
+  fillSecond: () => Promise<void>,
+) {
   const GATE = 4711;
   const waitFor = async (check: () => Promise<boolean>, what: string) => {
     const deadline = Date.now() + 45_000;
@@ -52,45 +70,55 @@ describe("spending limits under concurrency", () => {
         FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`
     ).filter((row) => row.gate === gate).length;
 
+  const gate = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await gate.connect();
+  await gate.query("SELECT pg_advisory_lock($1)", [GATE]);
+  await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION hold_order() RETURNS trigger AS $$
+    BEGIN IF NEW."medusaCartId" = '${first.cartId}' THEN PERFORM pg_advisory_xact_lock(${GATE}); END IF; RETURN NEW; END
+    $$ LANGUAGE plpgsql`);
+  await db.$executeRawUnsafe(
+    `CREATE TRIGGER hold_order BEFORE INSERT OR UPDATE ON "Order" FOR EACH ROW EXECUTE FUNCTION hold_order()`,
+  );
+  let held: Promise<T> | undefined;
+  let second: ReturnType<typeof submit> | undefined;
+  try {
+    held = first.start();
+    await waitFor(async () => (await waitingAdvisoryLocks(true)) > 0, "the first order to reach its transaction");
+    await fillSecond();
+    let settled = false;
+    second = submit().finally(() => (settled = true));
+    await waitFor(
+      async () => settled || (await waitingAdvisoryLocks(false)) > 0,
+      "the second checkout to finish or wait",
+    );
+    await gate.query("SELECT pg_advisory_unlock($1)", [GATE]);
+    return [await held, await second] as const;
+  } finally {
+    await gate.end();
+    await Promise.allSettled([held, second]);
+    await db.$executeRawUnsafe(`DROP TRIGGER hold_order ON "Order"`);
+  }
+}
+
+describe("spending limits under concurrency", () => {
   it("places one of two parallel checkouts that each fit the buyer's limit but not together; the other asks for approval", async () => {
     // Each order is ~€2,550 before tax: one fits a €4,000 limit, two do not.
     await db.user.update({
       where: { id: buyerA.id },
       data: { spendingLimitMinor: 400_000, spendingLimitPeriod: "MONTH" },
     });
-    await fillCart(buyerA);
-    const firstCart = (await db.buyerCart.findUniqueOrThrow({ where: { userId: buyerA.id } })).medusaCartId;
-    // The first checkout is held inside its recording transaction (Medusa has completed its cart,
-    // our order row is not committed) until the second has finished or is waiting for the first.
-    const gate = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await gate.connect();
-    await gate.query("SELECT pg_advisory_lock($1)", [GATE]);
-    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION hold_order() RETURNS trigger AS $$
-      BEGIN IF NEW."medusaCartId" = '${firstCart}' THEN PERFORM pg_advisory_xact_lock(${GATE}); END IF; RETURN NEW; END
-      $$ LANGUAGE plpgsql`);
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER hold_order BEFORE INSERT ON "Order" FOR EACH ROW EXECUTE FUNCTION hold_order()`,
-    );
-    let first: ReturnType<typeof submitCheckoutAction> | undefined;
-    let second: ReturnType<typeof submitCheckoutAction> | undefined;
+    // Without a credit limit only the buyer's own lock keeps the two apart.
+    const { creditLimitMinor } = await db.erpCustomer.update({
+      where: { organisationId: acme },
+      data: { creditLimitMinor: null },
+    });
     try {
-      first = submitCheckoutAction(form());
-      await waitFor(async () => (await waitingAdvisoryLocks(true)) > 0, "the first checkout to reach its transaction");
-      // The first cart is completed in Medusa: the buyer's next add-to-cart opens a new one.
       await fillCart(buyerA);
-      let settled = false;
-      second = submitCheckoutAction(form()).finally(() => (settled = true));
-      await waitFor(
-        async () => settled || (await waitingAdvisoryLocks(false)) > 0,
-        "the second checkout to finish or wait",
-      );
-      await gate.query("SELECT pg_advisory_unlock($1)", [GATE]);
-      const outcomes = [ok(await first).outcome, ok(await second).outcome];
-      expect(outcomes).toEqual(["placed", "approval-requested"]);
+      // The first cart is completed in Medusa: the buyer's next add-to-cart opens a new one.
+      const outcomes = await racingAHeldOrder({ cartId: await cartOf(buyerA), start: submit }, () => fillCart(buyerA));
+      expect(outcomes.map((outcome) => outcome.outcome)).toEqual(["placed", "approval-requested"]);
     } finally {
-      await gate.end();
-      await Promise.allSettled([first, second]);
-      await db.$executeRawUnsafe(`DROP TRIGGER hold_order ON "Order"`);
+      await db.erpCustomer.update({ where: { organisationId: acme }, data: { creditLimitMinor } });
     }
     const orders = await db.order.groupBy({ by: ["status"], where: { buyerId: buyerA.id }, _count: true });
     expect(Object.fromEntries(orders.map((row) => [row.status, row._count]))).toEqual({
@@ -105,6 +133,53 @@ describe("spending limits under concurrency", () => {
     expect(await placeApprovedOrder(pending.id)).toMatchObject({ outcome: "placed", orderId: pending.id });
     expect(await statusOf(pending.id)).toBe("PLACED");
     expect((await orderPlacedMails(pending.reference)).map((mail) => mail.data.payload.to)).toEqual([buyerA.email]);
+  });
+});
+
+describe("the organisation's credit limit under concurrency", () => {
+  const CREDIT_REFUSAL = expect.stringMatching(/over your organisation's available credit/);
+  let colleague: { id: string };
+  let before: { creditLimitMinor: number | null; amountDueMinor: number | null };
+  // Each order is ~€2,550 before tax: €4,000 of credit left fits one, not two. The open orders of
+  // the file's earlier tests count too.
+  beforeEach(async () => {
+    colleague = await createUser(db, { role: "BUYER", organisationId: acme });
+    before = await db.erpCustomer.findUniqueOrThrow({ where: { organisationId: acme } });
+    await db.erpCustomer.update({
+      where: { organisationId: acme },
+      data: { creditLimitMinor: (await openOrdersTotal(acme)) + 400_000, amountDueMinor: 0 },
+    });
+  });
+  afterEach(async () => {
+    await db.erpCustomer.update({ where: { organisationId: acme }, data: before });
+  });
+
+  it("places one of two parallel checkouts by two buyers that each fit the organisation's credit but not together; refuses the other", async () => {
+    await fillCart(buyerA);
+    const [first, second] = await racingAHeldOrder({ cartId: await cartOf(buyerA), start: submit }, () =>
+      fillCart(colleague),
+    );
+    expect(first.outcome).toBe("placed");
+    expect(refusalsOf(second)).toEqual([CREDIT_REFUSAL]);
+    expect(await db.order.count({ where: { buyerId: buyerA.id, status: "PLACED" } })).toBe(1);
+    expect(await db.order.count({ where: { buyerId: colleague.id } })).toBe(0);
+  });
+
+  it("places an approved request and refuses a colleague's checkout that fitted only beside it", async () => {
+    // Over a small spending limit: buyer A's order waits for approval (and counts against the credit
+    // only once placed).
+    await db.user.update({ where: { id: buyerA.id }, data: { spendingLimitMinor: 100, spendingLimitPeriod: "MONTH" } });
+    await fillCart(buyerA);
+    expect((await submit()).outcome).toBe("approval-requested");
+    const request = await db.order.findFirstOrThrow({ where: { buyerId: buyerA.id, status: "PENDING_APPROVAL" } });
+    const [approved, second] = await racingAHeldOrder(
+      { cartId: request.medusaCartId!, start: () => placeApprovedOrder(request.id) },
+      () => fillCart(colleague),
+    );
+    expect(approved).toMatchObject({ outcome: "placed", orderId: request.id });
+    expect(refusalsOf(second)).toEqual([CREDIT_REFUSAL]);
+    expect(await statusOf(request.id)).toBe("PLACED");
+    expect(await db.order.count({ where: { buyerId: colleague.id } })).toBe(0);
   });
 });
 

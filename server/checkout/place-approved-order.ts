@@ -1,10 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { describeReasons } from "@/lib/checkout/price-changes";
+import { hasCreditLimit } from "@/lib/checkout/totals";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/pricing/units";
 import type { TSessionUser } from "@/server/auth/session";
-import { loadCheckoutContext } from "@/server/checkout/checkout-context";
+import { loadCheckoutContext, readErpCustomer } from "@/server/checkout/checkout-context";
+import { lockCheckoutLimits } from "@/server/checkout/checkout-locks";
 import { placeCheckoutPlan } from "@/server/checkout/place-checkout-plan";
 import { recordPlacedOrder } from "@/server/checkout/record-placed-order";
 import { validateCheckout, type TCheckoutValidation } from "@/server/checkout/validate-checkout";
@@ -66,50 +68,63 @@ export async function placeApprovedOrder(orderId: string): Promise<TPlaceApprove
     organisationId: order.organisationId,
     organisationName: order.organisation.name,
   };
-  const context = await loadCheckoutContext(user, { withCart: false });
-  context.cart = { medusaCartId: order.medusaCartId, currency: order.currency, cart };
-  const validation = await validateCheckout(
-    context,
-    cart.items ?? [],
-    {
-      checkoutKey: order.checkoutKey ?? randomUUID(),
-      addressId: order.odooAddressId ?? 0,
-      carrierId: order.carrierId ?? 0,
-      poNumber: order.poNumber ?? "",
-      notes: order.notes ?? "",
-      // The date was checked when the buyer asked; it is the buyer's to change, not a reason to refuse now.
-      requestedDeliveryDate: "",
-      acceptedPrices: "",
-    },
-    {
-      agreedPrices: new Map(
-        order.lines.flatMap((line) => (line.medusaLineId ? [[line.medusaLineId, line.unitPriceMinor]] : [])),
-      ),
-    },
-  );
-  if (!validation.ok) {
-    const reason = returnReason(validation, order.currency);
-    await db.order.updateMany({
-      where: { id: orderId, status: "PENDING_APPROVAL" },
-      data: { status: "RETURNED", decisionReason: reason },
-    });
-    return { outcome: "returned", orderId, reason };
-  }
-  const plan = {
-    ...validation.plan,
-    requestedDeliveryDate: order.requestedDeliveryDate?.toISOString().slice(0, 10) ?? null,
-  };
-  const recorded = await placeCheckoutPlan(plan, {
-    orderId,
-    reference: order.reference,
-    checkoutKey: order.checkoutKey,
+  // The request's spend already counts against the buyer's limit; its credit counts only once placed,
+  // so placing it takes the organisation's credit lock, as a checkout of the organisation does.
+  const customer = readErpCustomer(order.organisationId);
+  const lock = await lockCheckoutLimits({
     organisationId: order.organisationId,
-    organisationName: context.customer?.name ?? order.organisation.name,
     buyerId: buyer.id,
-    email: buyer.email,
-    medusaCartId: order.medusaCartId,
-    approvalReference: order.reference,
+    creditLimited: hasCreditLimit((await customer)?.creditLimitMinor ?? null),
+    spendingLimited: false,
   });
+  try {
+    const context = await loadCheckoutContext(user, { withCart: false, customer });
+    context.cart = { medusaCartId: order.medusaCartId, currency: order.currency, cart };
+    const validation = await validateCheckout(
+      context,
+      cart.items ?? [],
+      {
+        checkoutKey: order.checkoutKey ?? randomUUID(),
+        addressId: order.odooAddressId ?? 0,
+        carrierId: order.carrierId ?? 0,
+        poNumber: order.poNumber ?? "",
+        notes: order.notes ?? "",
+        // The date was checked when the buyer asked; it is the buyer's to change, not a reason to refuse now.
+        requestedDeliveryDate: "",
+        acceptedPrices: "",
+      },
+      {
+        agreedPrices: new Map(
+          order.lines.flatMap((line) => (line.medusaLineId ? [[line.medusaLineId, line.unitPriceMinor]] : [])),
+        ),
+      },
+    );
+    if (!validation.ok) {
+      const reason = returnReason(validation, order.currency);
+      await db.order.updateMany({
+        where: { id: orderId, status: "PENDING_APPROVAL" },
+        data: { status: "RETURNED", decisionReason: reason },
+      });
+      return { outcome: "returned", orderId, reason };
+    }
+    const plan = {
+      ...validation.plan,
+      requestedDeliveryDate: order.requestedDeliveryDate?.toISOString().slice(0, 10) ?? null,
+    };
+    const recorded = await placeCheckoutPlan(plan, {
+      orderId,
+      reference: order.reference,
+      checkoutKey: order.checkoutKey,
+      organisationId: order.organisationId,
+      organisationName: context.customer?.name ?? order.organisation.name,
+      buyerId: buyer.id,
+      email: buyer.email,
+      medusaCartId: order.medusaCartId,
+      approvalReference: order.reference,
+    });
 
-  return { outcome: "placed", orderId: recorded.id, reference: recorded.reference };
+    return { outcome: "placed", orderId: recorded.id, reference: recorded.reference };
+  } finally {
+    lock?.release();
+  }
 }

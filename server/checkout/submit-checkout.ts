@@ -3,12 +3,19 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { TCheckoutInput } from "@/lib/checkout/checkout-input";
 import type { TPriceChange } from "@/lib/checkout/price-changes";
+import { hasCreditLimit } from "@/lib/checkout/totals";
 import { AppError, type TFieldErrors } from "@/lib/errors";
 import { buyerSpendingFacts, findActiveRules, isNewDeliveryAddress } from "@/server/approvals/approval-facts";
 import { requiredApprovals, type TKnownApprovalFacts } from "@/server/approvals/required-approvals";
 import { organisationIdOf, type TSessionUser } from "@/server/auth/session";
-import { lockBuyerSpending } from "@/server/checkout/buyer-spending-lock";
-import { loadCheckoutContext, readBuyerLimit, type TCheckoutContext } from "@/server/checkout/checkout-context";
+import {
+  loadCheckoutContext,
+  openOrdersTotal,
+  readBuyerLimit,
+  readErpCustomer,
+  type TCheckoutContext,
+} from "@/server/checkout/checkout-context";
+import { lockCheckoutLimits } from "@/server/checkout/checkout-locks";
 import { placeCheckoutPlan } from "@/server/checkout/place-checkout-plan";
 import { recordPlacedOrder } from "@/server/checkout/record-placed-order";
 import type { TLineRefusal } from "@/server/checkout/reprice-lines";
@@ -62,19 +69,34 @@ async function orderOfCompletedCart(user: TSessionUser): Promise<TOrderRow | nul
  */
 export async function submitCheckout(user: TSessionUser, input: TCheckoutInput): Promise<TSubmitCheckoutResult> {
   const organisationId = organisationIdOf(user);
-  // From reading the buyer's spend in the period to recording this order, no other checkout of a
-  // buyer with a limit may run: it would read the same spend, and two that each fit would both
-  // place. The lock is asked for as soon as the limit is read, so that it is (usually) held by
-  // the time Medusa's cart read returns; a refused checkout just lets go of it.
+  // From reading what counts against a limit (the organisation's open orders against its credit,
+  // the buyer's spend in the period) to recording this order, no other checkout under the same
+  // limit may run: it would read the same figures, and two that each fit would both place. The
+  // lock is asked for as soon as the limits are read, so that it is (usually) held by the time
+  // Medusa's cart read returns; a refused checkout just lets go of it.
   const buyerLimit = readBuyerLimit(user);
-  const locking = buyerLimit.then((limit) => (limit?.spendingLimitMinor != null ? lockBuyerSpending(user.id) : null));
+  const customer = readErpCustomer(organisationId);
+  const creditLimited = customer.then((partner) => hasCreditLimit(partner?.creditLimitMinor ?? null));
+  const locking = Promise.all([buyerLimit, creditLimited]).then(([limit, credit]) =>
+    lockCheckoutLimits({
+      organisationId,
+      buyerId: user.id,
+      creditLimited: credit,
+      spendingLimited: limit?.spendingLimitMinor != null,
+    }),
+  );
   locking.catch(() => undefined); // awaited below, or dropped with a refusal
+  // Under a credit limit the open orders are read once the lock is held; without one they are
+  // only informative, read side by side.
+  const openOrdersMinor = creditLimited.then((credit) =>
+    credit ? locking.then(() => openOrdersTotal(organisationId)) : openOrdersTotal(organisationId),
+  );
   try {
     // Side by side with Medusa's cart read, everything that does not need the cart's lines: a
     // repeated attempt (rare) wastes the reads; a first one waits for the slowest of them only.
     const [previous, context, rules, addressIsNew] = await Promise.all([
       db.order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: ORDER_ROW }),
-      loadCheckoutContext(user, { buyerLimit }),
+      loadCheckoutContext(user, { buyerLimit, customer, openOrdersMinor }),
       findActiveRules(organisationId),
       isNewDeliveryAddress(organisationId, input.addressId),
     ]);

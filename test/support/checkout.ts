@@ -9,7 +9,7 @@ import { TABLE, type TDemoBuyers, useDemoBuyers } from "./cart";
 import { testDb } from "./db";
 import { signInAs } from "./next-request-scope";
 import { addToCartAction } from "@/server/actions/cart";
-import { closeBuyerSpendingLocks } from "@/server/checkout/buyer-spending-lock";
+import { closeCheckoutLocks } from "@/server/checkout/checkout-locks";
 import { pushOrderToOdooJob } from "@/server/jobs/definitions/push-order-to-odoo";
 import { sendEmailJob } from "@/server/jobs/definitions/send-email";
 import { stopSender } from "@/server/jobs/enqueue";
@@ -35,7 +35,7 @@ export function prepareCheckoutData(use: (buyers: TDemoBuyers) => void): void {
   afterAll(async () => {
     closeMailTransport();
     await stopSender();
-    await closeBuyerSpendingLocks();
+    await closeCheckoutLocks();
     await db.$disconnect();
   });
   useDemoBuyers(db, use);
