@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createUser } from "../prisma/seed/factories";
+import { publishLivePriceListCopy, withBasePrice } from "../test/support/price-list";
 import { expect, screenshot, signIn, test } from "./support/fixtures";
 import { odooCall } from "./support/odoo";
 
@@ -262,33 +263,10 @@ test("[J3] a price-list change between adding to the cart and checkout shows the
   await signIn(page, buyer.email);
   await expect(page).not.toHaveURL(/\/login/);
   await addToCart(page, "/products/levelling-feet");
-  type TRule = { kind: string; sku?: string; amount?: number };
-  const publish = async (change: (rules: TRule[]) => TRule[]) => {
-    const live = await db.pricingRuleSetVersion.findFirstOrThrow({
-      where: { status: "PUBLISHED", ruleSet: { currency: "EUR" } },
-      orderBy: [{ effectiveFrom: "desc" }, { number: "desc" }],
-    });
-    const last = await db.pricingRuleSetVersion.aggregate({
-      where: { ruleSetId: live.ruleSetId },
-      _max: { number: true },
-    });
-    const now = new Date();
-    await db.pricingRuleSetVersion.create({
-      data: {
-        ruleSetId: live.ruleSetId,
-        number: (last._max.number ?? 0) + 1,
-        status: "PUBLISHED",
-        rules: change(structuredClone(live.rules) as TRule[]) as object[],
-        policy: live.policy as object,
-        note: "e2e J3: a price change between cart and checkout",
-        publishedAt: now,
-        effectiveFrom: now,
-      },
-    });
-    return live.rules as TRule[];
-  };
-  const original = await publish((rules) =>
-    rules.map((rule) => (rule.kind === "base_price" && rule.sku === "ACC-FEET-M8" ? { ...rule, amount: 2_500 } : rule)),
+  const original = await publishLivePriceListCopy(
+    db,
+    withBasePrice("ACC-FEET-M8", 2_500),
+    "e2e J3: a price change between cart and checkout",
   );
   try {
     await page.goto("/checkout");
@@ -309,6 +287,6 @@ test("[J3] a price-list change between adding to the cart and checkout shows the
     const order = await db.order.findFirstOrThrow({ where: { buyerId: buyer.id }, include: { lines: true } });
     expect(order.lines.map((line) => line.unitPriceMinor)).toEqual([2_250]);
   } finally {
-    await publish(() => original);
+    await publishLivePriceListCopy(db, () => original);
   }
 });

@@ -17,6 +17,7 @@ import {
   statusOf,
 } from "../../test/support/checkout";
 import { testDb } from "../../test/support/db";
+import { publishLivePriceListCopy, withBasePrice } from "../../test/support/price-list";
 import { createUser } from "../../prisma/seed/factories";
 import { submitCheckoutAction } from "@/server/actions/checkout";
 import { openOrdersTotal } from "@/server/checkout/checkout-context";
@@ -184,40 +185,9 @@ describe("the organisation's credit limit under concurrency", () => {
 });
 
 describe("a price change between adding to the cart and checking out", () => {
-  async function publishCopy(change?: (rules: { kind: string; sku?: string; amount?: number }[]) => void) {
-    const live = await db.pricingRuleSetVersion.findFirstOrThrow({
-      where: { status: "PUBLISHED", ruleSet: { currency: "EUR" } },
-      orderBy: [{ effectiveFrom: "desc" }, { number: "desc" }],
-    });
-    const last = await db.pricingRuleSetVersion.aggregate({
-      where: { ruleSetId: live.ruleSetId },
-      _max: { number: true },
-    });
-    const rules = structuredClone(live.rules) as { kind: string; sku?: string; amount?: number }[];
-    change?.(rules);
-    const now = new Date();
-    return db.pricingRuleSetVersion.create({
-      data: {
-        ruleSetId: live.ruleSetId,
-        number: (last._max.number ?? 0) + 1,
-        status: "PUBLISHED",
-        rules,
-        policy: live.policy as object,
-        publishedAt: now,
-        effectiveFrom: now,
-      },
-    });
-  }
-
   it("shows the line's old and new price with why, and places nothing until exactly those prices are accepted", async () => {
     await fillCart(buyerA);
-    const original = await db.pricingRuleSetVersion.findFirstOrThrow({
-      where: { status: "PUBLISHED", ruleSet: { currency: "EUR" } },
-      orderBy: [{ effectiveFrom: "desc" }, { number: "desc" }],
-    });
-    await publishCopy((rules) => {
-      rules.find((rule) => rule.kind === "base_price" && rule.sku === "ACC-FEET-M8")!.amount = 2_500;
-    });
+    const original = await publishLivePriceListCopy(db, withBasePrice("ACC-FEET-M8", 2_500));
     try {
       const input = form();
       const refused = ok(await submitCheckoutAction(input));
@@ -235,7 +205,7 @@ describe("a price change between adding to the cart and checking out", () => {
       const order = await db.order.findFirstOrThrow({ where: { buyerId: buyerA.id }, include: { lines: true } });
       expect(order.lines.find((line) => line.sku === "ACC-FEET-M8")).toMatchObject({ unitPriceMinor: 2_250 });
     } finally {
-      await publishCopy((rules) => rules.splice(0, rules.length, ...(original.rules as never[])));
+      await publishLivePriceListCopy(db, () => original);
     }
   });
 });
